@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "geomap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "geomap", targets: ["geomap"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libproj-dev, libgeos-dev; installed by scripts/setup.sh).
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+
+        .target(name: "GeoCore"),
+        .target(name: "Geodesy", dependencies: ["GeoCore", "CPROJ"]),
+        .target(name: "Geometry", dependencies: ["GeoCore", "Geodesy", "CGEOS"]),
+
+        .executableTarget(
+            name: "geomap",
+            dependencies: [
+                "GeoCore", "Geodesy", "Geometry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).
+        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
+
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy"]),
+        .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
+        .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,171 @@
+import CGEOS
+import GeoCore
+
+/// Planar geometry operations through GEOS's reentrant API. Values go in and out as `GeoJSONGeometry`,
+/// bridged through WKB; the GEOS context and every GEOS geometry stay inside this type.
+///
+/// Operations are planar in whatever coordinates they get: for metres, project first with a
+/// `LocalProjection` (see `MetricGeometry` for buffers, areas and Voronoi cells on lon/lat input).
+/// Not Sendable: use one engine per task.
+public final class GeometryEngine {
+    let context: GEOSContext
+    private let reader: OpaquePointer
+    private let writer: OpaquePointer
+
+    public init() throws(GeometryError) {
+        context = try GEOSContext()
+        guard let r = GEOSWKBReader_create_r(context.handle), let w = GEOSWKBWriter_create_r(context.handle) else {
+            throw .contextUnavailable
+        }
+        reader = r
+        writer = w
+        GEOSWKBWriter_setOutputDimension_r(context.handle, w, 2)
+    }
+
+    deinit {
+        GEOSWKBReader_destroy_r(context.handle, reader)
+        GEOSWKBWriter_destroy_r(context.handle, writer)
+    }
+
+    // MARK: Bridge
+
+    func handle(_ g: GeoJSONGeometry) throws(GeometryError) -> GEOSGeometryHandle {
+        let wkb = WKB.encode(g)
+        let p = wkb.withUnsafeBufferPointer { GEOSWKBReader_read_r(context.handle, reader, $0.baseAddress, $0.count) }
+        guard let p else { throw context.failure("reading \(g.typeName)") }
+        return GEOSGeometryHandle(context: context, taking: p)
+    }
+
+    func value(_ pointer: OpaquePointer) throws(GeometryError) -> GeoJSONGeometry {
+        var size = 0
+        guard let buf = GEOSWKBWriter_write_r(context.handle, writer, pointer, &size) else {
+            throw context.failure("writing WKB")
+        }
+        defer { GEOSFree_r(context.handle, buf) }
+        return try WKB.decode(UnsafeBufferPointer(start: buf, count: size))
+    }
+
+    /// Runs a GEOS operation that returns a new geometry, owning and converting its result.
+    func produce(_ name: String, _ op: () -> OpaquePointer?) throws(GeometryError) -> GeoJSONGeometry {
+        guard let p = op() else { throw context.failure(name) }
+        let owned = GEOSGeometryHandle(context: context, taking: p)
+        return try value(owned.pointer)
+    }
+
+    // MARK: Operations
+
+    /// The area within `distance` of the geometry (planar units), with `quadrantSegments` per quarter circle.
+    public func buffer(_ g: GeoJSONGeometry, distance: Double, quadrantSegments: Int32 = 16) throws(GeometryError) -> GeoJSONGeometry {
+        let h = try handle(g)
+        return try produce("buffer") { GEOSBuffer_r(context.handle, h.pointer, distance, quadrantSegments) }
+    }
+
+    /// The union of all geometries, dissolved into as few polygons as possible (`GEOSUnaryUnion`).
+    public func union(_ geometries: [GeoJSONGeometry]) throws(GeometryError) -> GeoJSONGeometry {
+        guard !geometries.isEmpty else { return .geometryCollection([]) }
+        let collection = try handle(.geometryCollection(geometries))
+        return try produce("union") { GEOSUnaryUnion_r(context.handle, collection.pointer) }
+    }
+
+    public func intersection(_ a: GeoJSONGeometry, _ b: GeoJSONGeometry) throws(GeometryError) -> GeoJSONGeometry {
+        let ha = try handle(a), hb = try handle(b)
+        return try produce("intersection") { GEOSIntersection_r(context.handle, ha.pointer, hb.pointer) }
+    }
+
+    /// The part of `a` outside `b`.
+    public func difference(_ a: GeoJSONGeometry, _ b: GeoJSONGeometry) throws(GeometryError) -> GeoJSONGeometry {
+        let ha = try handle(a), hb = try handle(b)
+        return try produce("difference") { GEOSDifference_r(context.handle, ha.pointer, hb.pointer) }
+    }
+
+    /// Planar area in squared coordinate units.
+    public func planarArea(_ g: GeoJSONGeometry) throws(GeometryError) -> Double {
+        let h = try handle(g)
+        var area = 0.0
+        guard GEOSArea_r(context.handle, h.pointer, &area) == 1 else { throw context.failure("area") }
+        return area
+    }
+
+    public func intersects(_ a: GeoJSONGeometry, _ b: GeoJSONGeometry) throws(GeometryError) -> Bool {
+        let ha = try handle(a), hb = try handle(b)
+        let r = GEOSIntersects_r(context.handle, ha.pointer, hb.pointer)
+        guard r != 2 else { throw context.failure("intersects") }
+        return r == 1
+    }
+
+    public func isEmpty(_ g: GeoJSONGeometry) throws(GeometryError) -> Bool {
+        g.allCoordinates.isEmpty
+    }
+
+    // MARK: Validity
+
+    /// Whether GEOS finds the geometry valid (OGC simple features), and if not why
+    /// (e.g. "Self-intersection[36.5 35.2]").
+    public func validity(_ g: GeoJSONGeometry) throws(GeometryError) -> (isValid: Bool, reason: String) {
+        let h = try handle(g)
+        let r = GEOSisValid_r(context.handle, h.pointer)
+        guard r != 2 else { throw context.failure("validity check") }
+        if r == 1 { return (true, "Valid Geometry") }
+        guard let reason = GEOSisValidReason_r(context.handle, h.pointer) else { return (false, "invalid") }
+        defer { GEOSFree_r(context.handle, reason) }
+        return (false, String(cString: reason))
+    }
+
+    public func isValid(_ g: GeoJSONGeometry) throws(GeometryError) -> Bool { try validity(g).isValid }
+
+    /// A valid geometry covering the same points (`GEOSMakeValid`: self-intersections split, rings fixed).
+    public func makeValid(_ g: GeoJSONGeometry) throws(GeometryError) -> GeoJSONGeometry {
+        let h = try handle(g)
+        return try produce("make-valid") { GEOSMakeValid_r(context.handle, h.pointer) }
+    }
+
+    // MARK: Prepared
+
+    /// A geometry prepared for many containment and intersection tests (indexes its edges once).
+    public func prepare(_ g: GeoJSONGeometry) throws(GeometryError) -> PreparedGeometry {
+        try PreparedGeometry(engine: self, base: handle(g))
+    }
+
+    // MARK: Voronoi
+
+    /// The Voronoi cell of each site, in the order of `sites`, each clipped separately to `area`
+    /// (clipping the whole diagram at once would dissolve the cells into one polygon).
+    /// Sites at the same position share one cell. Planar: give projected coordinates.
+    public func voronoiCells(sites: [Coordinate], clippedTo area: GeoJSONGeometry) throws(GeometryError) -> [GeoJSONGeometry] {
+        guard !sites.isEmpty else { return [] }
+        let clip = try handle(area)
+        if Set(sites).count == 1 { return Array(repeating: try value(clip.pointer), count: sites.count) }
+        let points = try handle(.multiPoint(sites))
+        guard let raw = GEOSVoronoiDiagram_r(context.handle, points.pointer, clip.pointer, 0, 0) else {
+            throw context.failure("Voronoi diagram")
+        }
+        let diagram = GEOSGeometryHandle(context: context, taking: raw)
+        let n = GEOSGetNumGeometries_r(context.handle, diagram.pointer)
+        // GEOS 3.11 does not keep input order: find each site's cell by containment.
+        var cellOfSite = [Int?](repeating: nil, count: sites.count)
+        for k in 0..<n {
+            guard let cell = GEOSGetGeometryN_r(context.handle, diagram.pointer, k) else { continue }  // borrowed
+            guard let prepared = GEOSPrepare_r(context.handle, cell) else { throw context.failure("prepare") }
+            defer { GEOSPreparedGeom_destroy_r(context.handle, prepared) }
+            for (s, site) in sites.enumerated() where cellOfSite[s] == nil {
+                let pt = try handle(.point(site))
+                if GEOSPreparedCovers_r(context.handle, prepared, pt.pointer) == 1 { cellOfSite[s] = Int(k) }
+            }
+        }
+        var clipped: [Int: GeoJSONGeometry] = [:]
+        var out: [GeoJSONGeometry] = []
+        for (s, cellIndex) in cellOfSite.enumerated() {
+            guard let k = cellIndex else {
+                throw .operationFailed("Voronoi diagram", reason: "no cell holds site \(s) \(sites[s])")
+            }
+            if let done = clipped[k] { out.append(done); continue }
+            guard let cell = GEOSGetGeometryN_r(context.handle, diagram.pointer, Int32(k)) else {
+                throw context.failure("Voronoi cell")
+            }
+            let piece = try produce("Voronoi clip") { GEOSIntersection_r(context.handle, cell, clip.pointer) }
+            clipped[k] = piece
+            out.append(piece)
+        }
+        return out
+    }
+}

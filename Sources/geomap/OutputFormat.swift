@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `--format` values. Each command accepts the subset it can write.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, geojson, csv
+}
+
+extension ParsableCommand {
+    /// Rejects a format this command cannot write, as a usage error.
+    static func require(_ format: OutputFormat, in allowed: [OutputFormat]) throws {
+        guard allowed.contains(format) else {
+            throw ValidationError("--format \(format.rawValue) is not available here; use one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import GeoCore
+
+@Suite struct CLITests {
+    // Ar Raqqah (GeoNames 172955) and Homs (GeoNames 169577); expected values from issue 2 (pyproj 3.7.2).
+    let raqqa = "35.95283,39.00788", homs = "34.72405,36.72559"
+
+    @Test func distanceAsJSON() throws {
+        let r = try GeomapProcess.run(["distance", raqqa, homs, "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+        let json = try JSONReader.parse(r.stdout)
+        #expect(json["distance_km"]?.numberValue == 248.2528)
+        #expect(json["azimuth_deg"]?.numberValue == 237.3569)
+        #expect(json["compass"]?.stringValue == "WSW")
+        #expect(json["from"]?["lat"]?.numberValue == 35.95283)
+        #expect(json["to"]?["lon"]?.numberValue == 36.72559)
+        // Back azimuth: the azimuth of the geodesic from Homs to Raqqa, computed by the same binary.
+        let back = try JSONReader.parse(try GeomapProcess.run(["distance", homs, raqqa, "--format", "json"]).stdout)
+        #expect(json["back_azimuth_deg"] == back["azimuth_deg"])
+    }
+
+    @Test func distanceTableIsAlignedText() throws {
+        let r = try GeomapProcess.run(["distance", raqqa, homs])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("distance_km       248.2528"))
+        #expect(r.stdout.contains("WSW (west-south-west)"))
+    }
+
+    @Test func negativeCoordinatesAreNotMistakenForOptions() throws {
+        let r = try GeomapProcess.run(["distance", "-33.9,18.4", "-33.9,18.5", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONReader.parse(r.stdout)
+        #expect(json["from"]?["lat"]?.numberValue == -33.9)
+        #expect(json["azimuth_deg"].flatMap(\.numberValue).map { abs($0 - 90) < 0.1 } == true)
+    }
+
+    @Test(arguments: [
+        (["distance", "95,0", "0,0"], "'95,0'"),
+        (["distance", "abc", "0,0"], "'abc'"),
+        (["distance", "0,0"], "<b>"),
+        (["distance", "0,0", "1,1", "--format", "geojson"], "--format geojson"),
+        (["destination", "0,0", "80", "north"], "'80'"),
+        (["destination", "0,0", "80km", "upwards"], "'upwards'"),
+        (["frobnicate"], "frobnicate"),
+    ])
+    func usageErrorsAreOneLineWithExit64(_ args: [String], _ mention: String) throws {
+        let r = try GeomapProcess.run(args)
+        #expect(r.status == 64)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("geomap: error: "))
+        #expect(r.stderr.contains(mention), "\(r.stderr)")
+    }
+
+    @Test func malformedGeoJSONIsOneLineNamingTheFileAndPlace() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        let bad = dir.appendingPathComponent("bad.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[39.0,95.5]},"properties":{}}]}"#
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let r = try GeomapProcess.run(["check", bad.path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "geomap: error: \(bad.path): malformed GeoJSON: features[0].geometry.coordinates: latitude 95.5 is outside [-90, 90] (positions are [lon, lat])\n")
+        let syntax = try GeomapProcess.run(["check", "-"], stdin: "{\"type\": \"Point\",\n \"coordinates\": [1, 2}")
+        #expect(syntax.status == 1)
+        #expect(syntax.stderr.contains("<stdin>: malformed GeoJSON: line 2, column 22"), "\(syntax.stderr)")
+        let missing = try GeomapProcess.run(["check", dir.appendingPathComponent("nope.geojson").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("nope.geojson: no such file"))
+    }
+
+    @Test func invalidGeometryIsReported() throws {
+        let r = try GeomapProcess.run(["check", "-"], stdin: #"{"type":"Polygon","coordinates":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}"#)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Self-intersection"))
+    }
+
+    @Test func helpShowsAnExampleForEverySubcommand() throws {
+        let top = try GeomapProcess.run(["--help"])
+        #expect(top.status == 0)
+        for sub in ["distance", "destination", "check"] {
+            #expect(top.stdout.contains(sub))
+            let h = try GeomapProcess.run([sub, "--help"])
+            #expect(h.status == 0)
+            #expect(h.stdout.contains("Example"), "\(sub) --help has no example")
+            #expect(h.stdout.contains("geomap \(sub) "))
+        }
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let r = try GeomapProcess.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import GeoCore
+
+@Suite struct ParsingTests {
+    @Test func latLonIsLatitudeFirst() throws {
+        let c = try Coordinate(parsingLatLon: "35.95283,39.00788")
+        #expect(c.latitude == 35.95283)
+        #expect(c.longitude == 39.00788)
+        #expect(try Coordinate(parsingLatLon: " -33.9 , 18.4 ").latitude == -33.9)
+        #expect(try Coordinate(parsingLatLon: "\u{2212}33.9,18.4").latitude == -33.9)
+    }
+
+    @Test func badCoordinatesNameTheValue() {
+        #expect(throws: CoordinateError.latitudeOutOfRange(95, "95,0")) { try Coordinate(parsingLatLon: "95,0") }
+        #expect(throws: CoordinateError.longitudeOutOfRange(181, "0,181")) { try Coordinate(parsingLatLon: "0,181") }
+        #expect(throws: CoordinateError.malformed("abc")) { try Coordinate(parsingLatLon: "abc") }
+        #expect(throws: CoordinateError.malformed("1,2,3")) { try Coordinate(parsingLatLon: "1,2,3") }
+        #expect(throws: CoordinateError.malformed("nan,0")) { try Coordinate(parsingLatLon: "nan,0") }
+        #expect(CoordinateError.latitudeOutOfRange(95, "95,0").description.contains("'95,0'"))
+    }
+
+    @Test func distancesNeedAUnit() throws {
+        #expect(try Distance(parsing: "50km").meters == 50_000)
+        #expect(try Distance(parsing: "2.5 mi").meters == 2.5 * 1609.344)
+        #expect(try Distance(parsing: "800m").meters == 800)
+        #expect(try Distance(parsing: "3 nmi").meters == 3 * 1852)
+        #expect(try Distance(parsing: "15 kilomètres").kilometers == 15)
+        #expect(throws: DistanceError.missingUnit("50")) { try Distance(parsing: "50") }
+        #expect(throws: DistanceError.negative("-5km")) { try Distance(parsing: "-5km") }
+        #expect(throws: DistanceError.unknownUnit("furlongs", "5 furlongs")) { try Distance(parsing: "5 furlongs") }
+        #expect(throws: DistanceError.malformed("km")) { try Distance(parsing: "km") }
+    }
+
+    @Test func unitConversions() {
+        let d = Distance(25, .miles)
+        #expect(abs(d.kilometers - 40.2336) < 1e-9)
+        #expect(abs(d.value(in: .nauticalMiles) - 40233.6 / 1852) < 1e-9)
+        #expect(DistanceUnit(spelling: "Kilometres") == .kilometers)
+    }
+
+    @Test func boundingBoxes() throws {
+        let box = try BoundingBox(parsing: "35.5,32.3,42.4,37.3")
+        #expect(box.contains(Coordinate(longitude: 39.00788, latitude: 35.95283)))
+        #expect(!box.contains(Coordinate(longitude: 30, latitude: 35)))
+        let across = try BoundingBox(parsing: "170,-20,-170,-10")
+        #expect(across.crossesAntimeridian)
+        #expect(across.contains(Coordinate(longitude: 179.5, latitude: -15)))
+        #expect(across.contains(Coordinate(longitude: -179.5, latitude: -15)))
+        #expect(!across.contains(Coordinate(longitude: 0, latitude: -15)))
+        #expect(across.splitAtAntimeridian.count == 2)
+        #expect(throws: BoundingBoxError.southAboveNorth("0,10,1,5")) { try BoundingBox(parsing: "0,10,1,5") }
+        #expect(throws: BoundingBoxError.malformed("0,1,2")) { try BoundingBox(parsing: "0,1,2") }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import GeoCore
+@testable import Geodesy
+
+/// Ar Raqqah, GeoNames 172955; Homs, GeoNames 169577 (coordinates as in GeoNames cities500).
+let raqqa = Coordinate(longitude: 39.00788, latitude: 35.95283)
+let homs = Coordinate(longitude: 36.72559, latitude: 34.72405)
+
+@Suite struct GeodesicTests {
+    // Expected values: GeographicLib/PROJ, confirmed with pyproj 3.7.2 (PROJ 9.5.1), as quoted in issue 2.
+    @Test func directEightyKilometresNorthOfRaqqa() {
+        let p = Geodesic.destination(from: raqqa, distance: .kilometers(80), bearing: Bearing(degrees: 0))
+        let expected = Coordinate(longitude: 39.007880000, latitude: 36.673779193)
+        #expect(abs(p.latitude - expected.latitude) < 1e-6)
+        #expect(abs(p.longitude - expected.longitude) < 1e-6)
+        #expect(Geodesic.distance(from: p, to: expected).meters < 0.001)
+    }
+
+    @Test func inverseRaqqaToHoms() {
+        let g = Geodesic.inverse(from: raqqa, to: homs)
+        #expect(abs(g.distance.meters - 248_252.816) < 0.001)
+        #expect(abs(g.initialBearing.degrees - 237.356923) < 1e-6)
+        #expect(g.initialBearing.compassPoint == .westSouthWest)
+    }
+
+    @Test func directAndInverseAgreeOnRandomLines() {
+        var rng = SplitMix64(seed: 7946)
+        for _ in 0..<2000 {
+            let a = Coordinate(longitude: rng.uniform(-180, 180), latitude: rng.uniform(-85, 85))
+            let d = Distance(meters: rng.uniform(1, 5_000_000))
+            let b = Bearing(degrees: rng.uniform(0, 360))
+            let p = Geodesic.destination(from: a, distance: d, bearing: b)
+            let back = Geodesic.inverse(from: a, to: p)
+            #expect(abs(back.distance.meters - d.meters) < 1e-6)
+            #expect(back.initialBearing.angle(to: b) < 1e-7)
+        }
+    }
+
+    @Test func circleIsAtTheRadiusAndCounterClockwise() {
+        let ring = Geodesic.circle(center: raqqa, radius: .kilometers(25), segments: 64)
+        #expect(ring.count == 65 && ring.first == ring.last)
+        for p in ring { #expect(abs(Geodesic.distance(from: raqqa, to: p).meters - 25_000) < 1e-6) }
+        #expect(RingWinding.isCounterClockwise(ring))
+    }
+
+    @Test func geodesicAreaOfASmallCircleIsNearlyPiRSquared() {
+        // A 64-gon inscribed in a 10 km circle: planar area (n/2) r² sin(2π/n); curvature changes it < 1e-6.
+        let r = 10_000.0, n = 64.0
+        let ring = Geodesic.circle(center: raqqa, radius: Distance(meters: r), segments: 64)
+        let expected = n / 2 * r * r * sin(2 * Double.pi / n)
+        #expect(abs(Geodesic.area(of: .polygon([ring])) - expected) / expected < 1e-5)
+        #expect(Geodesic.signedArea(ofRing: ring) > 0)
+        #expect(Geodesic.signedArea(ofRing: ring.reversed()) < 0)
+    }
+}
+
+/// Seeded generator so random tests repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { Double.random(in: lo..<hi, using: &self) }
+}

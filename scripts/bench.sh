@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `make bench`: release build, Python peers from PyPI in bench/.venv, then bench/run.py runs each case
+# for geomap and its peer in the same process tree and prints the ratio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release -q --product geomap-bench
+mkdir -p bench/work
+cc -O2 -o bench/work/geodesic_c bench/geodesic_c.c -lproj
+venv=bench/.venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q --disable-pip-version-check -r bench/requirements.txt
+exec "$venv/bin/python" bench/run.py --geomap-bench .build/release/geomap-bench --c-baseline bench/work/geodesic_c "$@"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what geomap needs from Debian's packages, only what is missing; silent when all is present.
+# Idempotent: `make run`, `make test` and `make bench` call it first.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libproj-dev proj-bin proj-data   # PROJ: geodesics, CRS transforms (CPROJ)
+  libgeos-dev                      # GEOS: buffers, unions, Voronoi (CGEOS)
+  gdal-bin                         # ogrinfo/ogr2ogr: the tests read our layers with GDAL
+  librsvg2-bin                     # rsvg-convert: SVG maps to PNG
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or later is required)" >&2; exit 1; }
