@@ -1,8 +1,11 @@
 # geomap: the two commands a fresh machine needs are `make run` and `make test`.
 SWIFT ?= swift
 GEOMAP_DEBUG := .build/debug/geomap
+GAZETTEER := Gazetteer/build/gazetteer.sqlite
+# The index depends on the name-matching code: rebuild when it changes.
+GAZETTEER_INPUTS := Gazetteer/aliases.csv $(wildcard Sources/Places/*.swift Sources/Places/Importers/*.swift)
 
-.PHONY: setup build run test bench clean
+.PHONY: setup build gazetteer run test bench clean
 
 setup:
 	@scripts/setup.sh
@@ -10,18 +13,24 @@ setup:
 build: setup
 	@$(SWIFT) build -q
 
+## The embedded default gazetteer (GeoNames cities500 + Natural Earth + curated aliases), built by geomap itself.
+gazetteer: build $(GAZETTEER)
+
+$(GAZETTEER): $(GAZETTEER_INPUTS)
+	@scripts/fetch-gazetteer-sources.sh
+	@$(GEOMAP_DEBUG) gazetteer build --sources Gazetteer/build/sources --aliases Gazetteer/aliases.csv --out $@
+
 ## Main job on the embedded default data; writes Output/.
-run: build
+run: gazetteer
 	@scripts/run-demo.sh $(GEOMAP_DEBUG)
 
 ## The whole test suite (Swift Testing), which also reads our layers with GDAL's ogrinfo.
-test: setup
-	@$(SWIFT) build -q
+test: gazetteer
 	@$(SWIFT) test --disable-xctest
 
-## Benchmarks, each beside a peer (pyproj, …) measured in the same run, printed as ratios.
-bench: setup
+## Benchmarks, each beside a peer (pyproj, a Python dict, SQLite FTS5 …) in the same run, printed as ratios.
+bench: gazetteer
 	@scripts/bench.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build Gazetteer/build

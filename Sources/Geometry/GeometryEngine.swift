@@ -93,8 +93,12 @@ public final class GeometryEngine {
         return r == 1
     }
 
-    public func isEmpty(_ g: GeoJSONGeometry) throws(GeometryError) -> Bool {
-        g.allCoordinates.isEmpty
+    /// A point guaranteed to lie inside a polygon (a label point; the centroid may fall outside).
+    public func pointOnSurface(_ g: GeoJSONGeometry) throws(GeometryError) -> Coordinate {
+        let h = try handle(g)
+        let p = try produce("point on surface") { GEOSPointOnSurface_r(context.handle, h.pointer) }
+        guard case .point(let c) = p else { throw .operationFailed("point on surface", reason: "empty geometry") }
+        return c
     }
 
     // MARK: Validity

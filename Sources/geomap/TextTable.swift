@@ -7,3 +7,15 @@ enum TextTable {
             .joined(separator: "\n")
     }
 }
+
+extension TextTable {
+    /// A header and rows, each column padded to its widest cell.
+    static func columns(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -38,7 +38,7 @@ import GeoCore
 
     @Test(arguments: [
         (["distance", "95,0", "0,0"], "'95,0'"),
-        (["distance", "abc", "0,0"], "'abc'"),
+        (["distance", "95", "0,0"], "'95'"),
         (["distance", "0,0"], "<b>"),
         (["distance", "0,0", "1,1", "--format", "geojson"], "--format geojson"),
         (["destination", "0,0", "80", "north"], "'80'"),
@@ -53,6 +53,22 @@ import GeoCore
         #expect(lines.count == 1, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("geomap: error: "))
         #expect(r.stderr.contains(mention), "\(r.stderr)")
+    }
+
+    @Test func unknownPlaceNameInDistanceIsAOneLineError() throws {
+        let r = try GeomapProcess.run(["distance", "Kantari", "0,0"])
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(r.stderr.contains("no place named 'Kantari'"))
+    }
+
+    @Test func distanceBetweenPlaceNames() throws {
+        let r = try GeomapProcess.run(["distance", "Raqqa", "Homs", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONReader.parse(r.stdout)
+        #expect(json["from"]?["id"]?.stringValue == "geonames:172955")
+        #expect(json["to"]?["id"]?.stringValue == "geonames:169577")
+        #expect(json["distance_km"]?.numberValue == 248.2528)
     }
 
     @Test func malformedGeoJSONIsOneLineNamingTheFileAndPlace() throws {
@@ -80,7 +96,7 @@ import GeoCore
     @Test func helpShowsAnExampleForEverySubcommand() throws {
         let top = try GeomapProcess.run(["--help"])
         #expect(top.status == 0)
-        for sub in ["distance", "destination", "check"] {
+        for sub in ["resolve", "distance", "destination", "check", "gazetteer"] {
             #expect(top.stdout.contains(sub))
             let h = try GeomapProcess.run([sub, "--help"])
             #expect(h.status == 0)

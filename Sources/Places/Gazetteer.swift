@@ -1,0 +1,148 @@
+import Foundation
+import GeoCore
+
+/// One answer to "which place is this name?".
+public struct PlaceCandidate: Sendable {
+    public let place: Place
+    public let score: Double
+    public let level: MatchLevel
+    /// The name variant (or, for key and fuzzy matches, the key) that matched.
+    public let matched: String
+    /// Distance from the `near` context point, when one was given.
+    public let distanceFromNear: Distance?
+    /// True when this and at least one other candidate score within `PlaceRanking.nearTieMargin` of the best:
+    /// the choice is not clear-cut.
+    public let nearTie: Bool
+}
+
+/// A gazetteer opened for resolving names: the store on disk and its name index in memory.
+/// Immutable once loaded; safe to share between tasks.
+public final class Gazetteer: Sendable {
+    public let store: GazetteerStore
+    public let index: NameIndex
+
+    public init(path: String) throws(GazetteerError) {
+        store = try GazetteerStore(path: path)
+        index = try store.loadIndex()
+    }
+
+    /// Every place the name may denote, best first, with scores and the variant that matched.
+    public func resolve(_ name: String, context: ResolveContext = ResolveContext(), limit: Int = 5) throws(GazetteerError) -> [PlaceCandidate] {
+        let ranked = rank(name, context: context)
+        let top = Array(ranked.prefix(max(1, limit)))
+        let records = try store.places(rowids: top.map { index.rowids[$0.place] })
+        let folded = NameFolding.fold(name), key = NameKey.key(folded: folded)
+        let best = ranked.first?.score ?? 0
+        let contenders = ranked.prefix { best - $0.score <= PlaceRanking.nearTieMargin }.count
+        return top.compactMap { r in
+            guard let place = records[index.rowids[r.place]] else { return nil }
+            let matched: String
+            switch r.level {
+            case .exact, .alias, .alternate:
+                matched = place.names.first { NameFolding.fold($0.text) == folded }?.text ?? place.name
+            case .key: matched = key
+            case .fuzzy: matched = r.matchedKey ?? key
+            }
+            return PlaceCandidate(place: place, score: r.score, level: r.level, matched: matched,
+                                  distanceFromNear: r.distance,
+                                  nearTie: contenders > 1 && best - r.score <= PlaceRanking.nearTieMargin)
+        }
+    }
+
+    /// Ranked index positions for a name, without touching the database (the bulk path used by the geoparser).
+    public func rank(_ name: String, context: ResolveContext = ResolveContext()) -> [RankedPlace] {
+        let folded = NameFolding.fold(name)
+        guard !folded.isEmpty else { return [] }
+        let key = NameKey.key(folded: folded)
+        let spelling = Array(NameKey.spellingForm(folded: folded).utf8)
+        var best: [Int: (MatchLevel, String?)] = [:]
+        func add(_ place: Int, _ level: MatchLevel, _ via: String? = nil) {
+            if let old = best[place], old.0 <= level { return }
+            best[place] = (level, via)
+        }
+        for (p, level) in index.lookup(folded: folded) { add(p, level) }
+        // A key match counts only for places whose names are transliterated from Arabic script (the key's rules
+        // are those of Arabic transliteration) or in the context's country, and only when the variant behind it
+        // is spelled closely enough (SpellingDistance): "Kantari" is not Canterbury.
+        let keyCountries = context.country.map { Self.transliteratedCountries.union([NameIndex.countryCode($0)]) }
+            ?? Self.transliteratedCountries
+        for (p, level, s) in index.lookup(key: key)
+        where keyCountries.contains(index.countries[p]) && SpellingDistance.isClose(spelling, Array(s)) {
+            add(p, level)
+        }
+        if best.isEmpty, context.allowFuzzy {
+            for variant in Self.oneEditVariants(of: key) {
+                for (p, _, s) in index.lookup(key: variant)
+                where keyCountries.contains(index.countries[p]) && SpellingDistance.isClose(spelling, Array(s), slack: 1) {
+                    add(p, .fuzzy, variant)
+                }
+            }
+        }
+        let adminMatch = adminMatcher(context.adminKeys)
+        return best.map { place, m in
+            let s = PlaceRanking.score(place: place, level: m.0, index: index, context: context, adminMatch: adminMatch)
+            return RankedPlace(place: place, score: s.score, level: m.0, distance: s.distance, matchedKey: m.1)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : index.populations[$0.place] > index.populations[$1.place] }
+    }
+
+    /// Countries whose place names reach analysts transliterated from Arabic script (Arab League members, and
+    /// Iran, Afghanistan and Pakistan for Persian and Urdu names): where `NameKey`'s rules hold.
+    public static let transliteratedCountries: Set<UInt16> = Set([
+        "SY", "IQ", "LB", "JO", "PS", "EG", "LY", "TN", "DZ", "MA", "EH", "MR", "SD", "SA", "YE", "OM", "AE", "QA",
+        "BH", "KW", "SO", "DJ", "KM", "IR", "AF", "PK",
+    ].map { NameIndex.countryCode($0) })
+
+    /// Name keys of a first-level division given by name ("Idlib", "Idleb", "Muhafazat Idlib"): the key of the
+    /// text itself plus every name of the regions it resolves to, so any spelling of the region matches.
+    public func adminKeys(for name: String) throws(GazetteerError) -> Set<String> {
+        var keys: Set<String> = [NameKey.key(name)]
+        let regions = rank(name).filter { index.kind($0.place) == .region && $0.level <= .key }
+        let records = try store.places(rowids: regions.prefix(10).map { index.rowids[$0.place] })
+        for p in records.values { for n in p.names { keys.formUnion(Self.adminVariants(n.text).map { NameKey.key($0) }) } }
+        return keys
+    }
+
+    private func adminMatcher(_ keys: Set<String>) -> (Int) -> Bool {
+        guard !keys.isEmpty else { return { _ in false } }
+        return { [index] place in
+            guard let admin = index.admin1(place) else { return false }
+            return Self.adminVariants(admin).contains { keys.contains(NameKey.key($0)) }
+        }
+    }
+
+    /// "Homs (Hims)" → ["Homs (Hims)", "Homs", "Hims"]: Natural Earth puts a second name in parentheses.
+    static func adminVariants(_ name: String) -> [String] {
+        var out = [name]
+        if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            out.append(name[..<open].trimmingCharacters(in: .whitespaces))
+            out.append(String(name[name.index(after: open)..<close]))
+        }
+        return out
+    }
+
+    /// Keys one edit (deletion, substitution, insertion, transposition) from `key`, over the key alphabet.
+    static func oneEditVariants(of key: String) -> Set<String> {
+        let s = Array(key.unicodeScalars)
+        guard s.count >= 4, s.allSatisfy(\.isASCII) else { return [] }   // short keys: too many false hits
+        let alphabet = Array("abdfghjklmnprstvxyz".unicodeScalars)
+        var out: Set<String> = []
+        func add(_ a: [Unicode.Scalar]) { out.insert(String(String.UnicodeScalarView(a))) }
+        for i in 0..<s.count {
+            var d = s; d.remove(at: i); add(d)
+            for c in alphabet where c != s[i] { var r = s; r[i] = c; add(r) }
+            if i + 1 < s.count { var t = s; t.swapAt(i, i + 1); add(t) }
+        }
+        for i in 0...s.count { for c in alphabet { var n = s; n.insert(c, at: i); add(n) } }
+        out.remove(key)
+        return out
+    }
+}
+
+/// A place's position in the index with its score for one query.
+public struct RankedPlace: Sendable {
+    public let place: Int
+    public let score: Double
+    public let level: MatchLevel
+    public let distance: Distance?
+    let matchedKey: String?
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GeoCore
+
+/// Reading an import file whole, with errors that name it.
+enum InputFile {
+    static func text(_ path: String) throws(GazetteerError) -> String {
+        do { return try InputText.read(path) } catch {
+            throw .badInput(file: path, line: 0, message: error.description)
+        }
+    }
+
+    static func number(_ text: String?, field: String, file: String, line: Int) throws(GazetteerError) -> Double {
+        guard let text, !text.isEmpty else { throw .badInput(file: file, line: line, message: "field '\(field)' is empty") }
+        guard let v = Double(text), v.isFinite else {
+            throw .badInput(file: file, line: line, message: "field '\(field)': '\(text)' is not a number")
+        }
+        return v
+    }
+
+    static func coordinate(lat: String?, lon: String?, file: String, line: Int, latField: String = "lat", lonField: String = "lon") throws(GazetteerError) -> Coordinate {
+        let la = try number(lat, field: latField, file: file, line: line)
+        let lo = try number(lon, field: lonField, file: file, line: line)
+        guard (-90...90).contains(la) else { throw .badInput(file: file, line: line, message: "field '\(latField)': \(formatShortest(la)) is outside [-90, 90]") }
+        guard (-180...180).contains(lo) else { throw .badInput(file: file, line: line, message: "field '\(lonField)': \(formatShortest(lo)) is outside [-180, 180]") }
+        return Coordinate(longitude: lo, latitude: la)
+    }
+
+    static func integer(_ text: String?, field: String, file: String, line: Int) throws(GazetteerError) -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let v = Int(text) ?? Double(text).flatMap({ $0.isFinite && $0 == $0.rounded() ? Int($0) : nil }) else {
+            throw .badInput(file: file, line: line, message: "field '\(field)': '\(text)' is not a whole number")
+        }
+        return v
+    }
+}

