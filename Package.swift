@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy"]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
-        .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places"]),
+        .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

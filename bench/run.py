@@ -47,13 +47,92 @@ def angle_diff(a, b):
     return float(d.max())
 
 
+def misspell(name, rng):
+    """One random letter edit (substitution, deletion or insertion) at a random position."""
+    if len(name) < 2:
+        return name + "x"
+    i = int(rng.integers(0, len(name)))
+    letter = "abcdefghijklmnopqrstuvwxyz"[int(rng.integers(0, 26))]
+    op = int(rng.integers(0, 3))
+    if op == 0:
+        return name[:i] + letter + name[i + 1:]
+    if op == 1:
+        return name[:i] + name[i + 1:]
+    return name[:i] + letter + name[i:]
+
+
+def gazetteer_bench(args):
+    """Resolve every name variant of cities500 (shuffled) plus 20 % misspelled, beside a Python dict of the
+    same normalised keys and SQLite FTS5 over the same names."""
+    import sqlite3 as sq
+    rng = np.random.default_rng(3)
+    db = sq.connect(f"file:{args.gazetteer}?mode=ro", uri=True)
+    variants = [r[0] for r in db.execute(
+        "SELECT n.name FROM place_names n JOIN places p ON p.rowid = n.place_rowid WHERE p.source = 'geonames-cities500'")]
+    all_names = db.execute("SELECT place_rowid, name FROM place_names").fetchall()
+    db.close()
+    order = rng.permutation(len(variants))
+    queries = [variants[i] for i in order]
+    extra = rng.choice(len(variants), size=len(variants) // 5, replace=False)
+    queries += [misspell(variants[i], rng) for i in extra]
+    queries = [q.replace("\n", " ").replace("\t", " ") for q in queries]
+    with tempfile.TemporaryDirectory() as work:
+        qraw, nraw = os.path.join(work, "queries.txt"), os.path.join(work, "names.tsv")
+        with open(qraw, "w", encoding="utf-8") as f:
+            f.writelines(q + "\n" for q in queries)
+        with open(nraw + ".raw", "w", encoding="utf-8") as f:
+            f.writelines(f"{p}\t{n.replace(chr(10), ' ').replace(chr(9), ' ')}\n" for p, n in all_names)
+        g = json.loads(subprocess.run([args.geomap_bench, "gazetteer", args.gazetteer, qraw],
+                                      check=True, capture_output=True, text=True).stdout)
+        qnorm = os.path.join(work, "queries.norm")
+        subprocess.run([args.geomap_bench, "gazetteer-normalise", args.gazetteer, qraw, qnorm, nraw], check=True)
+        here = os.path.dirname(os.path.abspath(__file__))
+        peer = [sys.executable, os.path.join(here, "gazetteer_peers.py")]
+        d = json.loads(subprocess.run(peer + ["dict", nraw, qnorm], check=True, capture_output=True, text=True).stdout)
+        fts_limit = min(len(queries), args.fts5_queries)
+        f5 = json.loads(subprocess.run(peer + ["fts5", nraw + ".raw", qraw, str(fts_limit)],
+                                       check=True, capture_output=True, text=True).stdout)
+    n = g["queries"]
+    print()
+    print(f"gazetteer: {n:,} queries (every name variant of cities500, shuffled, + 20 % with one-letter misspellings);"
+          f" index of {g['places']:,} places, {g['entries']:,} entries")
+    print(f"{'':<30}{'geomap':>14}{'Python dict':>14}{'SQLite FTS5':>14}")
+    print(f"{'index build (s)':<30}{g['build_seconds']:>14.2f}{d['build_seconds']:>14.2f}{f5['build_seconds']:>14.2f}")
+    print(f"{'index load from disk (s)':<30}{g['load_seconds']:>14.3f}{'-':>14}{'-':>14}")
+    print(f"{'exact-or-key lookups/s':<30}{n / g['lookup_seconds']:>14,.0f}{d['queries'] / d['lookup_seconds']:>14,.0f}"
+          f"{f5['queries'] / f5['lookup_seconds']:>14,.0f}")
+    print(f"{'  ratio geomap / peer':<30}{'':>14}{(n / g['lookup_seconds']) / (d['queries'] / d['lookup_seconds']):>14.2f}"
+          f"{(n / g['lookup_seconds']) / (f5['queries'] / f5['lookup_seconds']):>14.2f}")
+    print(f"{'  hits':<30}{g['lookup_hits'] / n:>14.1%}{d['hits'] / d['queries']:>14.1%}{f5['hits'] / f5['queries']:>14.1%}")
+    print(f"{'full resolve (ranked) names/s':<30}{n / g['resolve_seconds']:>14,.0f}{'-':>14}{'-':>14}")
+    print(f"{'peak memory (MiB)':<30}{g['peak_mib']:>14.0f}{d['peak_mib']:>14.0f}{f5['peak_mib']:>14.0f}")
+    print(f"geomap's lookups include folding and keying each query; the dict gets geomap's folds and keys ready-made;"
+          f" FTS5 (SQLite {f5['sqlite']}) runs phrase queries on the first {fts_limit:,} raw queries.")
+    agree = g["lookup_hits"] == d["hits"]
+    if not agree:
+        print(f"geomap and the dict disagree on hits: {g['lookup_hits']} vs {d['hits']}", file=sys.stderr)
+    return agree
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--geomap-bench", required=True)
     ap.add_argument("--c-baseline", help="plain-C loop on the system libproj, for geomap's own overhead")
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--gazetteer", help="gazetteer DB for the name-resolution benchmark")
+    ap.add_argument("--fts5-queries", type=int, default=100_000)
+    ap.add_argument("--only", choices=["geodesic", "gazetteer"])
     args = ap.parse_args()
+    ok = True
+    if args.only != "gazetteer":
+        ok = geodesic_bench(args) and ok
+    if args.gazetteer and args.only != "geodesic":
+        ok = gazetteer_bench(args) and ok
+    return 0 if ok else 1
+
+
+def geodesic_bench(args):
 
     rng = np.random.default_rng(7946)
     n = args.n
@@ -97,8 +176,7 @@ def main():
           " same libproj (geomap's wrapper overhead; 1.00 = none). pyproj bundles its own PROJ build.")
     if not agree:
         print("geomap and pyproj disagree beyond 1e-9° / 1e-6 m: see the agreement column", file=sys.stderr)
-        return 1
-    return 0
+    return agree
 
 
 if __name__ == "__main__":

@@ -11,4 +11,4 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check -r bench/requirements.txt
-exec "$venv/bin/python" bench/run.py --geomap-bench .build/release/geomap-bench --c-baseline bench/work/geodesic_c "$@"
+exec "$venv/bin/python" bench/run.py --geomap-bench .build/release/geomap-bench --c-baseline bench/work/geodesic_c --gazetteer Gazetteer/build/gazetteer.sqlite "$@"

@@ -118,6 +118,11 @@ public final class GazetteerStore: Sendable {
         }
     }
 
+    /// Builds the name index from the stored names without saving it (benchmarks, checks).
+    public func buildIndex() throws(GazetteerError) -> NameIndex {
+        do { return try queue.read { try Self.buildIndex($0) } } catch { throw .database("\(path): \(error)") }
+    }
+
     /// Records (or updates) a source's provenance without touching places.
     public func recordSource(_ source: GazetteerSource, records: Int) throws(GazetteerError) {
         do { try queue.write { try Self.record(source, records: records, db: $0) } } catch {

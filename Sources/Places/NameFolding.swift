@@ -9,6 +9,13 @@ import Foundation
 public enum NameFolding {
     /// The folded form: lowercase words separated by single spaces.
     public static func fold(_ text: String) -> String {
+        var copy = text
+        if let fast = copy.withUTF8(asciiFold) { return fast }
+        return foldScalars(text)
+    }
+
+    /// The general path, scalar by scalar.
+    static func foldScalars(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var wordStart = true
@@ -51,6 +58,38 @@ public enum NameFolding {
             i += 1
         }
         return String(out)
+    }
+
+    /// The same rules for pure ASCII text, on bytes; nil as soon as a non-ASCII byte appears.
+    static func asciiFold(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { out -> String? in
+            var len = 0
+            var pendingSpace = false, wordStart = true
+            var i = 0
+            func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+            while i < n {
+                let c = b[i]
+                if c >= 0x80 { return nil }
+                if wordStart, c | 0x20 == 0x64 || c | 0x20 == 0x6C, i + 2 < n, b[i + 1] == 0x27 || b[i + 1] == 0x60,
+                   isAlpha(b[i + 2]) {
+                    i += 2
+                    continue
+                }
+                switch c {
+                case 0x61...0x7A, 0x30...0x39, 0x41...0x5A:
+                    if pendingSpace, len > 0 { out[len] = 0x20; len += 1 }
+                    pendingSpace = false
+                    out[len] = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                    len += 1
+                    wordStart = false
+                case 0x27, 0x60: break
+                default: pendingSpace = true; wordStart = true
+                }
+                i += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<len]), as: UTF8.self)
+        }
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {

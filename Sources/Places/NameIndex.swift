@@ -98,6 +98,20 @@ public struct NameIndex: Sendable {
         lookup(hash: StableHash.hash(key, domain: Self.keyDomain))
     }
 
+    /// True when some name folds to `folded` (no allocation: the bulk path).
+    public func contains(folded: String) -> Bool {
+        var found = false
+        forEachPosting(hash: StableHash.hash(folded, domain: Self.foldDomain)) { _, _, _ in found = true }
+        return found
+    }
+
+    /// True when some name has this key.
+    public func contains(key: String) -> Bool {
+        var found = false
+        forEachPosting(hash: StableHash.hash(key, domain: Self.keyDomain)) { _, _, _ in found = true }
+        return found
+    }
+
     /// The spelling form stored for a key posting.
     func spelling(_ id: Int) -> ArraySlice<UInt8> {
         guard id + 1 < spellingStarts.count else { return [] }

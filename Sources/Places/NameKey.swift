@@ -39,6 +39,14 @@ public enum NameKey {
 
     static func transliterationForm(_ folded: String, foldVowels: Bool) -> String {
         guard !folded.isEmpty else { return "" }
+        var text = folded
+        if let fast = text.withUTF8({ asciiForm($0, foldVowels: foldVowels) }) { return fast }
+        return generalForm(folded, foldVowels: foldVowels)
+    }
+
+    /// The general path, on Unicode scalars (Arabic script, other scripts, and the reference for `asciiForm`).
+    static func generalForm(_ folded: String, foldVowels: Bool) -> String {
+        guard !folded.isEmpty else { return "" }
         let words = folded.split(separator: " ")
         if folded.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) {
             return words.map { w -> Substring in
@@ -90,5 +98,72 @@ public enum NameKey {
         for c in s where single.last != c { single.append(c) }
 
         return String(String.UnicodeScalarView(single))
+    }
+
+    /// Article words as packed bytes (the same set as `articles`), for the ASCII fast path.
+    static let packedArticles: Set<UInt32> = Set(articles.map { $0.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } })
+
+    /// The same steps as the general path, on ASCII bytes without intermediate arrays: most names analysts
+    /// type, and most of the gazetteer, are ASCII once folded. Nil for other text.
+    static func asciiForm(_ b: UnsafeBufferPointer<UInt8>, foldVowels: Bool) -> String? {
+        let n = b.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { s -> String? in
+            // Words, dropping articles that are not the last word.
+            var len = 0
+            var i = 0
+            while i < n {
+                while i < n, b[i] == 0x20 { i += 1 }
+                let start = i
+                var packed: UInt32 = 0
+                while i < n, b[i] != 0x20 {
+                    if b[i] >= 0x80 { return nil }
+                    if i - start < 4 { packed = packed << 8 | UInt32(b[i]) }
+                    i += 1
+                }
+                let wordLen = i - start
+                guard wordLen > 0 else { continue }
+                var rest = i
+                while rest < n, b[rest] == 0x20 { rest += 1 }
+                let isLast = rest >= n
+                if !isLast, wordLen <= 3, packedArticles.contains(packed) { continue }
+                for k in start..<i { s[len] = b[k]; len += 1 }
+            }
+            // Consonant spellings, in place (never longer than the input).
+            var m = 0
+            i = 0
+            while i < len {
+                let c = s[i], next: UInt8 = i + 1 < len ? s[i + 1] : 0
+                switch (c, next) {
+                case (0x63, 0x68): s[m] = 0x73; s[m + 1] = 0x68; m += 2; i += 2; continue   // ch → sh
+                case (0x64, 0x6A): s[m] = 0x6A; m += 1; i += 2; continue                    // dj → j
+                case (0x70, 0x68): s[m] = 0x66; m += 1; i += 2; continue                    // ph → f
+                case (0x6F, 0x75): s[m] = 0x75; m += 1; i += 2; continue                    // ou → u
+                case (0x71, _), (0x63, _): s[m] = 0x6B                                      // q, c → k
+                case (0x77, _): s[m] = 0x75                                                 // w → u
+                default: s[m] = c
+                }
+                m += 1
+                i += 1
+            }
+            len = m
+            // Final -a, -ah, -e, -eh.
+            if len > 3, s[len - 1] == 0x68, s[len - 2] == 0x61 || s[len - 2] == 0x65 { len -= 1 }
+            while len > 2, s[len - 1] == 0x61 || s[len - 1] == 0x65 { len -= 1 }
+            // Vowel class.
+            var prevVowel = false
+            for k in 0..<len {
+                let c = s[k]
+                let vowel = c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || (c == 0x79 && prevVowel)
+                if vowel { s[k] = foldVowels ? 0x61 : (c == 0x79 ? 0x69 : c) }
+                prevVowel = vowel
+            }
+            // Doubled letters.
+            var out = 0
+            for k in 0..<len where out == 0 || s[out - 1] != s[k] {
+                s[out] = s[k]
+                out += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: s[0..<out]), as: UTF8.self)
+        }
     }
 }

@@ -1,71 +1,144 @@
 import Foundation
 import GeoCore
 import Geodesy
+import Places
 
 // Benchmark driver for `make bench` (bench/run.py): runs geomap's code on inputs written by the peer script,
-// so both sides see the same numbers, times it, and writes its results back for a correctness comparison.
+// so both sides see the same data, times it, and prints one JSON line per case.
 //
 //   geomap-bench geodesic-direct  INPUT OUTPUT REPEATS   INPUT: n × (lat1, lon1, azi1, s12) float64
 //   geomap-bench geodesic-inverse INPUT OUTPUT REPEATS   INPUT: n × (lat1, lon1, lat2, lon2) float64
-// Prints one JSON line: {"case": ..., "n": ..., "best_seconds": ...}.
+//   geomap-bench gazetteer-normalise DB QUERIES OUT_QUERIES OUT_NAMES   folds and keys for the dict peer
+//   geomap-bench gazetteer DB QUERIES                    load, build, lookup and resolve timings
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("geomap-bench: \(message)\n".utf8))
+    exit(1)
+}
 
 func readDoubles(_ path: String) -> [Double] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("geomap-bench: cannot read \(path)\n".utf8)); exit(1)
-    }
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
     return data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
 }
 
 func writeDoubles(_ values: [Double], to path: String) {
     let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
-    guard FileManager.default.createFile(atPath: path, contents: data) else {
-        FileHandle.standardError.write(Data("geomap-bench: cannot write \(path)\n".utf8)); exit(1)
-    }
+    guard FileManager.default.createFile(atPath: path, contents: data) else { fail("cannot write \(path)") }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
 func best(_ repeats: Int, _ body: () -> Void) -> Double {
-    var bestTime = Double.infinity
-    for _ in 0..<repeats {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        bestTime = min(bestTime, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    (0..<repeats).map { _ in seconds(body) }.min() ?? .infinity
+}
+
+/// Peak resident memory of this process (VmHWM), in MiB.
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return .nan }
+    return kb / 1024
+}
+
+func lines(_ path: String) -> [String] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path)") }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+}
+
+func geodesic(_ args: [String]) {
+    guard args.count == 5, let repeats = Int(args[4]) else { fail("usage: geodesic-direct|geodesic-inverse INPUT OUTPUT REPEATS") }
+    let input = readDoubles(args[2])
+    let n = input.count / 4
+    var output = [Double](repeating: 0, count: n * 3)
+    let time: Double
+    if args[1] == "geodesic-direct" {
+        time = best(repeats) {
+            for k in 0..<n {
+                let start = Coordinate(longitude: input[4 * k + 1], latitude: input[4 * k])
+                let r = Geodesic.direct(from: start, distance: Distance(meters: input[4 * k + 3]),
+                                        bearing: Bearing(degrees: input[4 * k + 2]))
+                output[3 * k] = r.coordinate.latitude
+                output[3 * k + 1] = r.coordinate.longitude
+                output[3 * k + 2] = r.finalBearing.degrees
+            }
+        }
+    } else {
+        time = best(repeats) {
+            for k in 0..<n {
+                let r = Geodesic.inverse(from: Coordinate(longitude: input[4 * k + 1], latitude: input[4 * k]),
+                                         to: Coordinate(longitude: input[4 * k + 3], latitude: input[4 * k + 2]))
+                output[3 * k] = r.distance.meters
+                output[3 * k + 1] = r.initialBearing.degrees
+                output[3 * k + 2] = r.finalBearing.degrees
+            }
+        }
     }
-    return bestTime
+    writeDoubles(output, to: args[3])
+    print("{\"case\": \"\(args[1])\", \"n\": \(n), \"best_seconds\": \(time)}")
+}
+
+/// Folds and keys of the queries and of every gazetteer name, so the Python dict peer looks up exactly the
+/// normalised strings geomap uses (it does not pay for normalising; geomap's own figure does).
+func gazetteerNormalise(_ args: [String]) {
+    guard args.count == 6 else { fail("usage: gazetteer-normalise DB QUERIES OUT_QUERIES OUT_NAMES") }
+    var q = ""
+    for name in lines(args[3]) {
+        let f = NameFolding.fold(name)
+        q += f + "\t" + NameKey.key(folded: f) + "\n"
+    }
+    guard FileManager.default.createFile(atPath: args[4], contents: Data(q.utf8)) else { fail("cannot write \(args[4])") }
+    guard let names = try? String(contentsOfFile: args[5] + ".raw", encoding: .utf8) else { fail("missing \(args[5]).raw") }
+    var out = ""
+    for row in names.split(separator: "\n") {
+        let parts = row.split(separator: "\t", maxSplits: 1)
+        guard parts.count == 2 else { continue }
+        let f = NameFolding.fold(String(parts[1]))
+        out += f + "\t" + NameKey.key(folded: f) + "\t" + parts[0] + "\n"
+    }
+    guard FileManager.default.createFile(atPath: args[5], contents: Data(out.utf8)) else { fail("cannot write \(args[5])") }
+}
+
+func gazetteerCase(_ args: [String]) {
+    guard args.count == 4 else { fail("usage: gazetteer DB QUERIES") }
+    let queries = lines(args[3])
+    var gazetteer: Gazetteer!
+    let load = seconds { do { gazetteer = try Gazetteer(path: args[2]) } catch { fail("\(error)") } }
+    let index = gazetteer.index
+    var rebuilt: NameIndex!
+    let build = seconds { do { rebuilt = try gazetteer.store.buildIndex() } catch { fail("\(error)") } }
+    precondition(rebuilt.entryCount == index.entryCount, "rebuilt index differs from the stored one")
+
+    // Exact-or-key lookup: fold, look up the fold; on a miss, key and look up the key (no ranking).
+    var lookupHits = 0
+    let lookup = best(3) {
+        var hits = 0
+        for name in queries {
+            let f = NameFolding.fold(name)
+            if index.contains(folded: f) || index.contains(key: NameKey.key(folded: f)) { hits += 1 }
+        }
+        lookupHits = hits
+    }
+    // Full resolution as `geomap resolve` ranks (without reading records from SQLite).
+    var resolved = 0
+    let resolve = seconds {
+        resolved = queries.reduce(0) { $0 + (gazetteer.rank($1).isEmpty ? 0 : 1) }
+    }
+    print("""
+        {"case": "gazetteer", "queries": \(queries.count), "places": \(index.placeCount), "entries": \(index.entryCount), \
+        "load_seconds": \(load), "build_seconds": \(build), "lookup_seconds": \(lookup), "lookup_hits": \(lookupHits), \
+        "resolve_seconds": \(resolve), "resolved": \(resolved), "peak_mib": \(peakMemoryMiB())}
+        """)
 }
 
 let args = CommandLine.arguments
-guard args.count == 5, let repeats = Int(args[4]) else {
-    FileHandle.standardError.write(Data("usage: geomap-bench geodesic-direct|geodesic-inverse INPUT OUTPUT REPEATS\n".utf8)); exit(64)
+switch args.count > 1 ? args[1] : "" {
+case "geodesic-direct", "geodesic-inverse": geodesic(args)
+case "gazetteer-normalise": gazetteerNormalise(args)
+case "gazetteer": gazetteerCase(args)
+default: fail("usage: geomap-bench geodesic-direct|geodesic-inverse|gazetteer-normalise|gazetteer …")
 }
-let input = readDoubles(args[2])
-let n = input.count / 4
-var output = [Double](repeating: 0, count: n * 3)
-
-let seconds: Double
-switch args[1] {
-case "geodesic-direct":
-    seconds = best(repeats) {
-        for k in 0..<n {
-            let start = Coordinate(longitude: input[4 * k + 1], latitude: input[4 * k])
-            let r = Geodesic.direct(from: start, distance: Distance(meters: input[4 * k + 3]),
-                                    bearing: Bearing(degrees: input[4 * k + 2]))
-            output[3 * k] = r.coordinate.latitude
-            output[3 * k + 1] = r.coordinate.longitude
-            output[3 * k + 2] = r.finalBearing.degrees
-        }
-    }
-case "geodesic-inverse":
-    seconds = best(repeats) {
-        for k in 0..<n {
-            let r = Geodesic.inverse(from: Coordinate(longitude: input[4 * k + 1], latitude: input[4 * k]),
-                                     to: Coordinate(longitude: input[4 * k + 3], latitude: input[4 * k + 2]))
-            output[3 * k] = r.distance.meters
-            output[3 * k + 1] = r.initialBearing.degrees
-            output[3 * k + 2] = r.finalBearing.degrees
-        }
-    }
-default:
-    FileHandle.standardError.write(Data("geomap-bench: unknown case \(args[1])\n".utf8)); exit(64)
-}
-writeDoubles(output, to: args[3])
-print("{\"case\": \"\(args[1])\", \"n\": \(n), \"best_seconds\": \(seconds)}")

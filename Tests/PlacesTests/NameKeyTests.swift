@@ -91,3 +91,21 @@ import Testing
         #expect(NameKey.key("Al") == "al")               // an article alone is a name, not dropped
     }
 }
+
+@Suite struct FastPathTests {
+    /// Random ASCII names built from the pieces transliterations are made of: the byte-level fast paths must
+    /// give exactly what the scalar-level reference paths give.
+    @Test func asciiFastPathsAgreeWithTheGeneralPaths() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["al", "Al", "el-", "ar-", "ash ", "d'", "l'", "Ma'", "arrat", "Deir", " ez-", "Zour", "qq", "ch",
+                      "dj", "ph", "ou", "w", "y", "a", "e", "i", "o", "u", "h", "Kh", "B", "b", "s", "ss", "  ", "-",
+                      "`", "'", "Raqqa", "Idleb", "Hamdane", "X1", "9", ".", ","]
+        for _ in 0..<5000 {
+            let name = (0..<Int.random(in: 1...7, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let folded = NameFolding.fold(name)
+            #expect(folded == NameFolding.foldScalars(name), "fold(\(name))")
+            #expect(NameKey.key(folded: folded) == NameKey.generalForm(folded, foldVowels: true), "key(\(folded))")
+            #expect(NameKey.spellingForm(folded: folded) == NameKey.generalForm(folded, foldVowels: false), "spelling(\(folded))")
+        }
+    }
+}
