@@ -26,11 +26,13 @@ let package = Package(
             // Name folding runs over 1.2 million names when the gazetteer is built: optimise it in debug builds too.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Relative locations: the EN/FR grammar of "80 km north of Raqqa" and the geodesic computation.
+        .target(name: "Locating", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"]),
 
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy"]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places"], exclude: ["Fixtures"]),
+        .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

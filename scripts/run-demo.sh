@@ -20,11 +20,22 @@ raqqa=$("$geomap" resolve Raqa --limit 1 --format json | python3 -c 'import json
 "$geomap" destination "$raqqa" 80km north
 "$geomap" destination "$raqqa" 80km north --format geojson --out "$out/kantari_80km_north_of_raqqa.geojson"
 echo
+echo "== The seed's relative locations (geomap locate: point, uncertainty area, precision)"
+i=0
+for e in "Kantari, à 80 km au nord de Raqa" "à 120 km de Homs" "Ram-Hamdane, au nord-est de la ville d'Idleb"; do
+  i=$((i + 1))
+  "$geomap" locate "$e" --format geojson --out "$out/relative_$i.geojson"
+  "$geomap" locate "$e" --format json | python3 -c 'import json,sys
+j=json.load(sys.stdin)
+n=j.get("named_place") or {}
+print("%-45s -> %s (%s), %.6f N %.6f E, geo_precision %d, uncertainty %.1f km%s" % (j["expression"], j["anchor"]["name"], j["anchor"]["id"], j["lat"], j["lon"], j["geo_precision"], j["uncertainty_km"], ("; named place %s: %s" % (n["text"], n["place"]["id"] if n.get("place") else "not in the gazetteer")) if n else ""))'
+done 2>/dev/null
+echo
 echo "== Raqqa to Homs (geodesic inverse)"
 "$geomap" distance Raqa Homs
 "$geomap" distance Raqa Homs --format json > "$out/raqqa_homs_distance.json"
 echo
-echo "wrote $out/seed_places.json, $out/kantari_80km_north_of_raqqa.geojson, $out/raqqa_homs_distance.json"
+echo "wrote $out/seed_places.json, $out/relative_{1,2,3}.geojson, $out/kantari_80km_north_of_raqqa.geojson, $out/raqqa_homs_distance.json"
 if command -v ogrinfo >/dev/null; then
   echo "== ogrinfo (GDAL) reads the layer:"
   ogrinfo -ro -so -al "$out/kantari_80km_north_of_raqqa.geojson" | grep -E "Feature Count|Extent" || true

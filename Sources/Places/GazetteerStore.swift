@@ -283,13 +283,13 @@ public final class GazetteerStore: Sendable {
     }
 
     /// The polygon of an administrative area, when the gazetteer has one.
-    public func shape(rowid: Int64) throws(GazetteerError) -> GeoJSONGeometry? {
+    public func shape(placeID: String) throws(GazetteerError) -> GeoJSONGeometry? {
         do {
-            guard let text = try queue.read({ try String.fetchOne($0, sql: "SELECT geojson FROM shapes WHERE place_rowid = ?", arguments: [rowid]) })
-            else { return nil }
+            let sql = "SELECT s.geojson FROM shapes s JOIN places p ON p.rowid = s.place_rowid WHERE p.id = ?"
+            guard let text = try queue.read({ try String.fetchOne($0, sql: sql, arguments: [placeID]) }) else { return nil }
             return try GeoJSONFeatureCollection(text: text).features.first?.geometry
         } catch {
-            throw .database("\(path): shape of place \(rowid): \(error)")
+            throw .database("\(path): shape of place \(placeID): \(error)")
         }
     }
 

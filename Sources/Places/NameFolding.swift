@@ -133,7 +133,7 @@ public enum NameFolding {
     }
 
     /// Latin letters with diacritics and ligatures → plain ASCII, built once from Unicode decompositions.
-    static let latinTable: [Unicode.Scalar: String] = {
+    public static let latinTable: [Unicode.Scalar: String] = {
         var t: [Unicode.Scalar: String] = [:]
         let special: [UInt32: String] = [
             0xDF: "ss", 0xE6: "ae", 0xC6: "ae", 0x153: "oe", 0x152: "oe", 0xF8: "o", 0xD8: "o", 0x111: "d", 0x110: "d",

@@ -84,7 +84,7 @@ struct GazetteerImportCommand: ParsableCommand {
             detail: "imported from \(file)")
         do {
             let s = try store.write(places, source: source, progress: progress.update)
-            StandardError.note("imported \(places.count) records from \(file) into \(into): \(s.inserted) new, \(s.merged) merged by GeoNames id, \(s.updated) updated, \(s.names) names\(note)")
+            StandardError.note("imported \(places.count) records from \(file) into \(into): \(s.inserted) new, \(s.merged) merged into existing places (same GeoNames id, or the same division), \(s.updated) updated, \(s.names) names\(note)")
         } catch {
             if isNew { try? FileManager.default.removeItem(atPath: into) }
             throw error

@@ -1,0 +1,156 @@
+import Foundation
+import GeoCore
+import Geodesy
+import Geometry
+import Places
+
+/// Locates relative expressions: resolves the anchor through the gazetteer and computes the point and the
+/// uncertainty area with PROJ geodesics (GEOS for anchor areas and checks). The rules are in the README.
+public final class Locator {
+    public struct Options: Sendable {
+        /// How far "north of X" and "the northern countryside of X" reach from X.
+        public var directionReach = Distance.kilometers(30)
+        /// Disc radius of "near X", "près de X".
+        public var nearRadius = Distance.kilometers(10)
+        /// Disc radius of "on the outskirts of X", "aux abords de X".
+        public var outskirtsRadius = Distance.kilometers(5)
+        public init() {}
+    }
+
+    /// Half the meridional circumference of WGS84, the longest geodesic from any point.
+    public static let maximumDistance = Distance(meters: 20_003_931.4586)
+
+    public let gazetteer: Gazetteer
+    public var options = Options()
+    let engine: GeometryEngine
+    let parser = RelativeExpressionParser()
+
+    public init(gazetteer: Gazetteer) throws(LocatingError) {
+        self.gazetteer = gazetteer
+        do { engine = try GeometryEngine() } catch { throw .geometry(error) }
+    }
+
+    /// Every expression in running text, located; expressions whose anchor is unknown are left out.
+    public func locateAll(in text: String, context: ResolveContext = ResolveContext()) -> [RelativeLocation] {
+        parser.expressions(in: text).compactMap { try? locate($0, context: context) }
+    }
+
+    /// Locates a whole expression, optionally preceded by the name of the place it describes
+    /// ("Kantari, 80 km north of Raqa"): that name is then checked against the area.
+    public func locate(expression text: String, context: ResolveContext = ResolveContext()) throws(LocatingError) -> RelativeLocation {
+        let found = parser.expressions(in: text)
+        guard let e = found.first else { throw .noExpression(text) }
+        if e.negative { throw .negativeDistance(text) }
+        let scalars = Array(text.unicodeScalars)
+        let before = String(String.UnicodeScalarView(scalars[..<e.span.lowerBound]))
+            .trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–—\t\n"))
+        var named = before
+        for lead in ["at ", "in ", "à ", "a ", "dans "] where named.lowercased().hasPrefix(lead) { named = String(named.dropFirst(lead.count)) }
+        return try locate(e, context: context, namedPlace: named.isEmpty ? nil : named)
+    }
+
+    public func locate(_ e: RelativeExpression, context: ResolveContext = ResolveContext(), namedPlace: String? = nil) throws(LocatingError) -> RelativeLocation {
+        if e.negative { throw .negativeDistance(e.text) }
+        if let d = e.distance, d.kilometers * 1000 > Self.maximumDistance.meters { throw .distanceTooLarge(e.text, kilometers: d.kilometers) }
+        let (anchorText, anchor, anchorRange) = try resolveAnchor(e, context: context)
+        let center = anchor.coordinate
+        let span = e.anchorBefore ? anchorRange.lowerBound..<e.span.upperBound : e.span.lowerBound..<anchorRange.upperBound
+        let anchorShape: GeoJSONGeometry?
+        if anchor.kind.isAdministrative {
+            do { anchorShape = try gazetteer.store.shape(placeID: anchor.id) } catch { throw .gazetteer(error) }
+        } else {
+            anchorShape = nil
+        }
+
+        var point = center
+        var bearing: Bearing?
+        var area: GeoJSONGeometry
+        let halfWidth = e.bearingHalfWidth ?? 180
+        let azimuth = e.direction?.bearing.degrees ?? 0
+        switch e.form {
+        case .distanceAndDirection:
+            let d = e.distance!
+            point = Geodesic.destination(from: center, distance: .kilometers(d.kilometers), bearing: Bearing(degrees: azimuth))
+            bearing = Bearing(degrees: azimuth)
+            area = UncertaintyArea.sector(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), bearing: azimuth, halfWidth: halfWidth)
+        case .distanceOnly:
+            let d = e.distance!
+            area = UncertaintyArea.sector(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), bearing: 0, halfWidth: 180)
+        case .directionOnly, .countryside:
+            bearing = Bearing(degrees: azimuth)
+            var reach = options.directionReach
+            if let shape = anchorShape { reach = max(reach, UncertaintyArea.radius(of: shape, around: center)) }
+            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: reach, bearing: azimuth, halfWidth: halfWidth)
+            // "In the north of Hama province": the part of the province that lies that way.
+            if e.form == .countryside, let shape = anchorShape {
+                do { area = try engine.intersection(area, shape) } catch { throw .geometry(error) }
+            }
+        case .proximity:
+            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: e.outskirts ? options.outskirtsRadius : options.nearRadius,
+                                          bearing: 0, halfWidth: 180)
+        }
+        // An anchor that is an area (a governorate, a country) widens distance forms by its own extent.
+        if let shape = anchorShape, e.form == .distanceAndDirection || e.form == .distanceOnly || e.form == .proximity {
+            let extent = UncertaintyArea.radius(of: shape, around: center)
+            do { area = try engine.buffer(area, by: extent) } catch { throw .geometry(error) }
+        }
+        do {
+            if try !engine.isValid(area) { area = try engine.makeValid(area) }
+        } catch { throw .geometry(error) }
+
+        let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
+        let check = try namedPlace.map { name throws(LocatingError) in try checkNamedPlace(name, area: area, point: point, context: context) }
+        return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: point, bearing: bearing,
+                                uncertainty: area, uncertaintyRadius: UncertaintyArea.radius(of: area, around: point),
+                                geoPrecision: precision, namedPlace: check)
+    }
+
+    static let regionTypes: Set<String> = ["province", "governorate", "district", "region", "gouvernorat"]
+    static let settlementTypes: Set<String> = ["city", "town", "village", "locality", "neighbourhood", "neighborhood", "area",
+                                               "ville", "localite", "bourgade", "cite", "commune", "quartier", "agglomeration"]
+
+    /// The longest run of anchor words the gazetteer knows (exact, alias, alternate or key match), honouring a
+    /// type word ("la province de" → a division; "the town of" → a settlement).
+    func resolveAnchor(_ e: RelativeExpression, context: ResolveContext) throws(LocatingError) -> (String, Place, Range<Int>) {
+        let words = e.anchorWords
+        let lengths = Array((1...words.count).reversed())
+        for n in lengths {
+            let run = e.anchorBefore ? Array(words.suffix(n)) : Array(words.prefix(n))
+            var text = run.map(\.text).joined(separator: " ")
+            if e.anchorBefore, text.hasSuffix("'s") || text.hasSuffix("’s") { text.removeLast(2) }
+            text = text.trimmingCharacters(in: CharacterSet(charactersIn: "'’\"-"))
+            guard !text.isEmpty else { continue }
+            var ranked = gazetteer.rank(text, context: context).filter { $0.level <= .key }
+            if let type = e.anchorType {
+                let wanted: (PlaceKind) -> Bool = Self.regionTypes.contains(type)
+                    ? { $0 == .region || $0 == .district } : Self.settlementTypes.contains(type) ? { !$0.isAdministrative } : { _ in true }
+                let typed = ranked.filter { wanted(gazetteer.index.kind($0.place)) }
+                if !typed.isEmpty { ranked = typed }
+            }
+            guard let best = ranked.first else { continue }
+            let records: [Int64: Place]
+            do { records = try gazetteer.store.places(rowids: [gazetteer.index.rowids[best.place]]) } catch { throw .gazetteer(error) }
+            guard let place = records.values.first else { continue }
+            return (text, place, run.first!.range.lowerBound..<run.last!.range.upperBound)
+        }
+        let shown = e.anchorBefore ? words.last!.text : words.first!.text
+        throw .anchorNotFound(shown.trimmingCharacters(in: CharacterSet(charactersIn: "'’\"")), expression: e.text)
+    }
+
+    /// Resolves a place named next to the expression, preferring candidates inside the area.
+    func checkNamedPlace(_ name: String, area: GeoJSONGeometry, point: Coordinate, context: ResolveContext) throws(LocatingError) -> NamedPlaceCheck {
+        let ranked = gazetteer.rank(name, context: context).filter { $0.level <= .key }.prefix(20)
+        let records: [Int64: Place]
+        do { records = try gazetteer.store.places(rowids: ranked.map { gazetteer.index.rowids[$0.place] }) } catch { throw .gazetteer(error) }
+        let prepared: PreparedGeometry
+        do { prepared = try engine.prepare(area) } catch { throw .geometry(error) }
+        var inside: Place?
+        var rejected: [Place] = []
+        for r in ranked {
+            guard let p = records[gazetteer.index.rowids[r.place]] else { continue }
+            if inside == nil, prepared.covers(p.coordinate) { inside = p } else if !prepared.covers(p.coordinate) { rejected.append(p) }
+        }
+        return NamedPlaceCheck(text: name, place: inside, distanceFromPoint: inside.map { Geodesic.distance(from: point, to: $0.coordinate) },
+                               rejected: rejected)
+    }
+}

@@ -1,0 +1,55 @@
+import GeoCore
+
+/// The shape of a relative location expression.
+public enum RelativeForm: String, Sendable {
+    /// "80 km north of Raqqa", "à 80 km au nord de Raqa"
+    case distanceAndDirection = "distance_direction"
+    /// "120 km from Homs", "à 120 km de Homs"
+    case distanceOnly = "distance"
+    /// "north-east of the city of Idlib", "au nord-est de la ville d'Idleb"
+    case directionOnly = "direction"
+    /// "in the northern countryside of Hama", "dans la campagne nord de Hama"
+    case countryside
+    /// "near X", "on the outskirts of X", "près de X", "aux abords de X"
+    case proximity
+}
+
+/// A distance as written: a value or a range, with how precisely it was given.
+public struct DistanceEstimate: Hashable, Sendable {
+    /// The distance the point is computed at (the value, or the middle of a range), in km.
+    public let kilometers: Double
+    /// The interval the true distance lies in, in km: value ± the precision of its last significant digit,
+    /// widened for hedges ("some", "environ", "une quinzaine").
+    public let low: Double
+    public let high: Double
+    public let hedged: Bool
+}
+
+/// A relative location found in text, before its anchor is resolved.
+public struct RelativeExpression: Sendable {
+    public let form: RelativeForm
+    /// Code-point range of the whole expression in the text (end exclusive), anchor words included.
+    public let span: Range<Int>
+    public let text: String
+    public let distance: DistanceEstimate?
+    public let direction: CompassPoint?
+    /// Words that may name the anchor, in order, with their code-point ranges; the locator keeps the longest
+    /// run of them the gazetteer knows.
+    public let anchorWords: [(text: String, range: Range<Int>)]
+    /// The anchor words come before the phrase ("Hama's northern countryside"): trimmed from the left.
+    public let anchorBefore: Bool
+    /// A type word given with the anchor: "city", "village", "province", "ville", "gouvernorat"…
+    public let anchorType: String?
+    /// True when the number was written with a minus sign ("-5 km north of …").
+    public let negative: Bool
+    /// "outskirts" (a narrower disc) rather than "near".
+    public let outskirts: Bool
+
+    /// The compass step's half width: ±45° for N/E/S/W, ±22.5° for NE…, ±11.25° for NNE… (MaNIS).
+    public var bearingHalfWidth: Double? {
+        guard let d = direction else { return nil }
+        if d.rawValue % 4 == 0 { return 45 }
+        if d.rawValue % 2 == 0 { return 22.5 }
+        return 11.25
+    }
+}

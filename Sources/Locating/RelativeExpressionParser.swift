@@ -1,0 +1,157 @@
+import Foundation
+import GeoCore
+
+/// Finds relative location expressions in English and French text, case- and accent-insensitively, alone or
+/// inside running text. The grammar is in README ("Relative locations"); every form is a regular expression
+/// over the folded text, and overlapping matches keep the most specific form.
+public struct RelativeExpressionParser: Sendable {
+    public init() {}
+
+    // MARK: Vocabulary (folded: lowercase, no accents)
+
+    static let approx = #"(?:about|around|some|approximately|roughly|nearly|almost|approx\.?|an estimated|over|more than|less than|under|environ|pres de|pres d'|quelque|quelques|a peu pres|approximativement|plus de|moins de|plus ou moins)"#
+    static let collective = #"(?:(?:une|a)\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen|score)|dozens)"#
+    static let numberWord = "(?:\(NumberWords.wordPattern))"
+    static let number = #"(?:\d+(?:[.,]\d+)?|NW(?:[- ](?:et[- ]|and[- ])?NW){0,3})"#.replacingOccurrences(of: "NW", with: numberWord)
+    static let unit = #"(?:km|kms|kilometres?|kilometers?|kilometre|miles?|mi|metres?|meters?|m)(?![a-z])"#
+    static let distance = #"(?<neg>-\s*)?(?:(?:between|entre)\s+)?(?<approx>APPROX\s+)?(?:(?<coll>COLL)|(?<n1>NUM)(?:\s*(?:-|to|a|and|et)\s*(?<n2>NUM))?)\s*(?:(?:de|d'|of)\s*)?(?<unit>UNIT)"#
+        .replacingOccurrences(of: "APPROX", with: approx).replacingOccurrences(of: "COLL", with: collective)
+        .replacingOccurrences(of: "NUM", with: number).replacingOccurrences(of: "UNIT", with: unit)
+    static let dirEN = #"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}"#
+    static let dirAbbr = #"(?:[nsew]{1,3})"#
+    static let dirFR = #"(?:nord|sud|est|ouest)(?:[- ](?:nord|sud|est|ouest)){0,2}"#
+    static let dirAbbrFR = #"(?:[nseo]{1,3})"#
+    static let adjEN = #"(?:(?:north|south)[- ]?(?:east|west)ern|northern|southern|eastern|western)"#
+    static let typesEN = #"(?:city|town|village|province|governorate|district|region|area|locality|neighbourhood|neighborhood)"#
+    static let typesFR = #"(?:ville|village|localite|province|region|bourgade|cite|commune|gouvernorat|quartier|agglomeration|district)"#
+    static let de = #"(?:de\s+|d'|du\s+|des\s+)"#
+    static let introEN = #"\s+of\s+(?:the\s+(?<type>TYPES)\s+of\s+)?"#.replacingOccurrences(of: "TYPES", with: typesEN)
+    static let introFR = #"\s*DE(?:(?:la\s+|le\s+|l')?(?<type>TYPES)\s+DE)?"#.replacingOccurrences(of: "TYPES", with: typesFR)
+        .replacingOccurrences(of: "DE", with: de)
+    static let anchor = #"(?<anchor>(?=[^\d\s])[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,5})"#
+    static let start = #"(?<![a-z0-9])"#
+
+    struct Pattern {
+        let form: RelativeForm
+        let regex: NSRegularExpression
+        let anchorBefore: Bool
+    }
+
+    static let patterns: [Pattern] = {
+        func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false) -> Pattern {
+            Pattern(form: form, regex: try! NSRegularExpression(pattern: source), anchorBefore: anchorBefore)
+        }
+        let S = start, D = distance, A = anchor
+        return [
+            p(.distanceAndDirection, S + D + #"\s+(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A),
+            p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:au\s+|a\s+l')(?<dir>\#(dirFR)|\#(dirAbbrFR))(?![a-z])"# + introFR + A),
+            p(.distanceOnly, S + D + #"\s+(?:away\s+)?from\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A),
+            p(.distanceOnly, S + #"a\s+"# + D + introFR + A),
+            p(.countryside, S + #"(?:in\s+)?the\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs|reaches|part|parts|districts|villages)"# + introEN + A),
+            p(.countryside, #"(?<anchor>[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,3})'s\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs)"#, anchorBefore: true),
+            p(.countryside, S + #"dans\s+(?:la|les)\s+(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+(?<dir>\#(dirFR))"# + introFR + A),
+            p(.countryside, S + #"dans\s+le\s+(?<dir>\#(dirFR))"# + introFR + A),
+            p(.directionOnly, S + #"(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A),
+            p(.directionOnly, S + #"(?:au\s+|a\s+l')(?<dir>\#(dirFR))"# + introFR + A),
+            p(.proximity, S + #"(?<prox>near|nearby|close\s+to|on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of|in\s+the\s+vicinity\s+of|in\s+the\s+suburbs\s+of|outside(?:\s+of)?)\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A),
+            p(.proximity, S + #"(?<prox>pres\s+DE|non\s+loin\s+DE|aux\s+abords\s+DE|a\s+la\s+peripherie\s+DE|dans\s+les\s+environs\s+DE|aux\s+environs\s+DE|a\s+proximite\s+DE|dans\s+la\s+banlieue\s+DE)(?:(?:la\s+|le\s+|l')?(?<type>\#(typesFR))\s+DE)?"#.replacingOccurrences(of: "DE", with: de) + A),
+        ]
+    }()
+
+    static let specificity: [RelativeForm: Int] = [
+        .distanceAndDirection: 5, .distanceOnly: 4, .countryside: 3, .directionOnly: 2, .proximity: 1,
+    ]
+
+    /// Every expression in `text`, in order, overlaps resolved (more specific form, then longer, wins).
+    public func expressions(in text: String) -> [RelativeExpression] {
+        let folded = FoldedText(text)
+        var found: [RelativeExpression] = []
+        for pattern in Self.patterns {
+            for m in pattern.regex.matches(in: folded.folded, range: folded.fullRange) {
+                if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
+            }
+        }
+        found.sort { a, b in
+            let sa = Self.specificity[a.form]!, sb = Self.specificity[b.form]!
+            return sa != sb ? sa > sb : a.span.count > b.span.count
+        }
+        var kept: [RelativeExpression] = []
+        for e in found where !kept.contains(where: { $0.span.overlaps(e.span) }) { kept.append(e) }
+        return kept.sorted { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
+    static func expression(_ m: NSTextCheckingResult, pattern: Pattern, in t: FoldedText) -> RelativeExpression? {
+        func group(_ name: String) -> NSRange? {
+            let r = m.range(withName: name)
+            return r.location == NSNotFound ? nil : r
+        }
+        func folded(_ name: String) -> String? { group(name).map { t.foldedText($0) } }
+
+        var distance: DistanceEstimate?
+        if let unitText = folded("unit") {
+            guard let d = estimate(n1: folded("n1"), n2: folded("n2"), collective: folded("coll"),
+                                   approx: folded("approx") != nil, unit: unitText) else { return nil }
+            distance = d
+        }
+        var direction: CompassPoint?
+        if let dir = folded("dir"), let dirRange = group("dir") {
+            // Abbreviations count only in capitals ("NNE of", "au NO de"): "s of" or "no de" in prose are words.
+            if dir.count <= 3, !["est", "sud"].contains(dir) {
+                let original = t.originalText(t.scalarRange(dirRange))
+                guard original == original.uppercased() else { return nil }
+            }
+            var word = dir
+            if word.hasSuffix("ern") { word.removeLast(3) }
+            guard let point = CompassPoint(word: word) else { return nil }
+            direction = point
+        }
+        guard let anchorRange = group("anchor") else { return nil }
+        var words: [(text: String, range: Range<Int>)] = []
+        let scalars = t.scalarRange(anchorRange)
+        var k = scalars.lowerBound
+        while k < scalars.upperBound {
+            while k < scalars.upperBound, t.original[k].properties.isWhitespace { k += 1 }
+            let s = k
+            while k < scalars.upperBound, !t.original[k].properties.isWhitespace { k += 1 }
+            if k > s { words.append((t.originalText(s..<k), s..<k)) }
+        }
+        guard !words.isEmpty else { return nil }
+        let whole = t.scalarRange(m.range)
+        let prox = folded("prox") ?? ""
+        return RelativeExpression(
+            form: pattern.form, span: whole, text: t.originalText(whole), distance: distance, direction: direction,
+            anchorWords: words, anchorBefore: pattern.anchorBefore, anchorType: folded("type"),
+            negative: group("neg") != nil,
+            outskirts: prox.contains("outskirts") || prox.contains("edge") || prox.contains("abords")
+                || prox.contains("peripherie") || prox.contains("suburbs") || prox.contains("banlieue"))
+    }
+
+    /// The distance in km with its interval. Nil when the number cannot be read.
+    static func estimate(n1: String?, n2: String?, collective: String?, approx: Bool, unit: String) -> DistanceEstimate? {
+        let factor: Double
+        switch unit {
+        case "m", "metre", "metres", "meter", "meters": factor = 0.001
+        case "mi", "mile", "miles": factor = 1.609344
+        default: factor = 1
+        }
+        if let c = collective {
+            guard let word = c.split(separator: " ").last, let v = NumberWords.collectives[String(word)] else { return nil }
+            let value = v * factor
+            let delta = value * hedgeFraction
+            return DistanceEstimate(kilometers: value, low: max(0, value - delta), high: value + delta, hedged: true)
+        }
+        guard let t1 = n1, let v1 = NumberWords.value(t1) else { return nil }
+        let p1 = NumberWords.precision(of: t1, value: v1)
+        if let t2 = n2, let v2 = NumberWords.value(t2) {
+            // A range states its own interval: "20 to 30 km" is 20…30 km, not widened by each bound's precision.
+            let (lo, hi) = (min(v1, v2), max(v1, v2))
+            return DistanceEstimate(kilometers: (lo + hi) / 2 * factor, low: lo * factor, high: hi * factor, hedged: approx)
+        }
+        let value = v1 * factor
+        let delta = approx ? max(p1 * factor, value * hedgeFraction) : p1 * factor
+        return DistanceEstimate(kilometers: value, low: max(0, value - delta), high: value + delta, hedged: approx)
+    }
+
+    /// A hedged distance ("some 15 km", "environ 80 km", "une quinzaine de kilomètres") is taken as ±25 %.
+    public static let hedgeFraction = 0.25
+}

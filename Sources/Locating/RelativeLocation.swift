@@ -1,0 +1,33 @@
+import GeoCore
+import Places
+
+/// What the text says about a place named next to a relative expression ("Kantari, 80 km north of Raqa").
+public struct NamedPlaceCheck: Sendable {
+    /// The name as written.
+    public let text: String
+    /// The best-ranked gazetteer candidate lying inside the uncertainty area; nil when no candidate does
+    /// (the computed location then stands and the name stays unresolved text).
+    public let place: Place?
+    /// Distance of that candidate from the computed point.
+    public let distanceFromPoint: Distance?
+    /// Candidates found for the name outside the area, which the text rules out.
+    public let rejected: [Place]
+}
+
+/// A relative expression located: point, uncertainty area and precision (ACLED's geo_precision).
+public struct RelativeLocation: Sendable {
+    public let expression: RelativeExpression
+    /// The words that named the anchor, and the anchor resolved.
+    public let anchorText: String
+    public let anchor: Place
+    /// The expression's span, ending at the anchor's last word.
+    public let span: Range<Int>
+    public let point: Coordinate
+    /// Bearing of the point from the anchor (nil when the text gives no direction).
+    public let bearing: Bearing?
+    public let uncertainty: GeoJSONGeometry
+    public let uncertaintyRadius: Distance
+    /// 1 the named place itself, 2 near or relative to a named place, 3 a region or a distance-only ring.
+    public let geoPrecision: Int
+    public let namedPlace: NamedPlaceCheck?
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GeoCore
+import Geodesy
+
+/// Shapes of "where can this be?" built from geodesics on WGS84: every vertex is a geodesic direct solution
+/// from the centre, arcs densified to at most 2° or 5 km between vertices and radial edges to 5 km steps, so
+/// the polygon follows the true locus, not a circle drawn in degrees.
+public enum UncertaintyArea {
+    /// Annular sector: distances `inner`…`outer` from `center`, azimuths `bearing` ± `halfWidth` (degrees).
+    /// With `inner` = 0 a plain sector; with `halfWidth` ≥ 180 a disc or an annulus (a polygon with a hole).
+    public static func sector(center: Coordinate, inner: Distance, outer: Distance, bearing: Double, halfWidth: Double) -> GeoJSONGeometry {
+        if halfWidth >= 180 {
+            let outerRing = Geodesic.circle(center: center, radius: outer, segments: segments(360, outer))
+            guard inner.meters > 0 else { return .polygon([outerRing]) }
+            let innerRing = Geodesic.circle(center: center, radius: inner, segments: segments(360, inner)).reversed()
+            return .polygon([outerRing, Array(innerRing)])
+        }
+        let from = bearing - halfWidth, to = bearing + halfWidth
+        // Counter-clockwise on the map: along the outer arc with decreasing azimuth, back along the inner arc.
+        var ring: [Coordinate] = []
+        let n = segments(2 * halfWidth, outer)
+        for k in 0...n {
+            ring.append(point(center, outer, to - Double(k) * (to - from) / Double(n)))
+        }
+        ring += radial(center, from: outer, to: inner, azimuth: from)
+        if inner.meters > 0 {
+            let m = segments(2 * halfWidth, inner)
+            for k in 0...m { ring.append(point(center, inner, from + Double(k) * (to - from) / Double(m))) }
+        } else {
+            ring.append(center)
+        }
+        ring += radial(center, from: inner, to: outer, azimuth: to)
+        ring.append(ring[0])
+        return .polygon([dedup(ring)])
+    }
+
+    /// Radius of the smallest circle about `point` holding the area: the farthest vertex, geodesically.
+    public static func radius(of area: GeoJSONGeometry, around point: Coordinate) -> Distance {
+        Distance(meters: area.allCoordinates.map { Geodesic.distance(from: point, to: $0).meters }.max() ?? 0)
+    }
+
+    /// Analytic area of a small annular sector, (θ/2)(R² − r²), in m²: the check for the geodesic polygons.
+    public static func planarSectorArea(inner: Distance, outer: Distance, halfWidth: Double) -> Double {
+        let theta = min(360, 2 * halfWidth) * .pi / 180
+        return theta / 2 * (outer.meters * outer.meters - inner.meters * inner.meters)
+    }
+
+    static func point(_ c: Coordinate, _ d: Distance, _ azimuth: Double) -> Coordinate {
+        Geodesic.destination(from: c, distance: d, bearing: Bearing(degrees: azimuth))
+    }
+
+    static func segments(_ degrees: Double, _ radius: Distance) -> Int {
+        guard radius.meters > 0 else { return 1 }
+        let stepForChord = 5_000 / radius.meters * 180 / .pi
+        let step = min(2, stepForChord)
+        return min(1440, max(8, Int((degrees / step).rounded(.up))))
+    }
+
+    /// Intermediate points of a radial edge, strictly between the two distances.
+    static func radial(_ c: Coordinate, from a: Distance, to b: Distance, azimuth: Double) -> [Coordinate] {
+        let span = abs(b.meters - a.meters)
+        let n = Int((span / 5_000).rounded(.up))
+        guard n > 1 else { return [] }
+        return (1..<n).map { k in point(c, Distance(meters: a.meters + (b.meters - a.meters) * Double(k) / Double(n)), azimuth) }
+    }
+
+    static func dedup(_ ring: [Coordinate]) -> [Coordinate] {
+        var out: [Coordinate] = []
+        for c in ring where out.last != c { out.append(c) }
+        return out
+    }
+}

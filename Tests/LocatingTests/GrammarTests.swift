@@ -1,0 +1,93 @@
+import Testing
+import GeoCore
+@testable import Locating
+
+/// Every form of issue 4's grammar in English and French, alone and inside running text.
+@Suite struct GrammarTests {
+    let parser = RelativeExpressionParser()
+
+    @Test(arguments: [
+        // distance + direction
+        ("80 km north of Raqqa", RelativeForm.distanceAndDirection, 80.0, CompassPoint.north, "Raqqa"),
+        ("80km N of Raqqa", .distanceAndDirection, 80, .north, "Raqqa"),
+        ("some 15 kilometres south-east of Aleppo", .distanceAndDirection, 15, .southEast, "Aleppo"),
+        ("25 miles west of Homs", .distanceAndDirection, 25 * 1.609344, .west, "Homs"),
+        ("fifteen km NNE of Aleppo", .distanceAndDirection, 15, .northNorthEast, "Aleppo"),
+        ("about twenty-five kilometers to the southwest of Hama", .distanceAndDirection, 25, .southWest, "Hama"),
+        ("20 to 30 km east of Deir ez-Zor", .distanceAndDirection, 25, .east, "Deir"),
+        ("à 80 km au nord de Raqa", .distanceAndDirection, 80, .north, "Raqa"),
+        ("à une quinzaine de kilomètres au sud d'Alep", .distanceAndDirection, 15, .south, "Alep"),
+        ("80 km au nord-est de la ville d'Idleb", .distanceAndDirection, 80, .northEast, "Idleb"),
+        ("à quinze kilomètres à l'ouest de Homs", .distanceAndDirection, 15, .west, "Homs"),
+        ("entre 20 et 30 km au sud-ouest d'Alep", .distanceAndDirection, 25, .southWest, "Alep"),
+        ("à environ 80 km au NO de Raqa", .distanceAndDirection, 80, .northWest, "Raqa"),
+        ("à quatre-vingts kilomètres au nord de Raqa", .distanceAndDirection, 80, .north, "Raqa"),
+        // distance only
+        ("120 km from Homs", .distanceOnly, 120, nil, "Homs"),
+        ("à 120 km de Homs", .distanceOnly, 120, nil, "Homs"),
+        // direction only
+        ("north-east of the city of Idlib", .directionOnly, nil, .northEast, "Idlib"),
+        ("au nord-est de la ville d'Idleb", .directionOnly, nil, .northEast, "Idleb"),
+        ("north of Aleppo", .directionOnly, nil, .north, "Aleppo"),
+        ("au sud du village de Kafranbel", .directionOnly, nil, .south, "Kafranbel"),
+        // countryside
+        ("in the northern countryside of Hama", .countryside, nil, .north, "Hama"),
+        ("in Hama's northern countryside", .countryside, nil, .north, "Hama"),
+        ("dans la campagne nord de Hama", .countryside, nil, .north, "Hama"),
+        ("dans le nord de la province de Hama", .countryside, nil, .north, "Hama"),
+        // proximity
+        ("near Azaz", .proximity, nil, nil, "Azaz"),
+        ("on the outskirts of Homs", .proximity, nil, nil, "Homs"),
+        ("près de Ram-Hamdane", .proximity, nil, nil, "Ram-Hamdane"),
+        ("aux abords de Homs", .proximity, nil, nil, "Homs"),
+        ("à la périphérie de Homs", .proximity, nil, nil, "Homs"),
+    ] as [(String, RelativeForm, Double?, CompassPoint?, String)])
+    func parses(_ text: String, _ form: RelativeForm, _ km: Double?, _ direction: CompassPoint?, _ anchorStart: String) {
+        let found = parser.expressions(in: text)
+        #expect(found.count == 1, "\(text): \(found.map(\.text))")
+        guard let e = found.first else { return }
+        #expect(e.form == form, "\(text)")
+        if let km { #expect(abs((e.distance?.kilometers ?? -1) - km) < 1e-9, "\(text)") } else { #expect(e.distance == nil, "\(text)") }
+        #expect(e.direction == direction, "\(text)")
+        let anchor = e.anchorBefore ? e.anchorWords.last?.text : e.anchorWords.first?.text
+        #expect(anchor?.hasPrefix(anchorStart) == true || (e.anchorBefore && anchor == "Hama's"), "\(text): \(anchor ?? "-")")
+    }
+
+    @Test func hedgesAndRangesWidenTheDistance() {
+        let some = parser.expressions(in: "some 15 kilometres south-east of Aleppo")[0].distance!
+        #expect(some.hedged && some.low == 11.25 && some.high == 18.75)          // ±25 %
+        let quinzaine = parser.expressions(in: "à une quinzaine de kilomètres au sud d'Alep")[0].distance!
+        #expect(quinzaine.hedged && quinzaine.low == 11.25)
+        let exact = parser.expressions(in: "à 80 km au nord de Raqa")[0].distance!
+        #expect(!exact.hedged && exact.low == 75 && exact.high == 85)           // half the tens digit
+        let fine = parser.expressions(in: "2.5 km north of Azaz")[0].distance!
+        #expect(abs(fine.low - 2.45) < 1e-12 && abs(fine.high - 2.55) < 1e-12)
+        let range = parser.expressions(in: "20 to 30 km east of Homs")[0].distance!
+        #expect(range.low == 20 && range.high == 30 && range.kilometers == 25)   // a range is its own interval
+    }
+
+    @Test func findsExpressionsInRunningTextWithCodePointOffsets() {
+        // Sentences of the seed report (../shared/corpus/000_b936dedbd59c1222.txt), with an apostrophe and accents.
+        let text = "rebelles d'Ahrar al-Cham, tombés dans un piège à Kantari, à 80 km au nord de Raqa, alors qu'ils fuyaient. "
+            + "Un poste de contrôle rebelle près de Ram-Hamdane, au nord-est de la ville d'Idleb.Un des blessés"
+        let found = parser.expressions(in: text)
+        let scalars = Array(text.unicodeScalars)
+        let texts = found.map { String(String.UnicodeScalarView(scalars[$0.span])) }
+        #expect(texts.contains { $0.hasPrefix("à 80 km au nord de Raqa") })
+        #expect(texts.contains { $0.hasPrefix("près de Ram-Hamdane") })
+        #expect(texts.contains { $0.hasPrefix("au nord-est de la ville d'Idleb") })
+        #expect(found.map(\.form).contains(.distanceAndDirection))
+    }
+
+    @Test func numberWords() {
+        #expect(NumberWords.value("quatre-vingt-dix") == 90)
+        #expect(NumberWords.value("soixante-dix") == 70)
+        #expect(NumberWords.value("vingt et un") == 21)
+        #expect(NumberWords.value("twenty-five") == 25)
+        #expect(NumberWords.value("two hundred") == 200)
+        #expect(NumberWords.value("2,5") == 2.5)
+        #expect(NumberWords.precision(of: "120", value: 120) == 5)
+        #expect(NumberWords.precision(of: "100", value: 100) == 50)
+        #expect(NumberWords.precision(of: "15", value: 15) == 0.5)
+    }
+}
