@@ -29,21 +29,25 @@ let package = Package(
         // Relative locations: the EN/FR grammar of "80 km north of Raqqa" and the geodesic computation.
         .target(name: "Locating", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"]),
 
+        // Geoparsing running text: candidate spans, cues, stop lists, document-level disambiguation.
+        .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating"]),
+
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places", "Locating",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).
-        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"]),
+        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing"]),
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy"]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places"], exclude: ["Fixtures"]),
         .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating"]),
+        .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,7 +23,7 @@ public final class Locator {
     public let gazetteer: Gazetteer
     public var options = Options()
     let engine: GeometryEngine
-    let parser = RelativeExpressionParser()
+    public let parser = RelativeExpressionParser()
 
     public init(gazetteer: Gazetteer) throws(LocatingError) {
         self.gazetteer = gazetteer
@@ -49,10 +49,18 @@ public final class Locator {
         return try locate(e, context: context, namedPlace: named.isEmpty ? nil : named)
     }
 
-    public func locate(_ e: RelativeExpression, context: ResolveContext = ResolveContext(), namedPlace: String? = nil) throws(LocatingError) -> RelativeLocation {
+    /// Locates a parsed expression. `anchor` overrides the anchor resolution when the caller has already
+    /// resolved the anchor's name (the geoparser, which disambiguates a document as a whole).
+    public func locate(_ e: RelativeExpression, context: ResolveContext = ResolveContext(), namedPlace: String? = nil,
+                       anchor resolved: (text: String, place: Place, range: Range<Int>)? = nil) throws(LocatingError) -> RelativeLocation {
         if e.negative { throw .negativeDistance(e.text) }
         if let d = e.distance, d.kilometers * 1000 > Self.maximumDistance.meters { throw .distanceTooLarge(e.text, kilometers: d.kilometers) }
-        let (anchorText, anchor, anchorRange) = try resolveAnchor(e, context: context)
+        let anchorText: String, anchor: Place, anchorRange: Range<Int>
+        if let resolved {
+            (anchorText, anchor, anchorRange) = (resolved.text, resolved.place, resolved.range)
+        } else {
+            (anchorText, anchor, anchorRange) = try resolveAnchor(e, context: context)
+        }
         let center = anchor.coordinate
         let span = e.anchorBefore ? anchorRange.lowerBound..<e.span.upperBound : e.span.lowerBound..<anchorRange.upperBound
         let anchorShape: GeoJSONGeometry?
@@ -111,7 +119,7 @@ public final class Locator {
 
     /// The longest run of anchor words the gazetteer knows (exact, alias, alternate or key match), honouring a
     /// type word ("la province de" → a division; "the town of" → a settlement).
-    func resolveAnchor(_ e: RelativeExpression, context: ResolveContext) throws(LocatingError) -> (String, Place, Range<Int>) {
+    public func resolveAnchor(_ e: RelativeExpression, context: ResolveContext) throws(LocatingError) -> (String, Place, Range<Int>) {
         let words = e.anchorWords
         let lengths = Array((1...words.count).reversed())
         for n in lengths {

@@ -1,0 +1,365 @@
+import Foundation
+import GeoCore
+import Geodesy
+import Locating
+import Places
+
+/// Finds and resolves every place mention of a report, disambiguating the document as a whole.
+///
+/// 1. Words are tokenised with code-point offsets; French elisions split off; header lines (time stamps)
+///    masked.
+/// 2. Candidate spans are the longest runs of up to six words, starting at a capitalised word (or an
+///    article before one), that the gazetteer knows by folded name or by transliteration key.
+/// 3. Candidates are dropped when they are stop words, or part of an organisation's or a person's name
+///    (a capitalised word before or after that is not a place or a cue: "Ahrar al-Cham", "Salem al-Kahtani",
+///    "Kafranbel Media Office").
+/// 4. Type words steer the kind ("la province d'Idleb", "southern Idlib" → governorate; "la ville d'Idleb",
+///    "Hama city" → city).
+/// 5. Each mention is ranked alone, then again with the document's context: its country, its governorates,
+///    and proximity to the other mentions' readings. The reason says what decided.
+/// 6. Relative expressions are located with the anchor's reading, and a name just before one
+///    ("Kantari, à 80 km au nord de Raqa") is checked against the area.
+public final class Geoparser {
+    public let gazetteer: Gazetteer
+    let locator: Locator
+
+    public init(gazetteer: Gazetteer) throws(LocatingError) {
+        self.gazetteer = gazetteer
+        locator = try Locator(gazetteer: gazetteer)
+    }
+
+    public enum Language: String, Sendable { case auto, en, fr }
+
+    struct Candidate {
+        let first: Int, last: Int   // token indexes, inclusive
+        let start: Int, end: Int     // code points
+        let text: String
+        var kindHint: KindHint = .any
+        var ranked: [RankedPlace] = []
+        var choice: Int = 0
+        var reasons: [String] = []
+        var adjusted: [Double] = []
+    }
+
+    enum KindHint { case any, region, settlement }
+
+    public func extract(text: String, source: String, language: Language = .auto) throws -> Extraction {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokens(scalars)
+        let lang = language == .auto ? Self.detectLanguage(tokens) : language.rawValue
+        let masked = Self.headerLines(text)
+        var candidates = findCandidates(tokens, scalars: scalars, masked: masked)
+        disambiguate(&candidates)
+
+        var mentions: [Mention] = []
+        var chosenBySpan: [Range<Int>: (Place, Candidate)] = [:]
+        let chosenPlaces = try fetchChosen(candidates)
+        for c in candidates {
+            guard let place = chosenPlaces[c.start] else { continue }
+            chosenBySpan[c.start..<c.end] = (place, c)
+        }
+        // Relative expressions, anchored on the document's reading of their anchor where there is one.
+        var relativeMentions: [Mention] = []
+        var describedRanges: [Range<Int>] = []
+        for e in locator.parser.expressions(in: text) where !e.negative {
+            var anchor: (text: String, place: Place, range: Range<Int>)?
+            for (range, chosen) in chosenBySpan where e.anchorWords.contains(where: { $0.range.lowerBound == range.lowerBound }) {
+                if e.anchorBefore ? range.upperBound <= e.span.upperBound : range.lowerBound >= e.span.lowerBound {
+                    anchor = (chosen.1.text, chosen.0, range)
+                }
+            }
+            let named = Self.namedPlaceBefore(e, tokens: tokens, scalars: scalars)
+            guard let location = try? locator.locate(e, context: ResolveContext(country: documentCountry), namedPlace: named?.text, anchor: anchor)
+            else { continue }
+            var reason = "relative expression (\(e.form.rawValue)) from \(location.anchor.name)"
+            if let check = location.namedPlace {
+                reason += check.place == nil ? "; '\(check.text)' has no gazetteer place inside the area" : "; '\(check.text)' lies inside the area"
+                if let n = named, check.place == nil {
+                    // The text places it here; no candidate of that name is here: keep it as unresolved text.
+                    for range in chosenBySpan.keys where range.overlaps(n.range) { chosenBySpan[range] = nil }
+                    describedRanges.append(n.range)
+                    relativeMentions.append(Mention(text: n.text, start: n.range.lowerBound, end: n.range.upperBound, place: nil, relative: nil,
+                                                    reason: "unresolved: in no gazetteer source; located by the relative expression that follows",
+                                                    score: 0, runnerUp: nil))
+                }
+            }
+            relativeMentions.append(Mention(text: String(String.UnicodeScalarView(scalars[location.span])), start: location.span.lowerBound,
+                                            end: location.span.upperBound, place: nil, relative: location, reason: reason,
+                                            score: 0, runnerUp: nil))
+        }
+        for c in candidates {
+            guard let (place, cand) = chosenBySpan[c.start..<c.end] else { continue }
+            let runner: (Place, Double)?
+            if cand.ranked.count > 1 {
+                let order = cand.adjusted.indices.sorted { cand.adjusted[$0] > cand.adjusted[$1] }
+                let second = order.dropFirst().first { gazetteer.index.rowids[cand.ranked[$0].place] != gazetteer.index.rowids[cand.ranked[cand.choice].place] }
+                if let k = second, cand.adjusted[cand.choice] - cand.adjusted[k] < 0.15,
+                   let p = try? gazetteer.store.places(rowids: [gazetteer.index.rowids[cand.ranked[k].place]]).values.first {
+                    runner = (p, cand.adjusted[k])
+                } else { runner = nil }
+            } else { runner = nil }
+            mentions.append(Mention(text: c.text, start: c.start, end: c.end, place: place, relative: nil,
+                                    reason: cand.reasons.joined(separator: "; "), score: cand.adjusted[cand.choice], runnerUp: runner))
+        }
+        mentions += relativeMentions
+        mentions.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        return Extraction(source: source, lang: lang, mentions: mentions)
+    }
+
+    private var documentCountry: String?
+
+    // MARK: Candidates
+
+    private var acceptedTokens: Set<Int> = []
+
+    func findCandidates(_ tokens: [Token], scalars: [Unicode.Scalar], masked: Set<Int>) -> [Candidate] {
+        var out: [Candidate] = []
+        acceptedTokens = []
+        var i = 0
+        let index = gazetteer.index
+        while i < tokens.count {
+            let t = tokens[i]
+            let startsName = t.startsUpper || (Cues.articles.contains(t.folded) && i + 1 < tokens.count
+                && tokens[i + 1].startsUpper && Self.adjacent(tokens[i], tokens[i + 1], scalars))
+            guard startsName, !masked.contains(t.line) else { i += 1; continue }
+            // Short all-capital words are acronyms (EIIL, ASL, SDF) unless they open a line (datelines: ALEP).
+            if t.allUpper, t.text.count <= 4, !(i == 0 || tokens[i - 1].line != t.line) { i += 1; continue }
+            var found: (n: Int, text: String)?
+            var n = min(6, tokens.count - i)
+            while n >= 1 {
+                defer { n -= 1 }
+                let last = tokens[i + n - 1]
+                guard last.startsUpper || last.folded.first?.isNumber == true else { continue }
+                var ok = true
+                for k in i..<(i + n) {
+                    if k > i, !Self.adjacent(tokens[k - 1], tokens[k], scalars) { ok = false; break }
+                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !Cues.nameParticles.contains(tokens[k].folded) { ok = false; break }
+                }
+                guard ok else { continue }
+                let span = tokens[i..<(i + n)]
+                if span.allSatisfy({ StopList.isStopWord($0.folded) || Cues.nameParticles.contains($0.folded) }) { continue }
+                if span.contains(where: { Cues.notPlaces.contains($0.folded) }) { continue }
+                let folded = span.map(\.folded).joined(separator: " ")
+                let textSpan = String(String.UnicodeScalarView(scalars[span.first!.range.lowerBound..<span.last!.range.upperBound]))
+                if index.contains(folded: folded) {
+                    found = (n, textSpan)
+                    break
+                }
+                // A transliteration-key match needs a cue before it ("à", "de", "near", "village of"…): in prose,
+                // names of people and media are often one key away from some village.
+                if Self.placeCueBefore(i, tokens), index.contains(key: NameKey.key(folded: folded)),
+                   !gazetteer.rank(textSpan).filter({ $0.level <= .key }).isEmpty {
+                    found = (n, textSpan)
+                    break
+                }
+            }
+            guard let hit = found else { i += 1; continue }
+            let first = i, last = i + hit.n - 1
+            if !isPartOfOtherName(first: first, last: last, tokens: tokens, scalars: scalars) {
+                var c = Candidate(first: first, last: last, start: tokens[first].range.lowerBound, end: tokens[last].range.upperBound, text: hit.text)
+                c.kindHint = Self.kindHint(first: first, last: last, tokens: tokens)
+                out.append(c)
+                acceptedTokens.formUnion(first...last)
+            }
+            i = last + 1
+        }
+        return out
+    }
+
+    static func placeCueBefore(_ i: Int, _ tokens: [Token]) -> Bool {
+        if tokens[i].elision == "d" { return true }
+        guard i > 0, tokens[i - 1].line == tokens[i].line else { return false }
+        let prev = tokens[i - 1].folded
+        return Cues.placeBefore.contains(prev) || Cues.settlementWords.contains(prev) || Cues.regionWords.contains(prev)
+    }
+
+    static func adjacent(_ a: Token, _ b: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard a.line == b.line else { return false }
+        let gap = scalars[a.range.upperBound..<b.range.lowerBound]
+        if b.elision != nil { return false }
+        return gap.count <= 2 && gap.allSatisfy { $0 == " " || $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" || $0 == "\u{00A0}" }
+    }
+
+    /// A capitalised non-place word glued to the name (not a type word, not a sentence start) makes it part of
+    /// an organisation or a person's name.
+    func isPartOfOtherName(first: Int, last: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
+        // After: skip particles ("Salem al-Kahtani"), then look at the next word.
+        var k = last + 1
+        while k < tokens.count, Cues.articles.contains(tokens[k].folded), Self.adjacent(tokens[k - 1], tokens[k], scalars) { k += 1 }
+        let skippedArticle = k > last + 1
+        if k < tokens.count, Self.adjacent(tokens[k - 1], tokens[k], scalars) {
+            let next = tokens[k]
+            if Cues.organisationAfter.contains(next.folded) && (next.startsUpper || next.folded.first?.isNumber == true) { return true }
+            // "Ahmad al-Jarba", "Salem al-Kahtani": a name, an article, a capitalised word that together are no
+            // place: a person (the two parts may each be a village somewhere).
+            if next.startsUpper, !StopList.isStopWord(next.folded), !Cues.regionWords.contains(next.folded),
+               !Cues.settlementWords.contains(next.folded), !next.allUpper,
+               skippedArticle || !gazetteer.index.contains(folded: next.folded) {
+                return true
+            }
+        }
+        // Before: skip particles ("Ahrar al-Cham", "Tahrir al-Sham"), then look at the previous word.
+        k = first - 1
+        while k >= 0, Cues.articles.contains(tokens[k].folded), Self.adjacent(tokens[k], tokens[k + 1], scalars) { k -= 1 }
+        if k >= 0, Self.adjacent(tokens[k], tokens[k + 1], scalars) {
+            let prev = tokens[k]
+            if Cues.organisationBefore.contains(prev.folded) { return true }
+            // A capitalised word glued before the name, which was not itself taken as a place.
+            if prev.startsUpper, !prev.sentenceStart, !StopList.isStopWord(prev.folded), !Cues.regionAdjectives.contains(prev.folded),
+               !Cues.regionWords.contains(prev.folded), !Cues.settlementWords.contains(prev.folded), !prev.allUpper,
+               !acceptedTokens.contains(k) {
+                return true
+            }
+        }
+        return false
+    }
+
+    static func kindHint(first: Int, last: Int, tokens: [Token]) -> KindHint {
+        let before = tokens[max(0, first - 3)..<first].map(\.folded)
+        let after = last + 1 < tokens.count ? tokens[last + 1].folded : ""
+        if let p = before.last, Cues.regionAdjectives.contains(p) { return .region }
+        if Cues.regionWords.contains(after) { return .region }
+        if Cues.settlementWords.contains(after) && after != "district" { return .settlement }
+        for w in before.reversed() {
+            if Cues.regionWords.contains(w) { return .region }
+            if Cues.settlementWords.contains(w) { return .settlement }
+        }
+        return .any
+    }
+
+    // MARK: Disambiguation
+
+    func disambiguate(_ cs: inout [Candidate]) {
+        let index = gazetteer.index
+        // Pass 1: each mention alone.
+        for k in cs.indices {
+            var ranked = gazetteer.rank(cs[k].text).filter { $0.level <= .key }
+            switch cs[k].kindHint {
+            case .region:
+                let regions = ranked.filter { index.kind($0.place) == .region }
+                let districts = ranked.filter { index.kind($0.place) == .district }
+                if !regions.isEmpty { ranked = regions } else if !districts.isEmpty { ranked = districts }
+            case .settlement:
+                let r = ranked.filter { !index.kind($0.place).isAdministrative }
+                if !r.isEmpty { ranked = r }
+            case .any: break
+            }
+            cs[k].ranked = Array(ranked.prefix(12))
+            cs[k].adjusted = cs[k].ranked.map(\.score)
+            cs[k].choice = 0
+        }
+        cs.removeAll { $0.ranked.isEmpty }
+        // Document context: the country and governorates of confident readings.
+        var countryVotes: [String: Double] = [:]
+        var adminVotes: [String: Double] = [:]
+        for c in cs {
+            let top = c.ranked[0]
+            let margin = c.ranked.count > 1 ? top.score - c.ranked[1].score : 1
+            guard margin >= 0.1 || c.ranked.count == 1 else { continue }
+            if let cc = index.country(top.place) { countryVotes[cc, default: 0] += 1 }
+            if index.kind(top.place) == .region, let a = index.admin1(top.place) { adminVotes[a, default: 0] += 2 }
+            else if let a = index.admin1(top.place) { adminVotes[a, default: 0] += 1 }
+        }
+        documentCountry = countryVotes.max { $0.value < $1.value }.map(\.key)
+        let adminTotal = max(1, adminVotes.values.reduce(0, +))
+        // Passes 2 and 3: country, governorates, and proximity to the other mentions' current readings.
+        for _ in 0..<2 {
+            let points: [(Int, Coordinate, String)] = cs.enumerated().map { k, c in
+                (k, index.coordinate(c.ranked[c.choice].place), NameFolding.fold(c.text))
+            }
+            for k in cs.indices {
+                var reasons: [[String]] = []
+                for (j, r) in cs[k].ranked.enumerated() {
+                    var s = r.score
+                    var why = [Self.levelReason(r.level)]
+                    if let cc = documentCountry, index.country(r.place) == cc { s += 0.3 }
+                    if let a = index.admin1(r.place), let v = adminVotes[a] {
+                        let boost = 0.3 * v / adminTotal
+                        s += boost
+                        if boost > 0.05 { why.append("context: governorate \(a)") }
+                    }
+                    let mine = NameFolding.fold(cs[k].text)
+                    let others = points.filter { $0.0 != k && $0.2 != mine && !index.kind(cs[$0.0].ranked[cs[$0.0].choice].place).isAdministrative }
+                    if !index.kind(r.place).isAdministrative, let nearest = others.min(by: { Geodesic.distance(from: index.coordinate(r.place), to: $0.1) < Geodesic.distance(from: index.coordinate(r.place), to: $1.1) }) {
+                        let d = Geodesic.distance(from: index.coordinate(r.place), to: nearest.1)
+                        let boost = 0.3 * exp(-d.kilometers / 30)
+                        s += boost
+                        if boost > 0.05 { why.append("proximity: \(Int(d.kilometers.rounded())) km from \(cs[nearest.0].text)") }
+                    }
+                    cs[k].adjusted[j] = s
+                    reasons.append(why)
+                }
+                let best = cs[k].adjusted.indices.max { cs[k].adjusted[$0] < cs[k].adjusted[$1] }!
+                cs[k].choice = best
+                cs[k].reasons = reasons[best]
+            }
+        }
+        // Outside the document's country only what is unmistakable: a country, or a large city by its name.
+        if let cc = documentCountry {
+            cs.removeAll { c in
+                let r = c.ranked[c.choice]
+                guard index.country(r.place) != cc else { return false }
+                if index.kind(r.place) == .country { return false }
+                return !(r.level <= .alternate && index.populations[r.place] >= 100_000)
+            }
+        }
+    }
+
+    static func levelReason(_ level: MatchLevel) -> String {
+        switch level {
+        case .exact: return "exact name"
+        case .alias: return "curated alias"
+        case .alternate: return "variant"
+        case .key: return "transliteration key"
+        case .fuzzy: return "one edit"
+        }
+    }
+
+    func fetchChosen(_ cs: [Candidate]) throws -> [Int: Place] {
+        let rowids = cs.map { gazetteer.index.rowids[$0.ranked[$0.choice].place] }
+        let records = try gazetteer.store.places(rowids: Array(Set(rowids)))
+        var out: [Int: Place] = [:]
+        for (c, r) in zip(cs, rowids) { out[c.start] = records[r] }
+        return out
+    }
+
+    // MARK: Helpers
+
+    /// The capitalised words right before an expression, after a comma: "Kantari, à 80 km au nord de Raqa".
+    static func namedPlaceBefore(_ e: RelativeExpression, tokens: [Token], scalars: [Unicode.Scalar]) -> (text: String, range: Range<Int>)? {
+        guard let lastBefore = tokens.lastIndex(where: { $0.range.upperBound <= e.span.lowerBound }) else { return nil }
+        let gap = String(String.UnicodeScalarView(scalars[tokens[lastBefore].range.upperBound..<e.span.lowerBound]))
+        guard gap.trimmingCharacters(in: .whitespaces) == ",", tokens[lastBefore].startsUpper else { return nil }
+        var first = lastBefore
+        while first > 0, tokens[first - 1].startsUpper || Cues.nameParticles.contains(tokens[first - 1].folded),
+              adjacent(tokens[first - 1], tokens[first], scalars), lastBefore - first < 4 { first -= 1 }
+        while first < lastBefore, !tokens[first].startsUpper { first += 1 }
+        let range = tokens[first].range.lowerBound..<tokens[lastBefore].range.upperBound
+        if tokens[first...lastBefore].allSatisfy({ StopList.isStopWord($0.folded) }) { return nil }
+        return (String(String.UnicodeScalarView(scalars[range])), range)
+    }
+
+    static func detectLanguage(_ tokens: [Token]) -> String {
+        let fr: Set<String> = ["le", "la", "les", "des", "du", "et", "dans", "selon", "une", "est", "sont", "par", "pour", "au", "aux", "qui"]
+        let en: Set<String> = ["the", "of", "and", "in", "to", "from", "by", "on", "with", "was", "were", "is", "are", "said", "that"]
+        var f = 0, e = 0
+        for t in tokens.prefix(5000) {
+            if fr.contains(t.folded) { f += 1 }
+            if en.contains(t.folded) { e += 1 }
+        }
+        return f > e ? "fr" : "en"
+    }
+
+    /// Lines that are time stamps of a capture ("26-11-2024 09:52 PM Jerusalem Timing"): not report text.
+    static func headerLines(_ text: String) -> Set<Int> {
+        var out: Set<Int> = []
+        let date = try! NSRegularExpression(pattern: #"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"#)
+        let time = try! NSRegularExpression(pattern: #"\b\d{1,2}:\d{2}\b"#)
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.count < 100 {
+            let s = String(line)
+            let r = NSRange(location: 0, length: s.utf16.count)
+            if date.firstMatch(in: s, range: r) != nil, time.firstMatch(in: s, range: r) != nil { out.insert(k) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+import GeoCore
+import Locating
+import Places
+
+/// A place mention found in a text, with the place it was resolved to and why.
+public struct Mention: Sendable {
+    /// The name as written (without an elided article).
+    public let text: String
+    /// Code-point offsets into the text, end exclusive.
+    public let start: Int
+    public let end: Int
+    /// The place chosen; nil for a name kept as unresolved text.
+    public let place: Place?
+    /// For relative expressions: the location computed from the anchor.
+    public let relative: RelativeLocation?
+    /// Why this reading won: the match level and any context or proximity that decided it.
+    public let reason: String
+    public let score: Double
+    /// The next-best reading when the margin is small.
+    public let runnerUp: (place: Place, score: Double)?
+}
+
+/// What `geomap extract` reports for one document.
+public struct Extraction: Sendable {
+    public let source: String
+    public let lang: String
+    public let mentions: [Mention]
+}

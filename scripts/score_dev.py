@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Scores `geomap extract` against the dev corpus gold (../shared/corpus/dev/dev_gold.jsonl).
+
+Usage: scripts/score_dev.py GEOMAP GAZETTEER_WITH_WOF
+A predicted toponym counts as correct when its span overlaps a gold toponym and its place carries the gold
+WOF id (or one of its alt ids) — directly or merged into a GeoNames record — or the gold GeoNames id.
+Predictions on spans the gold lists as not_linked "foreign" are left out (the gold links Syrian places only).
+Relative expressions: found when a predicted relative mention overlaps the gold span; for distance+bearing
+ones, the computed point is compared with the gold point.
+"""
+import json
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+dev = os.path.join(here, "..", "..", "shared", "corpus", "dev")
+
+
+def km(a, b):
+    # Haversine is enough for a 10 km threshold in a score; the product itself never uses it.
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def main():
+    geomap, gaz = sys.argv[1], sys.argv[2]
+    db = sqlite3.connect(f"file:{gaz}?mode=ro", uri=True)
+    other_ids = {}
+    for pid, oid in db.execute("SELECT p.id, i.id FROM place_ids i JOIN places p ON p.rowid = i.place_rowid"):
+        other_ids.setdefault(pid, set()).add(oid)
+    geonames = dict(db.execute("SELECT id, geonames_id FROM places WHERE geonames_id IS NOT NULL"))
+    gold = [json.loads(l) for l in open(os.path.join(dev, "dev_gold.jsonl"), encoding="utf-8")]
+    tp = fp = fn = 0
+    within10 = 0
+    rel_found = rel_total = 0
+    rel_points = []
+    errors = []
+    for g in gold:
+        path = os.path.join(dev, g["file"])
+        out = subprocess.run([geomap, "extract", path, "--gazetteer", gaz], check=True, capture_output=True, text=True).stdout
+        x = json.loads(out)
+        text = open(path, encoding="utf-8").read()
+        foreign = [(n["start"], n["end"]) for n in g["not_linked"] if n["type"] == "foreign"]
+        preds = [m for m in x["mentions"] if m["relative"] is None and m["place"] is not None]
+        rels = [m for m in x["mentions"] if m["relative"] is not None]
+        matched_gold = set()
+        for m in preds:
+            assert text[m["start"]:m["end"]] == m["text"], (g["file"], m)
+            if any(m["start"] < e and s < m["end"] for s, e in foreign):
+                continue
+            hits = [k for k, t in enumerate(g["toponyms"]) if m["start"] < t["end"] and t["start"] < m["end"]]
+            if not hits:
+                fp += 1
+                errors.append(f"{g['file']}: extra {m['text']!r} → {m['place']['id']} {m['place']['name']}")
+                continue
+            t = g["toponyms"][hits[0]]
+            ids = {m["place"]["id"]} | other_ids.get(m["place"]["id"], set())
+            gold_ids = {f"wof:{t['wof_id']}"} | {f"wof:{a}" for a in t["alt_wof_ids"]}
+            ok = bool(ids & gold_ids) or (t["geonames_id"] is not None and geonames.get(m["place"]["id"]) == t["geonames_id"])
+            if ok:
+                tp += 1
+                matched_gold.add(hits[0])
+            else:
+                fp += 1
+                errors.append(f"{g['file']}: wrong {m['text']!r} → {m['place']['id']} {m['place']['name']} (gold wof:{t['wof_id']} {t['name']})")
+            if km((m["place"]["lat"], m["place"]["lon"]), (t["lat"], t["lon"])) <= 10:
+                within10 += 1
+        for k, t in enumerate(g["toponyms"]):
+            if k not in matched_gold:
+                fn += 1
+                if not any(m["start"] < t["end"] and t["start"] < m["end"] for m in preds):
+                    errors.append(f"{g['file']}: missed {t['surface']!r} ({t['name']}, {t['kind']})")
+        for r in g["relative"]:
+            rel_total += 1
+            hit = [m for m in rels if m["start"] < r["end"] and r["start"] < m["end"]]
+            if hit:
+                rel_found += 1
+                if r["lat"] is not None:
+                    p = hit[0]["place"]
+                    rel_points.append(km((p["lat"], p["lon"]), (r["lat"], r["lon"])))
+            else:
+                errors.append(f"{g['file']}: missed relative {r['surface']!r}")
+    precision = tp / max(1, tp + fp)
+    recall = tp / max(1, tp + fn)
+    predicted = tp + fp
+    print(f"toponyms: precision {precision:.1%} ({tp}/{tp + fp}), recall {recall:.1%} ({tp}/{tp + fn}), "
+          f"F1 {2 * precision * recall / max(1e-9, precision + recall):.1%}, "
+          f"within 10 km of the gold point {within10 / max(1, predicted):.1%} of predictions")
+    print(f"relative expressions: found {rel_found}/{rel_total}; distance+bearing points within 1 km of gold "
+          f"{sum(d <= 1 for d in rel_points)}/{len(rel_points)}")
+    if "-v" in sys.argv:
+        print("\n".join(errors))
+
+
+if __name__ == "__main__":
+    main()
