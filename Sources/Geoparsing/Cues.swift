@@ -46,7 +46,7 @@ enum Cues {
     /// al-Khabar and blog Tahtel-Mijhar, Iran's Al-Alam TV, and the jihadist groups.
     static let notPlaces: Set<String> = [
         "alkhabar", "khabar", "alalam", "tahtel", "mijhar", "qaida", "qaeda", "nosra", "nusra", "daech", "daesh", "isis",
-        "isil", "eiil", "hezbollah", "hizbollah",
+        "isil", "eiil", "hezbollah", "hizbollah", "sana",
     ]
 
     /// Months and days, which capitalised lines of dates also contain.

@@ -68,14 +68,29 @@ public final class Geoparser {
                     anchor = (chosen.1.text, chosen.0, range)
                 }
             }
+            // "west of the city", "au sud de la ville": the settlement named last before the expression.
+            if anchor == nil, !e.anchorBefore, let first = e.anchorWords.first, e.anchorWords.count >= 2 {
+                let two = (first.text + " " + e.anchorWords[1].text).lowercased()
+                if ["the city", "the town", "la ville", "la localité", "the village", "le village"].contains(two) {
+                    let before = chosenBySpan.filter { $0.key.upperBound <= e.span.lowerBound && !$0.value.0.kind.isAdministrative }
+                    if let last = before.max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
+                        anchor = (two, last.value.0, first.range.lowerBound..<e.anchorWords[1].range.upperBound)
+                    }
+                }
+            }
+            // Anchors are the document's own readings: no second, context-free guess from the gazetteer.
+            guard anchor != nil else { continue }
             let named = Self.namedPlaceBefore(e, tokens: tokens, scalars: scalars)
             guard let location = try? locator.locate(e, context: ResolveContext(country: documentCountry), namedPlace: named?.text, anchor: anchor)
             else { continue }
             var reason = "relative expression (\(e.form.rawValue)) from \(location.anchor.name)"
             if let check = location.namedPlace {
                 reason += check.place == nil ? "; '\(check.text)' has no gazetteer place inside the area" : "; '\(check.text)' lies inside the area"
-                if let n = named, check.place == nil {
-                    // The text places it here; no candidate of that name is here: keep it as unresolved text.
+                let weak = chosenBySpan.filter { $0.key.overlaps(named?.range ?? 0..<0) }
+                    .allSatisfy { $0.value.1.ranked[$0.value.1.choice].level >= .key }
+                if let n = named, check.place == nil, weak {
+                    // The text places it here, and no candidate of that name is here: a name found only by its
+                    // transliteration key elsewhere is a different place; keep it as unresolved text.
                     for range in chosenBySpan.keys where range.overlaps(n.range) { chosenBySpan[range] = nil }
                     describedRanges.append(n.range)
                     relativeMentions.append(Mention(text: n.text, start: n.range.lowerBound, end: n.range.upperBound, place: nil, relative: nil,
@@ -119,8 +134,10 @@ public final class Geoparser {
         let index = gazetteer.index
         while i < tokens.count {
             let t = tokens[i]
+            // An article opens a name when glued by a hyphen ("as-Suwayda"); "al"/"el" also with a space.
             let startsName = t.startsUpper || (Cues.articles.contains(t.folded) && i + 1 < tokens.count
-                && tokens[i + 1].startsUpper && Self.adjacent(tokens[i], tokens[i + 1], scalars))
+                && tokens[i + 1].startsUpper && Self.adjacent(tokens[i], tokens[i + 1], scalars)
+                && (tokens[i + 1].joinedToPrevious || t.folded == "al" || t.folded == "el"))
             guard startsName, !masked.contains(t.line) else { i += 1; continue }
             // Short all-capital words are acronyms (EIIL, ASL, SDF) unless they open a line (datelines: ALEP).
             if t.allUpper, t.text.count <= 4, !(i == 0 || tokens[i - 1].line != t.line) { i += 1; continue }
@@ -147,7 +164,8 @@ public final class Geoparser {
                 }
                 // A transliteration-key match needs a cue before it ("à", "de", "near", "village of"…): in prose,
                 // names of people and media are often one key away from some village.
-                if Self.placeCueBefore(i, tokens), index.contains(key: NameKey.key(folded: folded)),
+                if Self.placeCueBefore(i, tokens) || !tokens[i].sentenceStart || Self.listedAfterPlace(i, tokens, acceptedTokens),
+                   index.contains(key: NameKey.key(folded: folded)),
                    !gazetteer.rank(textSpan).filter({ $0.level <= .key }).isEmpty {
                     found = (n, textSpan)
                     break
@@ -164,6 +182,13 @@ public final class Geoparser {
             i = last + 1
         }
         return out
+    }
+
+    /// "Halfaya, Kafr Zita et Latamné": a word listed right after a place found.
+    static func listedAfterPlace(_ i: Int, _ tokens: [Token], _ accepted: Set<Int>) -> Bool {
+        guard i > 0 else { return false }
+        if accepted.contains(i - 1) { return true }
+        return i > 1 && ["and", "et", "or", "ou"].contains(tokens[i - 1].folded) && accepted.contains(i - 2)
     }
 
     static func placeCueBefore(_ i: Int, _ tokens: [Token]) -> Bool {
@@ -199,6 +224,18 @@ public final class Geoparser {
             }
         }
         // Before: skip particles ("Ahrar al-Cham", "Tahrir al-Sham"), then look at the previous word.
+        // "Conseil local d'Alep", "Coordination de Tadmor", "Conseil militaire de Deir Ezzor".
+        var j = first - 1
+        if tokens[first].elision != nil { j = first - 1 } else if j >= 0, ["de", "du", "des"].contains(tokens[j].folded) { j -= 1 }
+        if j >= 0, j < first - (tokens[first].elision != nil ? 0 : 1) || tokens[first].elision != nil,
+           Cues.organisationBefore.contains(tokens[j].folded) || (j > 0 && Cues.organisationBefore.contains(tokens[j - 1].folded) && ["local", "militaire", "revolutionnaire", "media"].contains(tokens[j].folded)) {
+            return true
+        }
+        // "Abu Bakr Halab", "Umm Ahmad": a kunya opens a person's name.
+        if ["abu", "abou", "umm", "um"].contains(tokens[first].folded), last + 1 < tokens.count, tokens[last + 1].startsUpper,
+           Self.adjacent(tokens[last], tokens[last + 1], scalars) {
+            return true
+        }
         k = first - 1
         while k >= 0, Cues.articles.contains(tokens[k].folded), Self.adjacent(tokens[k], tokens[k + 1], scalars) { k -= 1 }
         if k >= 0, Self.adjacent(tokens[k], tokens[k + 1], scalars) {
@@ -293,6 +330,15 @@ public final class Geoparser {
                 cs[k].choice = best
                 cs[k].reasons = reasons[best]
             }
+        }
+        // A reading by transliteration key alone must fit the document: its country, and one of its governorates
+        // or a place mentioned within 50 km.
+        cs.removeAll { c in
+            let r = c.ranked[c.choice]
+            guard r.level >= .key else { return false }
+            if let cc = documentCountry, index.country(r.place) != cc { return true }
+            let inGovernorate = index.admin1(r.place).map { adminVotes[$0] != nil } ?? false
+            return !inGovernorate && !c.reasons.contains { $0.hasPrefix("proximity") }
         }
         // Outside the document's country only what is unmistakable: a country, or a large city by its name.
         if let cc = documentCountry {

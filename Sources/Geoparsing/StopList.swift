@@ -19,7 +19,8 @@ enum StopList {
             government regime forces army rebels rebel state islamic media news union coalition observatory council \
             police people killed dead wounded attack attacks clashes strike strikes shelling bomb bombs car according \
             sources source local military opposition fighters group groups front battle battles control took \
-            mr mrs dr general president minister nice mode bar bath split reading ada victoria
+            mr mrs dr general president minister nice mode bar bath split reading ada victoria \
+            syrian iraqi turkish iranian russian lebanese jordanian kurdish saudi israeli american arab arabic
             """
         let french = """
             le la les un une des du de d l et ou en au aux dans sur sous par pour avec sans ce cet cette ces il elle ils elles \
@@ -33,7 +34,9 @@ enum StopList {
             conseil observatoire militants combattants mort morts tue tues blesses attaque attaques attentat raid raids \
             bombardements voiture piegee sources source local militaire opposition front bataille controle \
             ainsi alors aussi bien deja encore enfin ici la meme puis sauf seul seule seuls tant toujours trop \
-            est sont etait etaient ete etre avoir avait ont fait faire a dit selon premier premiere dernier derniere
+            est sont etait etaient ete etre avoir avait ont fait faire a dit selon premier premiere dernier derniere \
+            syrien syrienne irakien irakienne turc turque iranien iranienne russe libanais libanaise jordanien \
+            jordanienne kurde saoudien saoudienne israelien americain arabe
             """
         return Set((english + " " + french).split(separator: " ").map(String.init))
     }()

@@ -111,3 +111,36 @@ import GeoCore
         #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 }
+
+@Suite struct ExtractCLITests {
+    @Test func extractPrintsTheDesignJSON() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        let file = dir.appendingPathComponent("r.txt")
+        try "Des raids ont visé Raqqa et al-Bab, à 80 km au nord de Raqa.".write(to: file, atomically: true, encoding: .utf8)
+        let r = try GeomapProcess.run(["extract", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let j = try JSONReader.parse(r.stdout)
+        #expect(j["source"]?.stringValue == "r.txt")
+        #expect(j["lang"]?.stringValue == "fr")
+        #expect(j["events"] == .array([]) && j["control"] == .array([]))
+        let mentions = try #require(j["mentions"]?.arrayValue)
+        #expect(mentions.contains { $0["text"]?.stringValue == "Raqqa" && $0["place"]?["id"]?.stringValue == "geonames:172955" })
+        #expect(mentions.contains { $0["text"]?.stringValue == "al-Bab" && $0["start"]?.numberValue == 28 })
+        #expect(mentions.contains { $0["relative"]?["distance_km"]?.numberValue == 80 })
+        let yaml = try GeomapProcess.run(["extract", file.path, "--format", "yaml"])
+        #expect(yaml.status == 0)
+        #expect(yaml.stdout.contains("source: r.txt"))
+    }
+
+    @Test(arguments: [("empty", Data()), ("binary", Data([0x47, 0x00, 0x01, 0x02])), ("latin1", Data([0x41, 0x6C, 0x65, 0x70, 0xE9, 0x20]))])
+    func badFilesAreOneLineErrors(_ name: String, _ bytes: Data) throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        let file = dir.appendingPathComponent("\(name).txt")
+        try bytes.write(to: file)
+        let r = try GeomapProcess.run(["extract", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(r.stderr.contains(file.path))
+    }
+}
