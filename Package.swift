@@ -27,10 +27,12 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Relative locations: the EN/FR grammar of "80 km north of Raqqa" and the geodesic computation.
-        .target(name: "Locating", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"]),
+        .target(name: "Locating", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Geoparsing running text: candidate spans, cues, stop lists, document-level disambiguation.
-        .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating"]),
+        .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         .executableTarget(
             name: "geomap",

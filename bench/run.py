@@ -114,6 +114,45 @@ def gazetteer_bench(args):
     return agree
 
 
+def extract_bench(args):
+    """geomap extract (full geoparsing: candidates, disambiguation, relative locations) against flashgeotext
+    (dictionary lookup only) on the shared corpus repeated to --extract-mb megabytes, in chars/s."""
+    import glob
+    from flashgeotext.geotext import GeoText
+    here = os.path.dirname(os.path.abspath(__file__))
+    shared = os.path.join(here, "..", "..", "shared", "corpus")
+    files = sorted(glob.glob(os.path.join(shared, "*.txt")) + glob.glob(os.path.join(shared, "dev", "*.txt")))
+    if not files:
+        print("extract: ../shared/corpus not found, skipped")
+        return True
+    unit = "".join(open(f, encoding="utf-8").read() + "\n\n" for f in files)
+    size = args.extract_mb * 1_000_000
+    text = (unit * (size // len(unit) + 1))[:size]
+    text = text[: text.rfind("\n") + 1]
+    with tempfile.TemporaryDirectory() as work:
+        path = os.path.join(work, "corpus.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        cmd = [args.geomap, "extract", path] + (["--gazetteer", args.extract_gazetteer] if args.extract_gazetteer else [])
+        t0 = time.perf_counter()
+        out = subprocess.run(cmd, check=True, capture_output=True)
+        g_time = time.perf_counter() - t0
+        mentions = out.stdout.count(b'"start"')
+    geotext = GeoText()
+    t0 = time.perf_counter()
+    found = geotext.extract(input_text=text)
+    p_time = time.perf_counter() - t0
+    p_count = sum(v.get("count", 0) for kind in found.values() for v in kind.values())
+    n = len(text)
+    print()
+    print(f"extract: {n:,} characters (the shared corpus repeated); geomap streams files over 8 MB")
+    print(f"{'':<28}{'chars/s':>14}{'mentions':>12}")
+    print(f"{'geomap extract (full)':<28}{n / g_time:>14,.0f}{mentions:>12,}")
+    print(f"{'flashgeotext (lookup only)':<28}{n / p_time:>14,.0f}{p_count:>12,}")
+    print(f"{'ratio geomap / flashgeotext':<28}{(n / g_time) / (n / p_time):>14.3f}")
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--geomap-bench", required=True)
@@ -122,13 +161,18 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--gazetteer", help="gazetteer DB for the name-resolution benchmark")
     ap.add_argument("--fts5-queries", type=int, default=100_000)
-    ap.add_argument("--only", choices=["geodesic", "gazetteer"])
+    ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract"])
+    ap.add_argument("--geomap", help="release geomap binary, for the extraction benchmark")
+    ap.add_argument("--extract-mb", type=int, default=5)
+    ap.add_argument("--extract-gazetteer")
     args = ap.parse_args()
     ok = True
-    if args.only != "gazetteer":
+    if args.only in (None, "geodesic"):
         ok = geodesic_bench(args) and ok
-    if args.gazetteer and args.only != "geodesic":
+    if args.gazetteer and args.only in (None, "gazetteer"):
         ok = gazetteer_bench(args) and ok
+    if args.geomap and args.only in (None, "extract"):
+        ok = extract_bench(args) and ok
     return 0 if ok else 1
 
 

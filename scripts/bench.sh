@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release -q --product geomap-bench
+swift build -c release -q --product geomap
 mkdir -p bench/work
 cc -O2 -o bench/work/geodesic_c bench/geodesic_c.c -lproj
 venv=bench/.venv
@@ -11,4 +12,5 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check -r bench/requirements.txt
-exec "$venv/bin/python" bench/run.py --geomap-bench .build/release/geomap-bench --c-baseline bench/work/geodesic_c --gazetteer Gazetteer/build/gazetteer.sqlite "$@"
+exec "$venv/bin/python" bench/run.py --geomap-bench .build/release/geomap-bench --c-baseline bench/work/geodesic_c --gazetteer Gazetteer/build/gazetteer.sqlite --geomap .build/release/geomap \
+  $( [ -f Gazetteer/build/syria.sqlite ] && echo --extract-gazetteer Gazetteer/build/syria.sqlite ) "$@"

@@ -31,6 +31,37 @@ n=j.get("named_place") or {}
 print("%-45s -> %s (%s), %.6f N %.6f E, geo_precision %d, uncertainty %.1f km%s" % (j["expression"], j["anchor"]["name"], j["anchor"]["id"], j["lat"], j["lon"], j["geo_precision"], j["uncertainty_km"], ("; named place %s: %s" % (n["text"], n["place"]["id"] if n.get("place") else "not in the gazetteer")) if n else ""))'
 done 2>/dev/null
 echo
+echo "== geomap extract on the seed report"
+seed=../shared/corpus/000_b936dedbd59c1222.txt
+gazetteer_args=()
+wof=../shared/data/whosonfirst-sy/wof_sy_places.csv
+if [ -f "$wof" ]; then
+  # The seed's villages (Ram Hamdan) are in Who's On First, read in place from ../shared.
+  syria=Gazetteer/build/syria.sqlite
+  if [ ! -f "$syria" ] || [ "$syria" -ot Gazetteer/build/gazetteer.sqlite ]; then
+    rm -f "$syria"
+    "$geomap" gazetteer import "$wof" --format wof --into "$syria"
+  fi
+  gazetteer_args=(--gazetteer "$syria")
+fi
+if [ -f "$seed" ]; then
+  mkdir -p Output/seed
+  "$geomap" extract "$seed" "${gazetteer_args[@]}" > Output/seed/extract.json
+  python3 - Output/seed/extract.json <<'PY'
+import json, sys
+x = json.load(open(sys.argv[1]))
+print(f"{x['source']} ({x['lang']}): {len(x['mentions'])} mentions")
+for m in x["mentions"]:
+    p = m["place"] or {}
+    where = f"{p.get('id') or '-'} {p.get('name') or ''}".strip()
+    if m["relative"]:
+        r = m["relative"]
+        where = f"{p['lat']:.4f} N {p['lon']:.4f} E (from {r['anchor']['name']}, geo_precision {r['geo_precision']}, ±{r['uncertainty_km']:.0f} km)"
+    print(f"  {m['start']:>5}  {m['text'][:40]:<40} → {where}")
+PY
+  echo "wrote Output/seed/extract.json"
+fi
+echo
 echo "== Raqqa to Homs (geodesic inverse)"
 "$geomap" distance Raqa Homs
 "$geomap" distance Raqa Homs --format json > "$out/raqqa_homs_distance.json"

@@ -23,9 +23,22 @@ public final class Geoparser {
     public let gazetteer: Gazetteer
     let locator: Locator
 
+    /// Records read from the store, kept across blocks: reports name the same places again and again.
+    private var placeCache: [Int64: Place] = [:]
+
     public init(gazetteer: Gazetteer) throws(LocatingError) {
         self.gazetteer = gazetteer
         locator = try Locator(gazetteer: gazetteer)
+    }
+
+    func places(_ rowids: [Int64]) throws -> [Int64: Place] {
+        let missing = Array(Set(rowids.filter { placeCache[$0] == nil }))
+        if !missing.isEmpty {
+            for (k, v) in try gazetteer.store.places(rowids: missing) { placeCache[k] = v }
+        }
+        var out: [Int64: Place] = [:]
+        for r in rowids { out[r] = placeCache[r] }
+        return out
     }
 
     public enum Language: String, Sendable { case auto, en, fr }
@@ -43,10 +56,56 @@ public final class Geoparser {
 
     enum KindHint { case any, region, settlement }
 
+    /// The largest block disambiguated as one document (code points). Reports are cut at blank lines into
+    /// blocks up to this size, so a long file costs time in proportion to its length, not its square.
+    public static let blockSize = 16_384
+
     public func extract(text: String, source: String, language: Language = .auto) throws -> Extraction {
+        let lang = language == .auto ? Self.detectLanguage(text) : language.rawValue
+        return Extraction(source: source, lang: lang, mentions: try mentions(in: text, offset: 0))
+    }
+
+    /// Mentions of a text, block by block, offsets shifted by `offset` code points (a chunk of a stream).
+    public func mentions(in text: String, offset: Int) throws -> [Mention] {
+        let scalars = Array(text.unicodeScalars)
+        var out: [Mention] = []
+        for block in Self.blocks(scalars) {
+            let part = String(String.UnicodeScalarView(scalars[block]))
+            out += try extractBlock(text: part, offset: offset + block.lowerBound)
+        }
+        return out
+    }
+
+    /// "en" or "fr", from the function words of the first 20,000 code points.
+    public static func detectLanguage(_ text: String) -> String {
+        detectLanguage(Tokenizer.tokens(Array(text.unicodeScalars.prefix(20_000))))
+    }
+
+    /// Ranges of at most `blockSize` code points, cut after a blank line where there is one, else after a
+    /// line break, else anywhere.
+    static func blocks(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        while start < scalars.count {
+            var end = min(scalars.count, start + blockSize)
+            if end < scalars.count {
+                let window = start..<end
+                if let blank = window.reversed().first(where: { $0 > start && scalars[$0] == "\n" && scalars[$0 - 1] == "\n" }) {
+                    end = blank + 1
+                } else if let line = window.reversed().first(where: { scalars[$0] == "\n" }), line > start {
+                    end = line + 1
+                }
+            }
+            out.append(start..<end)
+            start = end
+        }
+        return out
+    }
+
+    /// Mentions of one block, with offsets shifted by `offset` code points.
+    public func extractBlock(text: String, offset: Int) throws -> [Mention] {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokens(scalars)
-        let lang = language == .auto ? Self.detectLanguage(tokens) : language.rawValue
         let masked = Self.headerLines(text)
         var candidates = findCandidates(tokens, scalars: scalars, masked: masked)
         disambiguate(&candidates)
@@ -63,10 +122,15 @@ public final class Geoparser {
         var describedRanges: [Range<Int>] = []
         for e in locator.parser.expressions(in: text) where !e.negative {
             var anchor: (text: String, place: Place, range: Range<Int>)?
-            for (range, chosen) in chosenBySpan where e.anchorWords.contains(where: { $0.range.lowerBound == range.lowerBound }) {
-                if e.anchorBefore ? range.upperBound <= e.span.upperBound : range.lowerBound >= e.span.lowerBound {
+            // The anchor is the mention starting at the first anchor word (the last one when the anchor comes
+            // before the phrase, "Hama's northern countryside").
+            let words = e.anchorBefore ? Array(e.anchorWords.reversed()) : e.anchorWords
+            for w in words {
+                if let (range, chosen) = chosenBySpan.first(where: { $0.key.lowerBound == w.range.lowerBound || (e.anchorBefore && $0.key.upperBound == w.range.upperBound) }) {
                     anchor = (chosen.1.text, chosen.0, range)
+                    break
                 }
+                if !e.anchorBefore { break }
             }
             // "west of the city", "au sud de la ville": the settlement named last before the expression.
             if anchor == nil, !e.anchorBefore, let first = e.anchorWords.first, e.anchorWords.count >= 2 {
@@ -109,7 +173,7 @@ public final class Geoparser {
                 let order = cand.adjusted.indices.sorted { cand.adjusted[$0] > cand.adjusted[$1] }
                 let second = order.dropFirst().first { gazetteer.index.rowids[cand.ranked[$0].place] != gazetteer.index.rowids[cand.ranked[cand.choice].place] }
                 if let k = second, cand.adjusted[cand.choice] - cand.adjusted[k] < 0.15,
-                   let p = try? gazetteer.store.places(rowids: [gazetteer.index.rowids[cand.ranked[k].place]]).values.first {
+                   let p = try? places([gazetteer.index.rowids[cand.ranked[k].place]]).values.first {
                     runner = (p, cand.adjusted[k])
                 } else { runner = nil }
             } else { runner = nil }
@@ -118,7 +182,8 @@ public final class Geoparser {
         }
         mentions += relativeMentions
         mentions.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
-        return Extraction(source: source, lang: lang, mentions: mentions)
+        guard offset != 0 else { return mentions }
+        return mentions.map { $0.shifted(by: offset) }
     }
 
     private var documentCountry: String?
@@ -297,7 +362,7 @@ public final class Geoparser {
             if index.kind(top.place) == .region, let a = index.admin1(top.place) { adminVotes[a, default: 0] += 2 }
             else if let a = index.admin1(top.place) { adminVotes[a, default: 0] += 1 }
         }
-        documentCountry = countryVotes.max { $0.value < $1.value }.map(\.key)
+        documentCountry = countryVotes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map(\.key)
         let adminTotal = max(1, adminVotes.values.reduce(0, +))
         // Passes 2 and 3: country, governorates, and proximity to the other mentions' current readings.
         for _ in 0..<2 {
@@ -317,7 +382,8 @@ public final class Geoparser {
                     }
                     let mine = NameFolding.fold(cs[k].text)
                     let others = points.filter { $0.0 != k && $0.2 != mine && !index.kind(cs[$0.0].ranked[cs[$0.0].choice].place).isAdministrative }
-                    if !index.kind(r.place).isAdministrative, let nearest = others.min(by: { Geodesic.distance(from: index.coordinate(r.place), to: $0.1) < Geodesic.distance(from: index.coordinate(r.place), to: $1.1) }) {
+                    if !index.kind(r.place).isAdministrative, let nearest = Self.nearest(to: index.coordinate(r.place), among: others) {
+                        // The nearest is chosen on a local flat approximation; its distance is then geodesic.
                         let d = Geodesic.distance(from: index.coordinate(r.place), to: nearest.1)
                         let boost = 0.3 * exp(-d.kilometers / 30)
                         s += boost
@@ -351,6 +417,21 @@ public final class Geoparser {
         }
     }
 
+    /// The point nearest to `c` by squared degrees with longitude scaled by cos(latitude): a ranking, not a
+    /// measurement (the winner's distance is computed geodesically by the caller).
+    static func nearest(to c: Coordinate, among points: [(Int, Coordinate, String)]) -> (Int, Coordinate, String)? {
+        let k = cos(c.latitude * .pi / 180)
+        var best: (Int, Coordinate, String)?
+        var bestD = Double.infinity
+        for p in points {
+            var dl = abs(p.1.longitude - c.longitude)
+            if dl > 180 { dl = 360 - dl }
+            let d = (dl * k) * (dl * k) + (p.1.latitude - c.latitude) * (p.1.latitude - c.latitude)
+            if d < bestD { bestD = d; best = p }
+        }
+        return best
+    }
+
     static func levelReason(_ level: MatchLevel) -> String {
         switch level {
         case .exact: return "exact name"
@@ -363,7 +444,7 @@ public final class Geoparser {
 
     func fetchChosen(_ cs: [Candidate]) throws -> [Int: Place] {
         let rowids = cs.map { gazetteer.index.rowids[$0.ranked[$0.choice].place] }
-        let records = try gazetteer.store.places(rowids: Array(Set(rowids)))
+        let records = try places(rowids)
         var out: [Int: Place] = [:]
         for (c, r) in zip(cs, rowids) { out[c.start] = records[r] }
         return out

@@ -20,6 +20,14 @@ public struct Mention: Sendable {
     public let runnerUp: (place: Place, score: Double)?
 }
 
+extension Mention {
+    /// The same mention with offsets (its relative location's span included) moved by `offset` code points.
+    func shifted(by offset: Int) -> Mention {
+        Mention(text: text, start: start + offset, end: end + offset, place: place, relative: relative?.shifted(by: offset),
+                reason: reason, score: score, runnerUp: runnerUp)
+    }
+}
+
 /// What `geomap extract` reports for one document.
 public struct Extraction: Sendable {
     public let source: String

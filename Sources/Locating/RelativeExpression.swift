@@ -53,3 +53,11 @@ public struct RelativeExpression: Sendable {
         return 11.25
     }
 }
+
+extension RelativeExpression {
+    func shifted(by offset: Int) -> RelativeExpression {
+        RelativeExpression(form: form, span: (span.lowerBound + offset)..<(span.upperBound + offset), text: text, distance: distance,
+                           direction: direction, anchorWords: anchorWords.map { ($0.text, ($0.range.lowerBound + offset)..<($0.range.upperBound + offset)) },
+                           anchorBefore: anchorBefore, anchorType: anchorType, negative: negative, outskirts: outskirts)
+    }
+}

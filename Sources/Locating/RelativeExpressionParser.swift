@@ -66,9 +66,13 @@ public struct RelativeExpressionParser: Sendable {
     public func expressions(in text: String) -> [RelativeExpression] {
         let folded = FoldedText(text)
         var found: [RelativeExpression] = []
-        for pattern in Self.patterns {
-            for m in pattern.regex.matches(in: folded.folded, range: folded.fullRange) {
-                if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
+        // The patterns run only around words every expression contains (a unit, a compass word, a proximity
+        // or countryside word): regular expressions over whole reports would cost most of the extraction.
+        for window in Self.triggerWindows(folded.folded) {
+            for pattern in Self.patterns {
+                for m in pattern.regex.matches(in: folded.folded, range: window) {
+                    if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
+                }
             }
         }
         found.sort { a, b in
@@ -78,6 +82,34 @@ public struct RelativeExpressionParser: Sendable {
         var kept: [RelativeExpression] = []
         for e in found where !kept.contains(where: { $0.span.overlaps(e.span) }) { kept.append(e) }
         return kept.sorted { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
+    static let triggers = try! NSRegularExpression(pattern: [
+        #"(?<![a-z])(?:km|kms|kilomet[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#,
+        #"(?<![a-z])(?:north|south|east|west)"#,
+        #"(?<![a-z])(?:nord|sud)(?![a-z])"#,
+        #"(?:l'|-|au\s|s\s)(?:est|ouest)(?![a-z])"#,
+        #"(?<![a-z])(?:near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#,
+        #"(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#,
+    ].joined(separator: "|"))
+
+    /// UTF-16 ranges around trigger words, merged: 160 units before (numbers, hedges, "à") and 140 after
+    /// (the anchor), widened to word boundaries.
+    static func triggerWindows(_ s: String) -> [NSRange] {
+        let ns = s as NSString
+        let length = ns.length
+        var windows: [NSRange] = []
+        for m in triggers.matches(in: s, range: NSRange(location: 0, length: length)) {
+            var lo = max(0, m.range.location - 160), hi = min(length, m.range.location + m.range.length + 140)
+            while lo > 0, ns.character(at: lo - 1) != 0x20, ns.character(at: lo - 1) != 0x0A { lo -= 1 }
+            while hi < length, ns.character(at: hi) != 0x20, ns.character(at: hi) != 0x0A { hi += 1 }
+            if let last = windows.last, lo <= last.location + last.length {
+                windows[windows.count - 1] = NSRange(location: last.location, length: max(last.location + last.length, hi) - last.location)
+            } else {
+                windows.append(NSRange(location: lo, length: hi - lo))
+            }
+        }
+        return windows
     }
 
     static func expression(_ m: NSTextCheckingResult, pattern: Pattern, in t: FoldedText) -> RelativeExpression? {

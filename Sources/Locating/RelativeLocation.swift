@@ -31,3 +31,12 @@ public struct RelativeLocation: Sendable {
     public let geoPrecision: Int
     public let namedPlace: NamedPlaceCheck?
 }
+
+extension RelativeLocation {
+    /// The same location with its spans moved by `offset` code points (a block of a longer text).
+    public func shifted(by offset: Int) -> RelativeLocation {
+        RelativeLocation(expression: expression.shifted(by: offset), anchorText: anchorText, anchor: anchor,
+                         span: (span.lowerBound + offset)..<(span.upperBound + offset), point: point, bearing: bearing,
+                         uncertainty: uncertainty, uncertaintyRadius: uncertaintyRadius, geoPrecision: geoPrecision, namedPlace: namedPlace)
+    }
+}

@@ -82,7 +82,11 @@ public final class Gazetteer: Sendable {
         return best.map { place, m in
             let s = PlaceRanking.score(place: place, level: m.0, index: index, context: context, adminMatch: adminMatch)
             return RankedPlace(place: place, score: s.score, level: m.0, distance: s.distance, matchedKey: m.1)
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : index.populations[$0.place] > index.populations[$1.place] }
+        }.sorted {
+            if $0.score != $1.score { return $0.score > $1.score }
+            if index.populations[$0.place] != index.populations[$1.place] { return index.populations[$0.place] > index.populations[$1.place] }
+            return index.rowids[$0.place] < index.rowids[$1.place]   // a stable answer for true ties
+        }
     }
 
     /// Countries whose place names reach analysts transliterated from Arabic script (Arab League members, and

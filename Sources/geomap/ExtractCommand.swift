@@ -33,6 +33,12 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let parser = try Geoparser(gazetteer: try gazetteerOptions.open())
+        // Large files are streamed: read and processed a megabyte at a time, mentions written as they come.
+        if files.count == 1, format == "json", files[0] != "-",
+           let size = (try? FileManager.default.attributesOfItem(atPath: files[0]))?[.size] as? Int, size > Self.streamingThreshold {
+            try stream(files[0], parser: parser)
+            return
+        }
         var outputs: [JSONValue] = []
         for file in files {
             let text = try ReportText.read(file)
@@ -42,6 +48,55 @@ struct ExtractCommand: ParsableCommand {
         }
         let value = outputs.count == 1 ? outputs[0] : .array(outputs)
         print(format == "yaml" ? YAMLWriter.string(value) : JSONWriter.string(value, pretty: true))
+    }
+}
+
+extension ExtractCommand {
+    static let streamingThreshold = 8 << 20
+    static let chunkSize = 1 << 20
+
+    /// The same JSON, written incrementally with memory bounded by the chunk size.
+    func stream(_ path: String, parser: Geoparser) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandError("\(path): cannot be read") }
+        defer { try? handle.close() }
+        let out = FileHandle.standardOutput
+        var carry = Data()
+        var offset = 0
+        var first = true
+        var wroteHeader = false
+        while true {
+            let chunk = try handle.read(upToCount: Self.chunkSize) ?? Data()
+            let atEnd = chunk.isEmpty
+            var data = carry + chunk
+            if offset == 0, carry.isEmpty, data.prefix(8192).contains(0) { throw CommandError("\(path): binary file, expected UTF-8 text") }
+            // Cut after the last line break so no character or line is split between chunks.
+            if !atEnd, let cut = data.lastIndex(of: 0x0A) {
+                carry = data[(cut + 1)...]
+                data = data[..<(cut + 1)]
+            } else {
+                carry = Data()
+            }
+            if !data.isEmpty {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw CommandError("\(path): not UTF-8 text (near byte \(offset))")
+                }
+                if !wroteHeader {
+                    let lang = lang == .auto ? Geoparser.detectLanguage(text) : lang.rawValue
+                    out.write(Data("{\"source\":\(JSONWriter.string(.string((path as NSString).lastPathComponent))),\"lang\":\"\(lang)\",\"mentions\":[\n".utf8))
+                    wroteHeader = true
+                }
+                var buffer = ""
+                for m in try parser.mentions(in: text, offset: offset) {
+                    buffer += (first ? "" : ",\n") + JSONWriter.string(ExtractionOutput.mention(m))
+                    first = false
+                }
+                out.write(Data(buffer.utf8))
+                offset += text.unicodeScalars.count
+            }
+            if atEnd && carry.isEmpty { break }
+        }
+        guard wroteHeader else { throw CommandError("\(path): empty file") }
+        out.write(Data("\n],\"events\":[],\"control\":[]}\n".utf8))
     }
 }
 
