@@ -130,7 +130,8 @@ public final class Geoparser {
                     anchor = (chosen.1.text, chosen.0, range)
                     break
                 }
-                if !e.anchorBefore { break }
+                // "à l'est de la Syrie": an article may come before the anchor's name.
+                if !e.anchorBefore, !["la", "le", "les", "the"].contains(w.text.lowercased()) { break }
             }
             // "west of the city", "au sud de la ville": the settlement named last before the expression.
             if anchor == nil, !e.anchorBefore, let first = e.anchorWords.first, e.anchorWords.count >= 2 {

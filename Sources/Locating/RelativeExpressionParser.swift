@@ -35,6 +35,23 @@ public struct RelativeExpressionParser: Sendable {
         let form: RelativeForm
         let regex: NSRegularExpression
         let anchorBefore: Bool
+
+        /// The trigger kinds a window must contain for this pattern to be worth running.
+        var needs: Trigger {
+            switch form {
+            case .distanceAndDirection: return [.unit, .direction]
+            case .distanceOnly: return .unit
+            case .countryside, .directionOnly: return .direction
+            case .proximity: return .proximity
+            }
+        }
+    }
+
+    struct Trigger: OptionSet {
+        let rawValue: Int
+        static let unit = Trigger(rawValue: 1)
+        static let direction = Trigger(rawValue: 2)
+        static let proximity = Trigger(rawValue: 4)
     }
 
     static let patterns: [Pattern] = {
@@ -68,8 +85,8 @@ public struct RelativeExpressionParser: Sendable {
         var found: [RelativeExpression] = []
         // The patterns run only around words every expression contains (a unit, a compass word, a proximity
         // or countryside word): regular expressions over whole reports would cost most of the extraction.
-        for window in Self.triggerWindows(folded.folded) {
-            for pattern in Self.patterns {
+        for (window, kinds) in Self.triggerWindows(folded.folded) {
+            for pattern in Self.patterns where kinds.isSuperset(of: pattern.needs) {
                 for m in pattern.regex.matches(in: folded.folded, range: window) {
                     if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
                 }
@@ -84,29 +101,34 @@ public struct RelativeExpressionParser: Sendable {
         return kept.sorted { $0.span.lowerBound < $1.span.lowerBound }
     }
 
-    static let triggers = try! NSRegularExpression(pattern: [
-        #"(?<![a-z])(?:km|kms|kilomet[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#,
-        #"(?<![a-z])(?:north|south|east|west)"#,
-        #"(?<![a-z])(?:nord|sud)(?![a-z])"#,
-        #"(?:l'|-|au\s|s\s)(?:est|ouest)(?![a-z])"#,
-        #"(?<![a-z])(?:near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#,
-        #"(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#,
-    ].joined(separator: "|"))
+    static let triggerKinds: [(Trigger, NSRegularExpression)] = ([
+        (Trigger.unit, #"(?<![a-z])(?:km|kms|kilomet[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
+        (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
+        (.proximity, #"(?<![a-z])(?:near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
+    ] as [(Trigger, String)]).map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
 
-    /// UTF-16 ranges around trigger words, merged: 160 units before (numbers, hedges, "à") and 140 after
-    /// (the anchor), widened to word boundaries.
-    static func triggerWindows(_ s: String) -> [NSRange] {
+    /// UTF-16 ranges around trigger words, merged, each with the kinds of trigger it holds: 160 units before
+    /// (numbers, hedges, "à") and 140 after (the anchor), widened to word boundaries.
+    static func triggerWindows(_ s: String) -> [(NSRange, Trigger)] {
         let ns = s as NSString
         let length = ns.length
-        var windows: [NSRange] = []
-        for m in triggers.matches(in: s, range: NSRange(location: 0, length: length)) {
-            var lo = max(0, m.range.location - 160), hi = min(length, m.range.location + m.range.length + 140)
+        var hits: [(Int, Int, Trigger)] = []
+        for (kind, regex) in triggerKinds {
+            for m in regex.matches(in: s, range: NSRange(location: 0, length: length)) {
+                hits.append((m.range.location, m.range.location + m.range.length, kind))
+            }
+        }
+        hits.sort { $0.0 < $1.0 }
+        var windows: [(NSRange, Trigger)] = []
+        for (start, end, kind) in hits {
+            var lo = max(0, start - 160), hi = min(length, end + 140)
             while lo > 0, ns.character(at: lo - 1) != 0x20, ns.character(at: lo - 1) != 0x0A { lo -= 1 }
             while hi < length, ns.character(at: hi) != 0x20, ns.character(at: hi) != 0x0A { hi += 1 }
-            if let last = windows.last, lo <= last.location + last.length {
-                windows[windows.count - 1] = NSRange(location: last.location, length: max(last.location + last.length, hi) - last.location)
+            if let last = windows.last, lo <= last.0.location + last.0.length {
+                let merged = NSRange(location: last.0.location, length: max(last.0.location + last.0.length, hi) - last.0.location)
+                windows[windows.count - 1] = (merged, last.1.union(kind))
             } else {
-                windows.append(NSRange(location: lo, length: hi - lo))
+                windows.append((NSRange(location: lo, length: hi - lo), kind))
             }
         }
         return windows
