@@ -36,16 +36,18 @@ struct LocateCommand: ParsableCommand {
     func run() throws {
         let locator = try Locator(gazetteer: try gazetteerOptions.open())
         locator.options.directionReach = try DistanceArgument.parse(reach)
-        let location = try locator.locate(expression: expression)
+        // The expression is free text: undo the minus-sign protection of numbers meant for option parsing.
+        let text = expression.replacingOccurrences(of: String(NegativeNumberArguments.unicodeMinus), with: "-")
+        let location = try locator.locate(expression: text)
         if let check = location.namedPlace, check.place == nil {
             StandardError.note("'\(check.text)' matches no gazetteer place inside the area: the computed location stands")
         }
-        let text: String
+        let output: String
         switch format {
-        case .geojson: text = RelativeLocationOutput.featureCollection(location, expression: expression).text
-        default: text = JSONWriter.string(RelativeLocationOutput.json(location, expression: expression), pretty: true) + "\n"
+        case .geojson: output = RelativeLocationOutput.featureCollection(location, expression: text).text
+        default: output = JSONWriter.string(RelativeLocationOutput.json(location, expression: text), pretty: true) + "\n"
         }
-        if let out { try AtomicFile.write(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        if let out { try AtomicFile.write(output, to: out) } else { FileHandle.standardOutput.write(Data(output.utf8)) }
     }
 }
 

@@ -48,5 +48,6 @@ import GeoCore
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.contains("'\(expression)'") || message.hasPrefix("no place"), "the message quotes the expression as typed")
     }
 }
