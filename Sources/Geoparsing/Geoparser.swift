@@ -133,6 +133,18 @@ public final class Geoparser {
                 // "à l'est de la Syrie": an article may come before the anchor's name.
                 if !e.anchorBefore, !["la", "le", "les", "the"].contains(w.text.lowercased()) { break }
             }
+            let named = Self.namedPlaceBefore(e, tokens: tokens, scalars: scalars)
+            var inferred = false
+            // "Markadé, à 35 km plus au sud": no anchor in the phrase; the place named last before it (and
+            // before the place it describes) is meant.
+            if anchor == nil, e.anchorWords.isEmpty {
+                let limit = named?.range.lowerBound ?? e.span.lowerBound
+                let before = chosenBySpan.filter { $0.key.upperBound <= limit && !$0.value.0.kind.isAdministrative }
+                if let last = before.max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
+                    anchor = (last.value.1.text, last.value.0, last.key)
+                    inferred = true
+                }
+            }
             // "west of the city", "au sud de la ville": the settlement named last before the expression.
             if anchor == nil, !e.anchorBefore, let first = e.anchorWords.first, e.anchorWords.count >= 2 {
                 let two = (first.text + " " + e.anchorWords[1].text).lowercased()
@@ -140,12 +152,12 @@ public final class Geoparser {
                     let before = chosenBySpan.filter { $0.key.upperBound <= e.span.lowerBound && !$0.value.0.kind.isAdministrative }
                     if let last = before.max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
                         anchor = (two, last.value.0, first.range.lowerBound..<e.anchorWords[1].range.upperBound)
+                        inferred = true
                     }
                 }
             }
             // Anchors are the document's own readings: no second, context-free guess from the gazetteer.
             guard anchor != nil else { continue }
-            let named = Self.namedPlaceBefore(e, tokens: tokens, scalars: scalars)
             guard let location = try? locator.locate(e, context: ResolveContext(country: documentCountry), namedPlace: named?.text, anchor: anchor)
             else { continue }
             var reason = "relative expression (\(e.form.rawValue)) from \(location.anchor.name)"
@@ -153,7 +165,8 @@ public final class Geoparser {
                 reason += check.place == nil ? "; '\(check.text)' has no gazetteer place inside the area" : "; '\(check.text)' lies inside the area"
                 let weak = chosenBySpan.filter { $0.key.overlaps(named?.range ?? 0..<0) }
                     .allSatisfy { $0.value.1.ranked[$0.value.1.choice].level >= .key }
-                if let n = named, check.place == nil, weak {
+                // An inferred anchor is a guess: it may not overrule the name's own reading.
+                if let n = named, check.place == nil, weak, !inferred {
                     // The text places it here, and no candidate of that name is here: a name found only by its
                     // transliteration key elsewhere is a different place; keep it as unresolved text.
                     for range in chosenBySpan.keys where range.overlaps(n.range) { chosenBySpan[range] = nil }

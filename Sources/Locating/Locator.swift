@@ -62,7 +62,16 @@ public final class Locator {
             (anchorText, anchor, anchorRange) = try resolveAnchor(e, context: context)
         }
         let center = anchor.coordinate
-        let span = e.anchorBefore ? anchorRange.lowerBound..<e.span.upperBound : e.span.lowerBound..<anchorRange.upperBound
+        // The span runs to the anchor's last word; an anchor outside the phrase (elliptical "à 35 km plus au sud",
+        // anaphoric "the city") leaves the phrase's own span.
+        let span: Range<Int>
+        if e.anchorBefore, anchorRange.lowerBound <= e.span.lowerBound {
+            span = anchorRange.lowerBound..<e.span.upperBound
+        } else if anchorRange.lowerBound >= e.span.lowerBound {
+            span = e.span.lowerBound..<max(e.span.lowerBound, anchorRange.upperBound)
+        } else {
+            span = e.span
+        }
         let anchorShape: GeoJSONGeometry?
         if anchor.kind.isAdministrative {
             do { anchorShape = try gazetteer.store.shape(placeID: anchor.id) } catch { throw .gazetteer(error) }
@@ -121,6 +130,7 @@ public final class Locator {
     /// type word ("la province de" → a division; "the town of" → a settlement).
     public func resolveAnchor(_ e: RelativeExpression, context: ResolveContext) throws(LocatingError) -> (String, Place, Range<Int>) {
         let words = e.anchorWords
+        guard !words.isEmpty else { throw .anchorNotFound("(no place named)", expression: e.text) }
         let lengths = Array((1...words.count).reversed())
         for n in lengths {
             let run = e.anchorBefore ? Array(words.suffix(n)) : Array(words.prefix(n))

@@ -35,6 +35,8 @@ public struct RelativeExpressionParser: Sendable {
         let form: RelativeForm
         let regex: NSRegularExpression
         let anchorBefore: Bool
+        /// No anchor in the phrase ("à 35 km plus au sud"): the place named just before is meant.
+        var elliptical = false
 
         /// The trigger kinds a window must contain for this pattern to be worth running.
         var needs: Trigger {
@@ -55,23 +57,26 @@ public struct RelativeExpressionParser: Sendable {
     }
 
     static let patterns: [Pattern] = {
-        func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false) -> Pattern {
-            Pattern(form: form, regex: try! NSRegularExpression(pattern: source), anchorBefore: anchorBefore)
+        func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false, elliptical: Bool = false) -> Pattern {
+            Pattern(form: form, regex: try! NSRegularExpression(pattern: source), anchorBefore: anchorBefore, elliptical: elliptical)
         }
         let S = start, D = distance, A = anchor
         return [
             p(.distanceAndDirection, S + D + #"\s+(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A),
             p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:au\s+|a\s+l')(?<dir>\#(dirFR)|\#(dirAbbrFR))(?![a-z])"# + introFR + A),
+            p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:plus\s+)?(?:au\s+|a\s+l')(?<dir>\#(dirFR))(?![a-z])(?!\s*(?:de|d'|du|des)\b)"#, elliptical: true),
+            p(.distanceAndDirection, S + D + #"\s+(?:further\s+|farther\s+)?(?:to\s+the\s+)?(?<dir>\#(dirEN))(?![a-z])(?!\s+of\b)"#, elliptical: true),
             p(.distanceOnly, S + D + #"\s+(?:away\s+)?from\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A),
             p(.distanceOnly, S + #"a\s+"# + D + introFR + A),
             p(.countryside, S + #"(?:in\s+)?the\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs|reaches|part|parts|districts|villages)"# + introEN + A),
             p(.countryside, #"(?<anchor>[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,3})'s\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs)"#, anchorBefore: true),
             p(.countryside, S + #"dans\s+(?:la|les)\s+(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+(?<dir>\#(dirFR))"# + introFR + A),
-            p(.countryside, S + #"dans\s+le\s+(?<dir>\#(dirFR))"# + introFR + A),
+            p(.countryside, S + #"dans\s+(?:le\s+|l')(?<dir>\#(dirFR))"# + introFR + A),
+            p(.countryside, S + #"(?:in\s+)?(?<dir>\#(adjEN))\s+"# + A),
             p(.directionOnly, S + #"(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A),
             p(.directionOnly, S + #"(?:au\s+|a\s+l')(?<dir>\#(dirFR))"# + introFR + A),
             p(.proximity, S + #"(?<prox>near|nearby|close\s+to|on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of|in\s+the\s+vicinity\s+of|in\s+the\s+suburbs\s+of|outside(?:\s+of)?)\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A),
-            p(.proximity, S + #"(?<prox>pres\s+DE|non\s+loin\s+DE|aux\s+abords\s+DE|a\s+la\s+peripherie\s+DE|dans\s+les\s+environs\s+DE|aux\s+environs\s+DE|a\s+proximite\s+DE|dans\s+la\s+banlieue\s+DE)(?:(?:la\s+|le\s+|l')?(?<type>\#(typesFR))\s+DE)?"#.replacingOccurrences(of: "DE", with: de) + A),
+            p(.proximity, S + #"(?<prox>a\s+quelques\s+kilometres\s+DE|pres\s+DE|non\s+loin\s+DE|(?:aux|les)\s+abords\s+DE|a\s+la\s+peripherie\s+DE|dans\s+les\s+environs\s+DE|aux\s+environs\s+DE|a\s+proximite\s+DE|dans\s+la\s+banlieue\s+DE)(?:(?:la\s+|le\s+|l')?(?<type>\#(typesFR))\s+DE)?"#.replacingOccurrences(of: "DE", with: de) + A),
         ]
     }()
 
@@ -104,7 +109,7 @@ public struct RelativeExpressionParser: Sendable {
     static let triggerKinds: [(Trigger, NSRegularExpression)] = ([
         (Trigger.unit, #"(?<![a-z])(?:km|kms|kilomet[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
         (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
-        (.proximity, #"(?<![a-z])(?:near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
+        (.proximity, #"(?<![a-z])(?:quelques\s+kilometres|few\s+(?:kilometres|kilometers|km)|near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
     ] as [(Trigger, String)]).map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
 
     /// UTF-16 ranges around trigger words, merged, each with the kinds of trigger it holds: 160 units before
@@ -159,9 +164,10 @@ public struct RelativeExpressionParser: Sendable {
             guard let point = CompassPoint(word: word) else { return nil }
             direction = point
         }
-        guard let anchorRange = group("anchor") else { return nil }
         var words: [(text: String, range: Range<Int>)] = []
-        let scalars = t.scalarRange(anchorRange)
+        let anchorRange = group("anchor")
+        guard anchorRange != nil || pattern.elliptical else { return nil }
+        let scalars = anchorRange.map { t.scalarRange($0) } ?? 0..<0
         var k = scalars.lowerBound
         while k < scalars.upperBound {
             while k < scalars.upperBound, t.original[k].properties.isWhitespace { k += 1 }
@@ -169,7 +175,7 @@ public struct RelativeExpressionParser: Sendable {
             while k < scalars.upperBound, !t.original[k].properties.isWhitespace { k += 1 }
             if k > s { words.append((t.originalText(s..<k), s..<k)) }
         }
-        guard !words.isEmpty else { return nil }
+        guard !words.isEmpty || pattern.elliptical else { return nil }
         let whole = t.scalarRange(m.range)
         let prox = folded("prox") ?? ""
         return RelativeExpression(

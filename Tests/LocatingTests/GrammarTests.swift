@@ -35,12 +35,17 @@ import GeoCore
         ("in Hama's northern countryside", .countryside, nil, .north, "Hama"),
         ("dans la campagne nord de Hama", .countryside, nil, .north, "Hama"),
         ("dans le nord de la province de Hama", .countryside, nil, .north, "Hama"),
+        ("dans l'est de la Syrie", .countryside, nil, .east, "la"),
+        ("in eastern Aleppo", .countryside, nil, .east, "Aleppo"),
+        ("southern Idlib", .countryside, nil, .south, "Idlib"),
         // proximity
         ("near Azaz", .proximity, nil, nil, "Azaz"),
         ("on the outskirts of Homs", .proximity, nil, nil, "Homs"),
         ("près de Ram-Hamdane", .proximity, nil, nil, "Ram-Hamdane"),
         ("aux abords de Homs", .proximity, nil, nil, "Homs"),
         ("à la périphérie de Homs", .proximity, nil, nil, "Homs"),
+        ("les abords de Qomhana", .proximity, nil, nil, "Qomhana"),
+        ("à quelques kilomètres de la ville de Hama", .proximity, nil, nil, "Hama"),
     ] as [(String, RelativeForm, Double?, CompassPoint?, String)])
     func parses(_ text: String, _ form: RelativeForm, _ km: Double?, _ direction: CompassPoint?, _ anchorStart: String) {
         let found = parser.expressions(in: text)
@@ -77,6 +82,15 @@ import GeoCore
         #expect(texts.contains { $0.hasPrefix("près de Ram-Hamdane") })
         #expect(texts.contains { $0.hasPrefix("au nord-est de la ville d'Idleb") })
         #expect(found.map(\.form).contains(.distanceAndDirection))
+    }
+
+    @Test func ellipticalExpressionsHaveNoAnchorWords() {
+        for text in ["Markadé, à 35 km plus au sud, sur la route", "vers Kinsabba, à environ 7 km au nord, et vers Kabani"] {
+            let found = parser.expressions(in: text).filter { $0.distance != nil }
+            #expect(found.count == 1, "\(text)")
+            #expect(found.first?.anchorWords.isEmpty == true)
+            #expect(found.first?.form == .distanceAndDirection)
+        }
     }
 
     @Test func numberWords() {
