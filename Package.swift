@@ -44,12 +44,13 @@ let package = Package(
         // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).
         .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing"]),
 
+        .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
-        .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
-        .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places"], exclude: ["Fixtures"]),
-        .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating"]),
-        .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing"]),
+        .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating", "TestSupport"]),
+        .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import TestSupport
 @testable import Geodesy
 
 /// Ar Raqqah, GeoNames 172955; Homs, GeoNames 169577 (coordinates as in GeoNames cities500).
@@ -53,18 +54,4 @@ let homs = Coordinate(longitude: 36.72559, latitude: 34.72405)
         #expect(Geodesic.signedArea(ofRing: ring) > 0)
         #expect(Geodesic.signedArea(ofRing: ring.reversed()) < 0)
     }
-}
-
-/// Seeded generator so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { Double.random(in: lo..<hi, using: &self) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import TestSupport
 @testable import Geodesy
 
 @Suite struct TransformTests {

@@ -3,24 +3,13 @@ import Testing
 import GeoCore
 import Places
 @testable import Geoparsing
+import TestSupport
 
 enum Paths {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = TestData.shared
     static let seed = shared.appendingPathComponent("corpus/000_b936dedbd59c1222.txt").path
-    static let defaultGazetteer = root.appendingPathComponent(GazetteerLocation.relativePath).path
-
-    static let gazetteer: Result<Gazetteer, Error> = Result { try Gazetteer(path: defaultGazetteer) }
-    /// The default with ../shared/data/whosonfirst-sy imported, as issue 5 prescribes for the seed.
-    static let wofGazetteer: Result<Gazetteer, Error> = Result {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-geoparsing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("wof.sqlite").path
-        try GazetteerStore(path: defaultGazetteer).copy(to: path)
-        let wof = try WhosOnFirstCSV.read(shared.appendingPathComponent("data/whosonfirst-sy/wof_sy_places.csv").path, country: "SY")
-        _ = try GazetteerStore(path: path).write(wof.places, source: GazetteerSource(name: "wof", licence: WhosOnFirstCSV.licence, detail: "test"))
-        return try Gazetteer(path: path)
-    }
+    static var gazetteer: Result<Gazetteer, Error> { TestData.defaultGazetteer }
+    static var wofGazetteer: Result<Gazetteer, Error> { TestData.wofGazetteer }
 }
 
 @Suite(.serialized) struct SeedTests {

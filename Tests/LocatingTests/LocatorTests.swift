@@ -5,6 +5,7 @@ import Geodesy
 import Geometry
 import Places
 @testable import Locating
+import TestSupport
 
 @Suite(.serialized) struct LocatorTests {
     // Issue 2: 80 km at azimuth 0° from Raqqa (GeoNames 172955) → 36.673779193 N, 39.007880000 E.
@@ -86,7 +87,7 @@ import Places
         let engine = try GeometryEngine()
         #expect(try engine.isValid(l.uncertainty))
         // The northern part of the governorate: inside its polygon, north of its representative point.
-        let shape = try #require(try Fixtures.gazetteer.get().store.shape(placeID: l.anchor.id))
+        let shape = try #require(try TestData.defaultGazetteer.get().store.shape(placeID: l.anchor.id))
         let outside = try engine.difference(l.uncertainty, shape)
         #expect(try engine.areaKm2(outside) < 0.01)
         // Azimuths within ±45° of north from the division's point: nothing lies south of that point.
