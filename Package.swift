@@ -34,10 +34,14 @@ let package = Package(
         .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
+        // Incidents and control claims from reports: lexicons (data files), fatalities, dates, locations.
+        .target(name: "Reports", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing"],
+                resources: [.copy("Lexicon")]),
+
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating", "TestSupport"]),
         .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Geoparsing", "Reports", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

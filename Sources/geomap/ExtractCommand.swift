@@ -4,6 +4,7 @@ import GeoCore
 import Geoparsing
 import Locating
 import Places
+import Reports
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,12 +24,15 @@ struct ExtractCommand: ParsableCommand {
 
     @Argument(help: "Report files (.txt); '-' reads standard input.") var files: [String]
     @Option(help: "Language of the reports: auto, en or fr.") var lang: Lang = .auto
+    @Option(help: ArgumentHelp("The report date (YYYY-MM-DD) when the file has no dateline; day words resolve against it.", valueName: "date"))
+    var date: String?
     @Option(name: [.short, .long], help: "Output format: json or yaml.") var format: String = "json"
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one report file") }
         guard ["json", "yaml"].contains(format) else { throw ValidationError("--format \(format) is not available here; use json or yaml") }
+        if let date, ReportDay(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
     }
 
     func run() throws {
@@ -44,7 +48,8 @@ struct ExtractCommand: ParsableCommand {
             let text = try ReportText.read(file)
             let extraction = try parser.extract(text: text, source: (file as NSString).lastPathComponent,
                                                 language: Geoparser.Language(rawValue: lang.rawValue) ?? .auto)
-            outputs.append(ExtractionOutput.json(extraction))
+            let events = EventExtractor().extract(text: text, mentions: extraction.mentions, reportDate: date.flatMap(ReportDay.init(iso:)))
+            outputs.append(ExtractionOutput.json(extraction, events: events))
         }
         let value = outputs.count == 1 ? outputs[0] : .array(outputs)
         print(format == "yaml" ? YAMLWriter.string(value) : JSONWriter.string(value, pretty: true))
@@ -130,11 +135,41 @@ enum ExtractionOutput {
         ]
     }
 
-    static func json(_ x: Extraction) -> JSONValue {
+    static func json(_ x: Extraction, events: EventExtractor.Result? = nil) -> JSONValue {
+        var o: JSONObject = ["source": .string(x.source), "lang": .string(x.lang)]
+        if let r = events {
+            o["report_date"] = r.reportDate.map { .string($0.description) } ?? .null
+            o["report_date_source"] = .string(r.reportDateSource)
+        }
+        o["mentions"] = .array(x.mentions.map(mention))
+        o["events"] = .array((events?.incidents ?? []).map(incident))
+        o["control"] = .array((events?.control ?? []).map(control))
+        return .object(o)
+    }
+
+    static func incident(_ e: Incident) -> JSONValue {
+        func num(_ v: Int?) -> JSONValue { v.map { .number(Double($0)) } ?? .null }
+        return .object([
+            "id": .string(e.id), "date": e.date.map { .string($0.description) } ?? .null, "date_source": .string(e.dateSource),
+            "time_precision": .number(Double(e.timePrecision)),
+            "event_type": .string(e.eventType), "sub_event_type": .string(e.subEventType), "sub_type": .string(e.subType),
+            "actors": .array(e.actors.map { .string($0) }),
+            "location_text": e.locationText.map { .string($0) } ?? .null, "place_id": e.placeID.map { .string($0) } ?? .null,
+            "lat": e.point.map { .number(roundTo($0.latitude, decimals: 6)) } ?? .null,
+            "lon": e.point.map { .number(roundTo($0.longitude, decimals: 6)) } ?? .null,
+            "geo_precision": num(e.geoPrecision),
+            "fatalities_low": num(e.fatalitiesLow), "fatalities_best": num(e.fatalitiesBest), "fatalities_high": num(e.fatalitiesHigh),
+            "fatality_claims": .array(e.claims.map { ["source": $0.source.map { .string($0) } ?? .null, "count": .number(Double($0.count))] }),
+            "evidence": ["start": .number(Double(e.evidence.lowerBound)), "end": .number(Double(e.evidence.upperBound))],
+        ])
+    }
+
+    static func control(_ c: ControlClaim) -> JSONValue {
         .object([
-            "source": .string(x.source), "lang": .string(x.lang),
-            "mentions": .array(x.mentions.map(mention)),
-            "events": .array([]), "control": .array([]),
+            "actor": c.actor.map { .string($0) } ?? .null, "place_id": c.placeID.map { .string($0) } ?? .null,
+            "place_text": .string(c.placeText), "status": .string(c.status),
+            "date": c.date.map { .string($0.description) } ?? .null, "date_source": .string(c.dateSource),
+            "evidence": ["start": .number(Double(c.evidence.lowerBound)), "end": .number(Double(c.evidence.upperBound))],
         ])
     }
 

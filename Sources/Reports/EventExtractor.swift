@@ -1,0 +1,313 @@
+import Foundation
+import GeoCore
+import Geoparsing
+import Places
+
+/// Reads incidents and control claims from a report whose place mentions are already resolved.
+///
+/// Sentence by sentence: an event trigger of the lexicon makes an incident; its actors are the lexicon's
+/// aliases in the sentence (one named just after a number is a target: "46 rebelles d'Ahrar al-Cham"); its
+/// fatalities are numbers next to kill words, each claim carrying the source named next to it; its date comes
+/// from day words resolved against the report date; its location from a relative expression or the most
+/// precise place of the sentence, else of the previous one. Incidents of one kind that the text reports
+/// again (a headline, then the details) are merged.
+public struct EventExtractor {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
+
+    public struct Result: Sendable {
+        public var incidents: [Incident]
+        public var control: [ControlClaim]
+        public var reportDate: ReportDay?
+        public var reportDateSource: String
+    }
+
+    public func extract(text: String, mentions: [Mention], reportDate given: ReportDay?) -> Result {
+        let scalars = Array(text.unicodeScalars)
+        let dateline = Dateline.find(in: text)
+        let reportDate = given ?? dateline
+        let reportSource = given != nil ? "given" : dateline != nil ? "dateline" : "unknown"
+        let sentences = Self.sentences(scalars)
+        var votes: [String: Int] = [:]
+        for m in mentions { if let c = m.place?.country { votes[c, default: 0] += 1 } }
+        let documentCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        var incidents: [Incident] = []
+        var control: [ControlClaim] = []
+        var previousLocation: (Mention, Bool)?
+        for (k, s) in sentences.enumerated() {
+            let original = String(String.UnicodeScalarView(scalars[s]))
+            let words = NameFolding.fold(original).split(separator: " ").map(String.init)
+            let inSentence = mentions.filter { $0.start >= s.lowerBound && $0.end <= s.upperBound }
+            let location = Self.bestLocation(inSentence, country: documentCountry)
+            // The previous sentence's place carries over only within a paragraph.
+            if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].filter({ $0 == "\n" }).count > 1 { previousLocation = nil }
+            defer { if let l = location { previousLocation = l } }
+            let (date, dateSource) = Self.date(words, report: reportDate, reportSource: reportSource)
+            let actors = actorsIn(words)
+            // Control claims: a control phrase right before a place.
+            for m in inSentence where m.relative == nil {
+                guard let place = m.place else { continue }
+                let before = NameFolding.fold(String(String.UnicodeScalarView(scalars[s.lowerBound..<m.start])))
+                guard let status = Self.controlStatus(before) else { continue }
+                control.append(ControlClaim(actor: actors.first { !$0.isTarget }?.name ?? actors.first?.name, placeID: place.id,
+                                            placeText: m.text, status: status, date: date, dateSource: dateSource, evidence: s))
+            }
+            guard let trigger = lexicon.triggers.first(where: { Self.contains(words, $0.folded) }) ?? Self.deathTrigger(words) else { continue }
+            let where_ = location ?? previousLocation
+            var incident = Incident(
+                id: "", date: date, dateSource: dateSource, timePrecision: date == nil ? 3 : 1,
+                eventType: trigger.eventType, subEventType: trigger.subEventType, subType: trigger.subType,
+                actors: Self.ordered(actors), locationText: nil, placeID: nil, admin1: nil, point: nil, geoPrecision: nil,
+                claims: claims(words), evidence: s)
+            if let (m, _) = where_ {
+                Self.locate(&incident, at: m)
+                incident.locationFromContext = location == nil
+            }
+            if trigger.subType == "execution", Self.contains(words, "combats") || Self.contains(words, "fighting") {
+                incident.eventType = "Battles"; incident.subEventType = "Armed clash"
+            }
+            _ = k
+            incidents.append(incident)
+        }
+        incidents = Self.merge(incidents)
+        for k in incidents.indices { incidents[k].id = "E\(k + 1)" }
+        return Result(incidents: incidents, control: control, reportDate: reportDate, reportDateSource: reportSource)
+    }
+
+    /// "a annoncé la mort de son émir dans la localité d'Azzaz": a death with no cause given.
+    static func deathTrigger(_ words: [String]) -> Lexicon.Trigger? {
+        let phrases = ["la mort de", "la mort d", "was killed", "were killed", "a ete tue", "ont ete tues"]
+        guard phrases.contains(where: { contains(words, $0) }) else { return nil }
+        return Lexicon.Trigger(folded: "", eventType: "Violence against civilians", subEventType: "Attack", subType: "killing")
+    }
+
+    // MARK: Sentences
+
+    static func sentences(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        func close(_ end: Int) {
+            var a = start, b = end
+            while a < b, s[a].properties.isWhitespace { a += 1 }
+            while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
+            if b > a { out.append(a..<b) }
+            start = end
+        }
+        for i in s.indices {
+            if s[i] == "\n" { close(i + 1); continue }
+            if ".!?".unicodeScalars.contains(s[i]), i + 1 < s.count, s[i + 1].properties.isWhitespace || s[i + 1].properties.isUppercase {
+                // Not after a single capital or a number ("M. Idriss", "1.700").
+                if i > 0, s[i - 1].properties.numericType != nil, i + 1 < s.count, s[i + 1].properties.numericType != nil { continue }
+                close(i + 1)
+            }
+        }
+        close(s.count)
+        return out
+    }
+
+    static func contains(_ words: [String], _ phrase: String) -> Bool { position(words, phrase) != nil }
+
+    static func position(_ words: [String], _ phrase: String) -> Int? {
+        let p = phrase.split(separator: " ").map(String.init)
+        guard !p.isEmpty, words.count >= p.count else { return nil }
+        for i in 0...(words.count - p.count) where Array(words[i..<(i + p.count)]) == p { return i }
+        return nil
+    }
+
+    // MARK: Actors
+
+    struct ActorHit { let name: String; let index: Int; let isTarget: Bool; let isSource: Bool }
+
+    func actorsIn(_ words: [String]) -> [ActorHit] {
+        var taken = Set<Int>()
+        var hits: [ActorHit] = []
+        for a in lexicon.aliases {
+            let p = a.folded.split(separator: " ").map(String.init)
+            guard !p.isEmpty, words.count >= p.count else { continue }
+            for i in 0...(words.count - p.count) where Array(words[i..<(i + p.count)]) == p && !(i..<(i + p.count)).contains(where: taken.contains) {
+                taken.formUnion(i..<(i + p.count))
+                // A group named right after a number is what was hit: "46 rebelles d'Ahrar al-Cham".
+                let target = (max(0, i - 4)..<i).contains { Int(words[$0]) != nil || Self.numberWords[words[$0]] != nil }
+                hits.append(ActorHit(name: a.canonical, index: i, isTarget: target, isSource: a.isSource))
+            }
+        }
+        return hits.filter { !$0.isSource }.sorted { $0.index < $1.index }
+    }
+
+    static func ordered(_ hits: [ActorHit]) -> [String] {
+        var out: [String] = []
+        for h in hits.filter({ !$0.isTarget }) + hits.filter(\.isTarget) where !out.contains(h.name) { out.append(h.name) }
+        return out
+    }
+
+    // MARK: Fatalities
+
+    static let numberWords: [String: Int] = [
+        "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+        "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
+        "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+        "dozens": 12, "dizaines": 12,
+    ]
+    static let killWords: Set<String> = ["tues", "tuees", "tue", "tuee", "morts", "mort", "killed", "dead", "died", "executes",
+                                         "executed", "abattus", "liquides", "peri", "perished", "leurs", "victimes", "victims"]
+    static let killVerbs: Set<String> = ["liquide", "tuant", "killing", "killed", "execute", "executed", "abattu", "abattus", "tue"]
+    static let notCounts: Set<String> = ["km", "kms", "kilometres", "kilometers", "miles", "ans", "years", "blesses", "wounded",
+                                         "injured", "heures", "hours", "jours", "days", "metres", "meters", "pour", "percent"]
+
+    func claims(_ words: [String]) -> [FatalityClaim] {
+        var out: [FatalityClaim] = []
+        var sawKill = false
+        for (i, w) in words.enumerated() {
+            guard let n = Int(w) ?? Self.numberWords[w], n < 100_000, !(1900...2100).contains(n) else { continue }
+            if i + 1 < words.count, Self.notCounts.contains(words[i + 1]) { continue }
+            let after = words[(i + 1)..<min(words.count, i + 9)]
+            let before = words[max(0, i - 5)..<i]
+            let killAfter = after.prefix { !Self.notCounts.contains($0) }.contains { Self.killWords.contains($0) }
+            let killBefore = before.contains { Self.killVerbs.contains($0) }
+            let attributed = after.prefix(3).contains { $0 == "selon" || $0 == "according" }
+            guard killAfter || killBefore || (attributed && sawKill) else { continue }
+            sawKill = true
+            out.append(FatalityClaim(source: source(near: i, in: words), count: n))
+        }
+        // The same figure from the same source twice is one claim.
+        var seen = Set<FatalityClaim>()
+        return out.filter { seen.insert($0).inserted }
+    }
+
+    /// The source named after the number (within ten words, "selon l'OSDH"), else anywhere in the sentence.
+    func source(near i: Int, in words: [String]) -> String? {
+        let sources = lexicon.aliases.filter(\.isSource)
+        var best: (Int, String)?
+        for a in sources {
+            let p = a.folded.split(separator: " ").map(String.init)
+            guard words.count >= p.count else { continue }
+            for j in 0...(words.count - p.count) where Array(words[j..<(j + p.count)]) == p {
+                let d = j > i ? j - i : 100 + (i - j)
+                if best == nil || d < best!.0 { best = (d, a.canonical) }
+            }
+        }
+        return best.map(\.1)
+    }
+
+    // MARK: Dates
+
+    static let weekdays: [String: Int] = [
+        "dimanche": 1, "lundi": 2, "mardi": 3, "mercredi": 4, "jeudi": 5, "vendredi": 6, "samedi": 7,
+        "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
+    ]
+
+    static func date(_ words: [String], report: ReportDay?, reportSource: String) -> (ReportDay?, String) {
+        guard let report else { return (nil, "unknown") }
+        // "dans la nuit de lundi à mardi": the later day.
+        if let i = position(words, "nuit de"), i + 4 < words.count, weekdays[words[i + 2]] != nil, let w = weekdays[words[i + 4]] {
+            return (report.latest(weekday: w), "text")
+        }
+        for (i, w) in words.enumerated() {
+            if w == "hier" || w == "yesterday" || (w == "veille" && i > 0 && words[i - 1] == "la") { return (report.adding(days: -1), "text") }
+            if let d = weekdays[w] { return (report.latest(weekday: d), "text") }
+        }
+        if contains(words, "aujourd hui") || contains(words, "today") || contains(words, "this morning") {
+            return (report, "text")
+        }
+        return (report, reportSource)
+    }
+
+    // MARK: Locations
+
+    /// The relative expression of the sentence, else its most precise place.
+    static func bestLocation(_ all: [Mention], country: String?) -> (Mention, Bool)? {
+        let ms = all.filter { m in
+            guard let p = m.place, m.relative == nil else { return m.relative != nil }
+            return p.kind != .country && (country == nil || p.country == country)
+        }
+        if let r = ms.first(where: { m in
+            guard let form = m.relative?.expression.form else { return false }
+            return form == .distanceAndDirection || form == .distanceOnly
+        }) {
+            return (r, true)
+        }
+        let places = ms.filter { $0.place != nil && $0.relative == nil }
+        if let settlement = places.first(where: { !$0.place!.kind.isAdministrative }) { return (settlement, false) }
+        if let region = places.first(where: { $0.place!.kind == .region || $0.place!.kind == .district }) { return (region, false) }
+        return nil
+    }
+
+    static func locate(_ incident: inout Incident, at m: Mention) {
+        if let r = m.relative {
+            incident.point = r.point
+            incident.geoPrecision = r.geoPrecision
+            incident.locationText = r.namedPlace?.text ?? m.text
+            incident.placeID = r.namedPlace?.place?.id
+            incident.admin1 = r.anchor.admin1
+        } else if let p = m.place {
+            incident.point = p.coordinate
+            incident.placeID = p.id
+            incident.admin1 = p.admin1
+            incident.locationText = m.text
+            incident.geoPrecision = p.kind.isAdministrative ? 3 : 1
+        }
+    }
+
+    /// Same kind of incident told twice: keep one, with the most precise location and every figure.
+    static func merge(_ list: [Incident]) -> [Incident] {
+        var out: [Incident] = []
+        for e in list {
+            if let k = out.firstIndex(where: { compatible($0, e) }) {
+                var m = out[k]
+                // The incident's own sentence beats a carried-over place; then the more precise place wins.
+                let better = (m.locationFromContext && !e.locationFromContext && e.point != nil)
+                    || (m.locationFromContext == e.locationFromContext && (e.geoPrecision ?? 9) < (m.geoPrecision ?? 9))
+                if better || m.point == nil {
+                    m.point = e.point; m.placeID = e.placeID; m.admin1 = e.admin1; m.locationText = e.locationText
+                    m.geoPrecision = e.geoPrecision; m.locationFromContext = e.locationFromContext
+                }
+                if m.subType == "killing", e.subType != "killing" {
+                    m.subType = e.subType; m.eventType = e.eventType; m.subEventType = e.subEventType
+                }
+                for c in e.claims where !m.claims.contains(c) {
+                    // A figure now attributed replaces the same figure without a source.
+                    if let u = m.claims.firstIndex(where: { $0.count == c.count && $0.source == nil }) { m.claims[u] = c } else if c.source != nil || !m.claims.contains(where: { $0.count == c.count }) { m.claims.append(c) }
+                }
+                for a in e.actors where !m.actors.contains(a) { m.actors.append(a) }
+                if m.dateSource != "text", e.dateSource == "text" { m.date = e.date; m.dateSource = e.dateSource; m.timePrecision = e.timePrecision }
+                m.evidence = min(m.evidence.lowerBound, e.evidence.lowerBound)..<max(m.evidence.upperBound, e.evidence.upperBound)
+                out[k] = m
+            } else {
+                out.append(e)
+            }
+        }
+        return out
+    }
+
+    /// The same incident told again (a headline, then the details): the same kind (a death of unstated cause
+    /// joins any kind with its toll), and the same toll, or the same place, or one adds no toll and lies in
+    /// the other's governorate or has no place of its own.
+    static func compatible(_ a: Incident, _ b: Incident) -> Bool {
+        let sameToll = !a.claims.isEmpty && !Set(a.claims.map(\.count)).isDisjoint(with: b.claims.map(\.count))
+        guard a.subType == b.subType || ((a.subType == "killing" || b.subType == "killing") && sameToll) else { return false }
+        if sameToll { return true }
+        if a.placeID != nil, a.placeID == b.placeID { return true }
+        guard a.claims.isEmpty || b.claims.isEmpty else { return false }
+        if a.point == nil || b.point == nil || a.locationFromContext || b.locationFromContext { return true }
+        return a.admin1 != nil && a.admin1 == b.admin1 && a.geoPrecision != b.geoPrecision
+    }
+
+    // MARK: Control
+
+    static let controlPatterns: [(String, NSRegularExpression)] = [
+        ("controls", #"(?:controle|controlent|controls|control|holds|tient|tiennent)(?: desormais| encore| now)?(?: la totalite| la quasi totalite| all)?(?: de| d| of)?(?: la ville| le village| la localite| the city| the town)?(?: de| d| of)?$"#),
+        ("captured", #"(?:repris|reprise|pris le controle|pris|s est empare|s est emparee|se sont empares|took control|taken control|captured|seized|retook|recaptured|took)(?: de| d| of)?(?: la ville| le village| la localite| the city| the town| the village)?(?: de| d| of)?$"#),
+        ("lost", #"(?:withdrew from|was driven out of|were driven out of|lost control of|lost|perdu le controle de|perdu|se sont retires de|se sont retires d|evacue|evacuated)(?: la ville| le village| the city| the town)?(?: de| d| of)?$"#),
+        ("besieged", #"(?:besieged|besieging|assiege|assiegee|assiegent|encercle|encerclent)(?: la ville| le village| the city| the town)?(?: de| d| of)?$"#),
+        ("contested", #"(?:advanced into|entered|pushed into|avance dans|progresse dans|sont entres dans)(?: la ville| le village| the city| the town)?(?: de| d| of)?$"#),
+    ].map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
+
+    static func controlStatus(_ before: String) -> String? {
+        let tail = String(before.suffix(70))
+        let r = NSRange(location: 0, length: (tail as NSString).length)
+        for (status, regex) in controlPatterns where regex.firstMatch(in: tail, range: r) != nil { return status }
+        return nil
+    }
+}

@@ -1,0 +1,50 @@
+import GeoCore
+import Places
+
+/// One figure a source gave for the dead.
+public struct FatalityClaim: Hashable, Sendable {
+    public let source: String?
+    public let count: Int
+}
+
+/// An incident found in a report (or read from an analyst's file).
+public struct Incident: Sendable {
+    public var id: String
+    public var date: ReportDay?
+    /// Where the date came from: `text` (day words in the report), `dateline`, `given` (--date) or `unknown`.
+    public var dateSource: String
+    /// ACLED's time precision: 1 the day is known, 3 only the month (or less).
+    public var timePrecision: Int
+    public var eventType: String
+    public var subEventType: String
+    public var subType: String
+    /// The actor that acts first, then named targets or opponents.
+    public var actors: [String]
+    public var locationText: String?
+    public var placeID: String?
+    public var admin1: String?
+    public var point: Coordinate?
+    public var geoPrecision: Int?
+    public var claims: [FatalityClaim]
+    /// Code-point span of the sentence(s) the incident was read from.
+    public var evidence: Range<Int>
+    /// The location was taken from the previous sentence, not the incident's own.
+    public var locationFromContext = false
+
+    /// ACLED's codebook: the best estimate is the lowest figure reported.
+    public var fatalitiesLow: Int? { claims.map(\.count).min() }
+    public var fatalitiesBest: Int? { fatalitiesLow }
+    public var fatalitiesHigh: Int? { claims.map(\.count).max() }
+}
+
+/// "l'EIIL contrôle désormais la totalité de la ville de Raqqa", "après avoir repris la ville d'al-Bab".
+public struct ControlClaim: Sendable {
+    public var actor: String?
+    public var placeID: String?
+    public var placeText: String
+    /// controls, captured, lost, besieged or contested.
+    public var status: String
+    public var date: ReportDay?
+    public var dateSource: String
+    public var evidence: Range<Int>
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GeoCore
+import Places
+
+/// The editable lexicons of `Sources/Reports/Lexicon/` (CSV data files, not code): actors with their aliases
+/// and roles (actor or source), and event triggers mapped to ACLED event types. Matching is on folded text
+/// (case, accents and punctuation ignored), whole words only.
+public struct Lexicon: Sendable {
+    public struct Alias: Sendable {
+        public let canonical: String
+        public let folded: String
+        public let isSource: Bool
+    }
+
+    public struct Trigger: Sendable {
+        public init(folded: String, eventType: String, subEventType: String, subType: String) {
+            self.folded = folded; self.eventType = eventType; self.subEventType = subEventType; self.subType = subType
+        }
+        public let folded: String
+        public let eventType: String
+        public let subEventType: String
+        public let subType: String
+    }
+
+    public let aliases: [Alias]
+    public let triggers: [Trigger]
+
+    /// The lexicons shipped with geomap.
+    public static let standard: Lexicon = {
+        guard let actors = Bundle.module.url(forResource: "actors", withExtension: "csv", subdirectory: "Lexicon"),
+              let events = Bundle.module.url(forResource: "event_triggers", withExtension: "csv", subdirectory: "Lexicon"),
+              let lexicon = try? Lexicon(actors: String(contentsOf: actors, encoding: .utf8), triggers: String(contentsOf: events, encoding: .utf8))
+        else { return Lexicon(aliases: [], triggers: []) }
+        return lexicon
+    }()
+
+    init(aliases: [Alias], triggers: [Trigger]) {
+        self.aliases = aliases
+        self.triggers = triggers
+    }
+
+    public init(actors: String, triggers: String) throws {
+        var a: [Alias] = []
+        var it = CSVReader(text: actors).makeIterator()
+        let h = CSVHeader(it.next()?.fields ?? [])
+        while let r = it.next() {
+            guard let c = h.value("canonical", in: r), let alias = h.value("alias", in: r) else { continue }
+            a.append(Alias(canonical: c, folded: NameFolding.fold(alias), isSource: h.value("role", in: r) == "source"))
+        }
+        // Longest first, so "Etat islamique en Irak et au Levant" wins over "Etat islamique".
+        aliases = a.sorted { $0.folded.count > $1.folded.count }
+        var t: [Trigger] = []
+        var it2 = CSVReader(text: triggers).makeIterator()
+        let h2 = CSVHeader(it2.next()?.fields ?? [])
+        while let r = it2.next() {
+            guard let w = h2.value("trigger", in: r), let et = h2.value("event_type", in: r),
+                  let st = h2.value("sub_event_type", in: r), let code = h2.value("sub_type", in: r) else { continue }
+            t.append(Trigger(folded: NameFolding.fold(w), eventType: et, subEventType: st, subType: code))
+        }
+        self.triggers = t.sorted { $0.folded.count > $1.folded.count }
+    }
+}

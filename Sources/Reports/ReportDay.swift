@@ -1,0 +1,67 @@
+import Foundation
+
+/// A calendar day (Gregorian, no time zone): report dates and event dates.
+public struct ReportDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int, month: Int, day: Int
+
+    static let calendar: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), (1...31).contains(day),
+              let d = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              Self.calendar.component(.day, from: d) == day else { return nil }
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// Parses YYYY-MM-DD.
+    public init?(iso: String) {
+        let p = iso.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, iso.count == 10 else { return nil }
+        self.init(year: p[0], month: p[1], day: p[2])
+    }
+
+    var date: Date { Self.calendar.date(from: DateComponents(year: year, month: month, day: day))! }
+
+    init(_ date: Date) {
+        let c = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        year = c.year!; month = c.month!; day = c.day!
+    }
+
+    public func adding(days: Int) -> ReportDay { ReportDay(Self.calendar.date(byAdding: .day, value: days, to: date)!) }
+
+    /// 1 = Sunday … 7 = Saturday.
+    public var weekday: Int { Self.calendar.component(.weekday, from: date) }
+
+    /// The latest day with this weekday on or before this day.
+    public func latest(weekday w: Int) -> ReportDay { adding(days: -((weekday - w + 7) % 7)) }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public static func < (a: ReportDay, b: ReportDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}
+
+/// Report dates from datelines: "Friday, 14 December 2018", "BEYROUTH, 25 avr 2015 (AFP)".
+enum Dateline {
+    static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+        "janvier": 1, "fevrier": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7,
+        "juil": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "janv": 1, "déc": 12,
+    ]
+
+    /// A "day month year" in the first 300 characters.
+    static func find(in text: String) -> ReportDay? {
+        let words = String(text.prefix(300)).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map {
+            String($0).lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        }
+        for k in 0..<max(0, words.count - 2) {
+            if let d = Int(words[k]), let m = months[words[k + 1]], let y = Int(words[k + 2]), y > 1900, y < 2200,
+               let day = ReportDay(year: y, month: m, day: d) { return day }
+        }
+        return nil
+    }
+}

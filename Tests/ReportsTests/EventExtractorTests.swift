@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Geoparsing
+import Places
+@testable import Reports
+import TestSupport
+
+@Suite(.serialized) struct SeedEventTests {
+    static let text = (try? String(contentsOf: TestData.shared.appendingPathComponent("corpus/000_b936dedbd59c1222.txt"), encoding: .utf8)) ?? ""
+
+    /// The seed with WOF imported and --date 2014-01-14 (issue 6: the capture date is not the report date).
+    func result() throws -> EventExtractor.Result {
+        let x = try Geoparser(gazetteer: TestData.wofGazetteer.get()).extract(text: Self.text, source: "seed")
+        return EventExtractor().extract(text: Self.text, mentions: x.mentions, reportDate: ReportDay(iso: "2014-01-14"))
+    }
+
+    @Test func carBombAtRamHamdaneWithBothClaims() throws {
+        let r = try result()
+        let bomb = try #require(r.incidents.first { $0.subType == "car_bomb" })
+        #expect(bomb.placeID == "wof:1343739475")
+        #expect(bomb.actors.first == "ISIL")
+        #expect(Set(bomb.claims) == [FatalityClaim(source: "SOHR", count: 8), FatalityClaim(source: "al-Khabar", count: 22)])
+        #expect(bomb.fatalitiesBest == 8 && bomb.fatalitiesHigh == 22)
+        #expect(bomb.date?.description == "2014-01-14" && bomb.dateSource == "text")   // "dans la nuit de lundi à mardi"
+        #expect(r.incidents.filter { $0.subType == "car_bomb" }.count == 1)
+    }
+
+    @Test func kantariPrisonersShellingAndTheEmir() throws {
+        let r = try result()
+        let kantari = try #require(r.incidents.first { $0.locationText == "Kantari" })
+        #expect(kantari.actors.contains("Ahrar al-Sham"))
+        #expect(kantari.fatalitiesBest == 46)
+        #expect(kantari.date?.description == "2014-01-12")                              // "dimanche soir"
+        #expect(abs((kantari.point?.latitude ?? 0) - 36.673779193) < 1e-6)              // 80 km north of Raqqa
+        #expect(kantari.geoPrecision == 2)
+        let prisoners = try #require(r.incidents.first { $0.fatalitiesBest == 14 })
+        #expect(prisoners.geoPrecision == 3)                                            // "à 120 km de Homs": a ring
+        let shelling = try #require(r.incidents.first { $0.subType == "shelling" })
+        #expect(shelling.fatalitiesBest == 18 && shelling.placeID == "geonames:169577")
+        #expect(shelling.actors.first == "Syrian government forces")
+        let emir = try #require(r.incidents.first { $0.placeID == "geonames:172082" })
+        #expect(emir.actors.first == "ISIL")
+    }
+
+    @Test func controlClaims() throws {
+        let r = try result()
+        #expect(r.control.contains { $0.actor == "ISIL" && $0.placeID == "geonames:172955" && $0.status == "controls" })
+        #expect(r.control.contains { $0.actor == "ISIL" && $0.placeID == "geonames:174018" && $0.status == "captured" })
+        #expect(r.reportDateSource == "given")
+    }
+}
+
+@Suite struct DateTests {
+    @Test func daysResolveAgainstTheReportDate() throws {
+        let report = try #require(ReportDay(iso: "2014-01-14"))   // a Tuesday
+        #expect(report.weekday == 3)
+        func resolve(_ s: String) -> String? { EventExtractor.date(NameFolding.fold(s).split(separator: " ").map(String.init), report: report, reportSource: "given").0?.description }
+        #expect(resolve("dans la nuit de lundi à mardi") == "2014-01-14")
+        #expect(resolve("dimanche soir") == "2014-01-12")
+        #expect(resolve("la veille") == "2014-01-13")
+        #expect(resolve("yesterday") == "2014-01-13")
+        #expect(resolve("on Friday") == "2014-01-10")
+        #expect(resolve("sans jour") == "2014-01-14")
+    }
+
+    @Test func datelines() {
+        #expect(Dateline.find(in: "BEYROUTH, 25 avr 2015 (AFP) - Une coalition")?.description == "2015-04-25")
+        #expect(Dateline.find(in: "Friday, 14 December 2018\n\nThe Syrian")?.description == "2018-12-14")
+        #expect(Dateline.find(in: "no date here") == nil)
+        #expect(ReportDay(iso: "2014-02-30") == nil)
+    }
+
+    @Test func claimsCarryTheirSources() {
+        let words = NameFolding.fold("Ils ont perdu au moins 22 des leurs (selon le site d'information alKhabar et non 8 selon l'OSDH)")
+            .split(separator: " ").map(String.init)
+        #expect(Set(EventExtractor().claims(words)) == [FatalityClaim(source: "al-Khabar", count: 22), FatalityClaim(source: "SOHR", count: 8)])
+        let none = NameFolding.fold("à 80 km au nord, 50 autres blessés").split(separator: " ").map(String.init)
+        #expect(EventExtractor().claims(none).isEmpty)
+    }
+}
