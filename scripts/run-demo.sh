@@ -46,7 +46,8 @@ if [ -f "$wof" ]; then
 fi
 if [ -f "$seed" ]; then
   mkdir -p Output/seed
-  "$geomap" extract "$seed" "${gazetteer_args[@]}" > Output/seed/extract.json
+  # The seed's first line is a capture time stamp; the text dates itself to mid-January 2014 (issue 6).
+  "$geomap" extract "$seed" "${gazetteer_args[@]}" --date 2014-01-14 > Output/seed/extract.json
   python3 - Output/seed/extract.json <<'PY'
 import json, sys
 x = json.load(open(sys.argv[1]))
@@ -58,6 +59,13 @@ for m in x["mentions"]:
         r = m["relative"]
         where = f"{p['lat']:.4f} N {p['lon']:.4f} E (from {r['anchor']['name']}, geo_precision {r['geo_precision']}, ±{r['uncertainty_km']:.0f} km)"
     print(f"  {m['start']:>5}  {m['text'][:40]:<40} → {where}")
+print("events:")
+for e in x["events"]:
+    claims = ", ".join(f"{c['count']} ({c['source'] or '?'})" for c in e["fatality_claims"])
+    print(f"  {e['date']}  {e['sub_type']:<10} {'/'.join(e['actors']) or '-':<40} at {e['location_text'] or '-'}  dead: {claims or '-'}")
+print("control:")
+for c in x["control"]:
+    print(f"  {c['actor']} {c['status']} {c['place_text']} ({c['place_id']})")
 PY
   echo "wrote Output/seed/extract.json"
 fi

@@ -38,6 +38,8 @@ def main():
     within10 = 0
     rel_found = rel_total = 0
     rel_points = []
+    ev_tp = ev_pred = ev_gold = 0
+    ctl_tp = ctl_pred = ctl_gold = 0
     errors = []
     for g in gold:
         path = os.path.join(dev, g["file"])
@@ -74,6 +76,29 @@ def main():
                 fn += 1
                 if not any(m["start"] < t["end"] and t["start"] < m["end"] for m in preds):
                     errors.append(f"{g['file']}: missed {t['surface']!r} ({t['name']}, {t['kind']})")
+        # Events: same sub_type at the gold place (WOF id, alt id or GeoNames id), any date.
+        def same_place(pid, wof):
+            ids = {pid} | other_ids.get(pid, set())
+            return f"wof:{wof}" in ids
+        gold_events = list(g["events"])
+        ev_gold += len(gold_events)
+        for e in x["events"]:
+            ev_pred += 1
+            hit = next((ge for ge in gold_events if ge["sub_type"] == e["sub_type"] and e["place_id"] and ge["location_wof_id"]
+                        and same_place(e["place_id"], ge["location_wof_id"])), None)
+            if hit:
+                ev_tp += 1
+                gold_events.remove(hit)
+        for ge in gold_events:
+            errors.append(f"{g['file']}: missed event {ge['sub_type']} at wof:{ge['location_wof_id']}")
+        gold_ctl = [c for c in g["control"] if c["place_wof_id"]]
+        ctl_gold += len(gold_ctl)
+        for c in x["control"]:
+            ctl_pred += 1
+            hit = next((gc for gc in gold_ctl if c["place_id"] and same_place(c["place_id"], gc["place_wof_id"])), None)
+            if hit:
+                ctl_tp += 1
+                gold_ctl.remove(hit)
         for r in g["relative"]:
             rel_total += 1
             hit = [m for m in rels if m["start"] < r["end"] and r["start"] < m["end"]]
@@ -92,6 +117,10 @@ def main():
           f"within 10 km of the gold point {within10 / max(1, predicted):.1%} of predictions")
     print(f"relative expressions: found {rel_found}/{rel_total}; distance+bearing points within 1 km of gold "
           f"{sum(d <= 1 for d in rel_points)}/{len(rel_points)}")
+    print(f"events (sub_type and place): precision {ev_tp / max(1, ev_pred):.1%} ({ev_tp}/{ev_pred}), "
+          f"recall {ev_tp / max(1, ev_gold):.1%} ({ev_tp}/{ev_gold})")
+    print(f"control claims (place): precision {ctl_tp / max(1, ctl_pred):.1%} ({ctl_tp}/{ctl_pred}), "
+          f"recall {ctl_tp / max(1, ctl_gold):.1%} ({ctl_tp}/{ctl_gold})")
     if "-v" in sys.argv:
         print("\n".join(errors))
 

@@ -54,6 +54,12 @@ public struct EventExtractor {
                                             placeText: m.text, status: status, date: date, dateSource: dateSource, evidence: s))
             }
             guard let trigger = lexicon.triggers.first(where: { Self.contains(words, $0.folded) }) ?? Self.deathTrigger(words) else { continue }
+            // Places named as anchors of a relative expression ("au nord-est de la ville d'Idleb") are not where it happened.
+            let relativeSpans = inSentence.filter { $0.relative != nil }.map { $0.start..<$0.end }
+            let settlements = inSentence.filter { m in
+                m.relative == nil && !relativeSpans.contains { $0.contains(m.start) && $0.lowerBound != m.start }
+                    && m.place.map { !$0.kind.isAdministrative && $0.kind != .country && (documentCountry == nil || $0.country == documentCountry) } == true
+            }
             let where_ = location ?? previousLocation
             var incident = Incident(
                 id: "", date: date, dateSource: dateSource, timePrecision: date == nil ? 3 : 1,
@@ -67,8 +73,17 @@ public struct EventExtractor {
             if trigger.subType == "execution", Self.contains(words, "combats") || Self.contains(words, "fighting") {
                 incident.eventType = "Battles"; incident.subEventType = "Armed clash"
             }
-            _ = k
             incidents.append(incident)
+            // "Air strikes hit A, B and C": one incident per place (ACLED); the toll stays with the first.
+            if location?.1 == false, settlements.count > 1 {
+                var seen: Set<String> = [incident.placeID ?? ""]
+                for m in settlements.dropFirst() where seen.insert(m.place!.id).inserted {
+                    var other = incident
+                    other.claims = []
+                    Self.locate(&other, at: m)
+                    incidents.append(other)
+                }
+            }
         }
         incidents = Self.merge(incidents)
         for k in incidents.indices { incidents[k].id = "E\(k + 1)" }
@@ -304,10 +319,33 @@ public struct EventExtractor {
         ("contested", #"(?:advanced into|entered|pushed into|avance dans|progresse dans|sont entres dans)(?: la ville| le village| the city| the town)?(?: de| d| of)?$"#),
     ].map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
 
+    /// Control verbs that also reach the next places of a list ("took control of A, B and C").
+    static let controlVerbs: [(String, String)] = [
+        ("controle", "controls"), ("controlent", "controls"), ("controls", "controls"), ("holds", "controls"), ("tient", "controls"),
+        ("took control", "captured"), ("taken control", "captured"), ("captured", "captured"), ("seized", "captured"),
+        ("retook", "captured"), ("recaptured", "captured"), ("repris", "captured"), ("pris le controle", "captured"),
+        ("s est empare", "captured"), ("se sont empares", "captured"), ("withdrew from", "lost"), ("driven out of", "lost"),
+        ("se sont retires", "lost"), ("se sont replies", "lost"), ("besieged", "besieged"), ("assiege", "besieged"),
+        ("advanced into", "contested"), ("avance dans", "contested"),
+    ]
+
     static func controlStatus(_ before: String) -> String? {
         let tail = String(before.suffix(70))
         let r = NSRange(location: 0, length: (tail as NSString).length)
         for (status, regex) in controlPatterns where regex.firstMatch(in: tail, range: r) != nil { return status }
-        return nil
+        // A list after the verb: only names, commas and "and"/"et" between the verb and this place.
+        let padded = " " + String(before.suffix(120)) + " "
+        var best: (String.Index, String)?
+        for (verb, status) in controlVerbs {
+            if let range = padded.range(of: " " + verb + " ", options: .backwards), best == nil || range.upperBound > best!.0 {
+                best = (range.upperBound, status)
+            }
+        }
+        guard let (end, status) = best else { return nil }
+        let between = padded[end...].split(separator: " ")
+        let allowed: Set<String> = ["and", "et", "de", "d", "of", "the", "la", "le", "les", "des", "du", "al", "el", "villages", "towns",
+                                    "village", "town", "localites", "ville", "villes", "desormais", "now", "also", "aussi", "control", "controle"]
+        let capitalisedNames = between.count <= 12 && between.allSatisfy { allowed.contains(String($0)) || $0.count > 2 }
+        return capitalisedNames && between.count <= 12 ? status : nil
     }
 }

@@ -11,12 +11,13 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Find and resolve the place mentions of reports (English and French), disambiguated as a whole.",
         discussion: """
-        Prints the JSON of DESIGN.md: source, lang, mentions (text, start, end in code points, place, relative,
-        reason, runner_up), events and control (filled by a later stage; empty for now). One object for one
+        Prints the JSON of DESIGN.md: source, lang, report_date, mentions (text, start, end in code points, place,
+        relative, reason, runner_up), events (type, actors, fatalities and their claims, date, location, evidence)
+        and control claims. One object for one
         file, an array for several. A file that is empty, binary or not UTF-8 stops with a one-line error.
 
         Example:
-          geomap extract ../shared/corpus/000_b936dedbd59c1222.txt --gazetteer syria.sqlite
+          geomap extract ../shared/corpus/000_b936dedbd59c1222.txt --gazetteer syria.sqlite --date 2014-01-14
         """
     )
 
