@@ -49,8 +49,9 @@ public struct EventExtractor {
             for m in inSentence where m.relative == nil {
                 guard let place = m.place else { continue }
                 let before = NameFolding.fold(String(String.UnicodeScalarView(scalars[s.lowerBound..<m.start])))
-                guard let status = Self.controlStatus(before) else { continue }
-                control.append(ControlClaim(actor: actors.first { !$0.isTarget }?.name ?? actors.first?.name, placeID: place.id,
+                guard let status = Self.controlStatus(before),
+                      let actor = actors.first(where: { !$0.isTarget })?.name ?? actors.first?.name else { continue }
+                control.append(ControlClaim(actor: actor, placeID: place.id,
                                             placeText: m.text, status: status, date: date, dateSource: dateSource, evidence: s))
             }
             guard let trigger = lexicon.triggers.first(where: { Self.contains(words, $0.folded) }) ?? Self.deathTrigger(words) else { continue }
@@ -342,6 +343,8 @@ public struct EventExtractor {
             }
         }
         guard let (end, status) = best else { return nil }
+        // "un poste de contrôle" is a checkpoint, not control.
+        if padded[..<end].hasSuffix(" poste de controle ") || padded[..<end].hasSuffix(" postes de controle ") { return nil }
         let between = padded[end...].split(separator: " ")
         let allowed: Set<String> = ["and", "et", "de", "d", "of", "the", "la", "le", "les", "des", "du", "al", "el", "villages", "towns",
                                     "village", "town", "localites", "ville", "villes", "desormais", "now", "also", "aussi", "control", "controle"]
