@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // System libraries (Debian: libproj-dev, libgeos-dev; installed by scripts/setup.sh).
@@ -35,7 +37,9 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Incidents and control claims from reports: lexicons (data files), fatalities, dates, locations.
-        .target(name: "Reports", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing"],
+        .target(name: "Reports", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing",
+                                                .product(name: "Yams", package: "Yams"),
+                                                .product(name: "SwiftCSV", package: "SwiftCSV")],
                 resources: [.copy("Lexicon")]),
 
         .executableTarget(
@@ -55,7 +59,8 @@ let package = Package(
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating", "TestSupport"]),
         .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Geoparsing", "Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Reports", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

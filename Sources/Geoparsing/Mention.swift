@@ -33,4 +33,10 @@ public struct Extraction: Sendable {
     public let source: String
     public let lang: String
     public let mentions: [Mention]
+
+    public init(source: String, lang: String, mentions: [Mention]) {
+        self.source = source
+        self.lang = lang
+        self.mentions = mentions
+    }
 }

@@ -21,6 +21,13 @@ public struct EventExtractor {
         public var control: [ControlClaim]
         public var reportDate: ReportDay?
         public var reportDateSource: String
+
+        public init(incidents: [Incident], control: [ControlClaim], reportDate: ReportDay?, reportDateSource: String) {
+            self.incidents = incidents
+            self.control = control
+            self.reportDate = reportDate
+            self.reportDateSource = reportDateSource
+        }
     }
 
     public func extract(text: String, mentions: [Mention], reportDate given: ReportDay?) -> Result {

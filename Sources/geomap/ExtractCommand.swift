@@ -11,7 +11,8 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Find and resolve the place mentions of reports (English and French), disambiguated as a whole.",
         discussion: """
-        Prints the JSON of DESIGN.md: source, lang, report_date, mentions (text, start, end in code points, place,
+        Reports (.txt) are geoparsed; analyst event files (.yaml, .json: see the README's schema; .csv: ACLED
+        export) are read into the same events and control arrays. Prints the JSON of DESIGN.md: source, lang, report_date, mentions (text, start, end in code points, place,
         relative, reason, runner_up), events (type, actors, fatalities and their claims, date, location, evidence)
         and control claims. One object for one
         file, an array for several. A file that is empty, binary or not UTF-8 stops with a one-line error.
@@ -28,7 +29,13 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The report date (YYYY-MM-DD) when the file has no dateline; day words resolve against it.", valueName: "date"))
     var date: String?
     @Option(name: [.short, .long], help: "Output format: json or yaml.") var format: String = "json"
+    @Flag(help: "In analyst event files, report bad rows on stderr and leave them out instead of stopping.") var skipBadRows = false
     @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    static func isEventFile(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return [".yaml", ".yml", ".json", ".csv"].contains { lower.hasSuffix($0) }
+    }
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one report file") }
@@ -46,6 +53,15 @@ struct ExtractCommand: ParsableCommand {
         }
         var outputs: [JSONValue] = []
         for file in files {
+            if Self.isEventFile(file) {
+                var reader = EventFileReader(locator: try Locator(gazetteer: parser.gazetteer))
+                reader.skipBadRows = skipBadRows
+                reader.warn = { StandardError.note("skipped: \($0)") }
+                let read = try reader.read(file)
+                let result = EventExtractor.Result(incidents: read.incidents, control: read.control, reportDate: nil, reportDateSource: "given")
+                outputs.append(ExtractionOutput.json(Extraction(source: (file as NSString).lastPathComponent, lang: "und", mentions: []), events: result))
+                continue
+            }
             let text = try ReportText.read(file)
             let extraction = try parser.extract(text: text, source: (file as NSString).lastPathComponent,
                                                 language: Geoparser.Language(rawValue: lang.rawValue) ?? .auto)
