@@ -51,6 +51,7 @@ public struct EventExtractor {
             if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].filter({ $0 == "\n" }).count > 1 { previousLocation = nil }
             defer { if let l = location { previousLocation = l } }
             let (date, dateSource) = Self.date(words, report: reportDate, reportSource: reportSource)
+            let timePrecision = date == nil ? 3 : Self.timePrecision(words)
             let actors = actorsIn(words)
             // Control claims: a control phrase right before a place.
             for m in inSentence where m.relative == nil {
@@ -70,7 +71,7 @@ public struct EventExtractor {
             }
             let where_ = location ?? previousLocation
             var incident = Incident(
-                id: "", date: date, dateSource: dateSource, timePrecision: date == nil ? 3 : 1,
+                id: "", date: date, dateSource: dateSource, timePrecision: timePrecision,
                 eventType: trigger.eventType, subEventType: trigger.subEventType, subType: trigger.subType,
                 actors: Self.ordered(actors), locationText: nil, placeID: nil, admin1: nil, point: nil, geoPrecision: nil,
                 claims: claims(words), evidence: s)
@@ -235,6 +236,18 @@ public struct EventExtractor {
             return (report, "text")
         }
         return (report, reportSource)
+    }
+
+    /// ACLED's time precision: 1 the day is known, 2 only the week ("last week", "la semaine dernière"),
+    /// 3 only the month ("last month", "fin mars", "en novembre").
+    static func timePrecision(_ words: [String]) -> Int {
+        if contains(words, "last week") || contains(words, "semaine derniere") || contains(words, "this week")
+            || contains(words, "cette semaine") || contains(words, "earlier this week") { return 2 }
+        if contains(words, "last month") || contains(words, "mois dernier") || contains(words, "this month") { return 3 }
+        for (i, w) in words.enumerated() where Dateline.months[w] != nil && w.count > 3 {
+            if i > 0, ["fin", "debut", "mi", "en", "in", "late", "early", "mid"].contains(words[i - 1]) { return 3 }
+        }
+        return 1
     }
 
     // MARK: Locations

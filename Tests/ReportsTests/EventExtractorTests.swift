@@ -63,6 +63,14 @@ import TestSupport
         #expect(resolve("sans jour") == "2014-01-14")
     }
 
+    @Test func timePrecisionFollowsACLED() {
+        func p(_ s: String) -> Int { EventExtractor.timePrecision(NameFolding.fold(s).split(separator: " ").map(String.init)) }
+        #expect(p("tués samedi à Alep") == 1)
+        #expect(p("killed last week in Homs") == 2)
+        #expect(p("tués fin mars à Idleb") == 3)
+        #expect(p("en novembre") == 3)
+    }
+
     @Test func datelines() {
         #expect(Dateline.find(in: "BEYROUTH, 25 avr 2015 (AFP) - Une coalition")?.description == "2015-04-25")
         #expect(Dateline.find(in: "Friday, 14 December 2018\n\nThe Syrian")?.description == "2018-12-14")
