@@ -122,7 +122,10 @@ import GeoCore
         let j = try JSONReader.parse(r.stdout)
         #expect(j["source"]?.stringValue == "r.txt")
         #expect(j["lang"]?.stringValue == "fr")
-        #expect(j["events"] == .array([]) && j["control"] == .array([]))
+        // "Des raids ont visé Raqqa et al-Bab": air strikes, one per place named.
+        let events = try #require(j["events"]?.arrayValue)
+        #expect(events.contains { $0["sub_type"]?.stringValue == "air_strike" && $0["place_id"]?.stringValue == "geonames:172955" })
+        #expect(j["control"] == .array([]))
         let mentions = try #require(j["mentions"]?.arrayValue)
         #expect(mentions.contains { $0["text"]?.stringValue == "Raqqa" && $0["place"]?["id"]?.stringValue == "geonames:172955" })
         #expect(mentions.contains { $0["text"]?.stringValue == "al-Bab" && $0["start"]?.numberValue == 28 })
