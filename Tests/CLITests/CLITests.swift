@@ -116,7 +116,7 @@ import GeoCore
     @Test func extractPrintsTheDesignJSON() throws {
         let dir = try GeomapProcess.temporaryFolder()
         let file = dir.appendingPathComponent("r.txt")
-        try "Des raids ont visé Raqqa et al-Bab, à 80 km au nord de Raqa.".write(to: file, atomically: true, encoding: .utf8)
+        try "Des raids ont visé Raqqa et al-Bab. Kantari, à 80 km au nord de Raqa.".write(to: file, atomically: true, encoding: .utf8)
         let r = try GeomapProcess.run(["extract", file.path])
         #expect(r.status == 0, "\(r.stderr)")
         let j = try JSONReader.parse(r.stdout)
