@@ -42,10 +42,15 @@ let package = Package(
                                                 .product(name: "SwiftCSV", package: "SwiftCSV")],
                 resources: [.copy("Lexicon")]),
 
+        // Control zones per actor with GEOS (buffer or Voronoi, contested overlaps, as-of dates).
+        .target(name: "Zones", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Reports"]),
+        // GIS layers: incidents, control zones, places, uncertainty as GeoJSON, GeoJSONSeq, ACLED-ordered CSV.
+        .target(name: "Export", dependencies: ["GeoCore", "Places", "Geoparsing", "Reports", "Zones"]),
+
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +66,7 @@ let package = Package(
         .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Reports", "TestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ZonesTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Reports", "Zones", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

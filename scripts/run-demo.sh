@@ -68,6 +68,14 @@ for c in x["control"]:
     print(f"  {c['actor']} {c['status']} {c['place_text']} ({c['place_id']})")
 PY
   echo "wrote Output/seed/extract.json"
+  echo
+  echo "== geomap build on the seed report: GIS layers (open them in QGIS: Layer > Add Layer > Add Vector Layer)"
+  "$geomap" build "$seed" "${gazetteer_args[@]}" --date 2014-01-14 --out Output/seed
+  if command -v ogrinfo >/dev/null; then
+    for layer in incidents control_zones places uncertainty; do
+      printf '%-16s' "$layer"; ogrinfo -ro -so -al "Output/seed/$layer.geojson" | grep -E "Feature Count" || true
+    done
+  fi
 fi
 echo
 echo "== Raqqa to Homs (geodesic inverse)"

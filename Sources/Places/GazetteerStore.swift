@@ -272,6 +272,19 @@ public final class GazetteerStore: Sendable {
         }
     }
 
+    /// The place with this id (or merged under it), if any.
+    public func place(id: String) throws(GazetteerError) -> Place? {
+        let rowid: Int64?
+        do {
+            rowid = try queue.read {
+                try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE id = ?", arguments: [id])
+                    ?? Int64.fetchOne($0, sql: "SELECT place_rowid FROM place_ids WHERE id = ?", arguments: [id])
+            }
+        } catch { throw .database("\(path): \(error)") }
+        guard let rowid else { return nil }
+        return try places(rowids: [rowid])[rowid]
+    }
+
     /// The place carrying a GeoNames id, if any.
     public func place(geonamesID: Int) throws(GazetteerError) -> Place? {
         let rowid: Int64?
@@ -291,6 +304,19 @@ public final class GazetteerStore: Sendable {
         } catch {
             throw .database("\(path): shape of place \(placeID): \(error)")
         }
+    }
+
+    /// The polygon of a country (ISO 3166-1 alpha-2), from Natural Earth.
+    public func countryShape(iso: String) throws(GazetteerError) -> GeoJSONGeometry? {
+        let id: String?
+        do {
+            id = try queue.read {
+                try String.fetchOne($0, sql: "SELECT p.id FROM places p JOIN shapes s ON s.place_rowid = p.rowid WHERE p.kind = 'country' AND p.country = ? LIMIT 1",
+                                   arguments: [iso.uppercased()])
+            }
+        } catch { throw .database("\(path): \(error)") }
+        guard let id else { return nil }
+        return try shape(placeID: id)
     }
 
     /// Sources imported, and counts by source and kind.

@@ -274,6 +274,7 @@ public struct EventExtractor {
         if let r = m.relative {
             incident.point = r.point
             incident.geoPrecision = r.geoPrecision
+            incident.uncertaintyKm = r.uncertaintyRadius.kilometers
             incident.locationText = r.namedPlace?.text ?? m.text
             incident.placeID = r.namedPlace?.place?.id
             incident.admin1 = r.anchor.admin1

@@ -30,6 +30,11 @@ public struct Incident: Sendable {
     public var evidence: Range<Int>
     /// The location was taken from the previous sentence, not the incident's own.
     public var locationFromContext = false
+    /// Radius of the uncertainty area when the location is relative ("80 km north of …").
+    public var uncertaintyKm: Double?
+    /// The sources named for the incident, and free notes (analyst files, ACLED).
+    public var source: String?
+    public var notes: String?
 
     /// ACLED's codebook: the best estimate is the lowest figure reported.
     public var fatalitiesLow: Int? { claims.map(\.count).min() }

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import Geoparsing
+import Locating
+import Places
+import Reports
+import Zones
+import Export
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Write GIS layers (incidents, control zones, places, uncertainty) from reports and event files.",
+        discussion: """
+        INPUT: reports (.txt) and event files (.yaml, .json, ACLED .csv). Writes into DIR, each file atomically:
+        incidents.geojson, control_zones.geojson, places.geojson, uncertainty.geojson (RFC 7946; .geojsons RFC
+        8142 sequences with --format geojsonseq; --format csv adds incidents.csv in ACLED's column order).
+        Zones: buffer (default; polygons of divisions, discs sized by population, overlaps contested) or
+        voronoi (cells clipped to the country, dissolved per actor), as of --as-of or the latest claim date.
+
+        Example:
+          geomap build ../shared/corpus/000_b936dedbd59c1222.txt --date 2014-01-14 --out layers/
+        """
+    )
+
+    enum ZoneMode: String, ExpressibleByArgument { case buffer, voronoi }
+    enum LayerFormat: String, ExpressibleByArgument { case geojson, geojsonseq, csv }
+
+    @Argument(help: "Reports and event files.") var inputs: [String]
+    @Option(name: [.short, .long], help: ArgumentHelp("Folder for the layers (created if missing).", valueName: "dir")) var out: String
+    @Option(help: ArgumentHelp("Control as of this date (YYYY-MM-DD); default: the latest claim.", valueName: "date")) var asOf: String?
+    @Option(help: "Zone mode: buffer or voronoi.") var zones: ZoneMode = .buffer
+    @Option(name: [.short, .long], help: "Layer format: geojson, geojsonseq or csv.") var format: LayerFormat = .geojson
+    @Option(help: ArgumentHelp("Report date for reports without a dateline (YYYY-MM-DD).", valueName: "date")) var date: String?
+    @Flag(help: "In event files, report bad rows and leave them out instead of stopping.") var skipBadRows = false
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one report or event file") }
+        for d in [asOf, date].compactMap({ $0 }) where ReportDay(iso: d) == nil {
+            throw ValidationError("'\(d)' is not a date YYYY-MM-DD")
+        }
+    }
+
+    func run() throws {
+        let gazetteer = try gazetteerOptions.open()
+        let parser = try Geoparser(gazetteer: gazetteer)
+        var layers = LayerSet()
+        var claims: [ZoneClaim] = []
+        for input in inputs {
+            let name = (input as NSString).lastPathComponent
+            var control: [ControlClaim]
+            if ExtractCommand.isEventFile(input) {
+                var reader = EventFileReader(locator: try Locator(gazetteer: gazetteer))
+                reader.skipBadRows = skipBadRows
+                reader.warn = { StandardError.note("skipped: \($0)") }
+                let read = try reader.read(input)
+                layers.add(incidents: read.incidents, source: name)
+                control = read.control
+            } else {
+                let text = try ReportText.read(input)
+                let x = try parser.extract(text: text, source: name)
+                let events = EventExtractor().extract(text: text, mentions: x.mentions, reportDate: date.flatMap(ReportDay.init(iso:)))
+                layers.add(mentions: x.mentions)
+                layers.add(relativeMentions: x.mentions)
+                layers.add(incidents: events.incidents, source: name)
+                control = events.control
+            }
+            for c in control {
+                guard let actor = c.actor, let id = c.placeID, let place = try gazetteer.store.place(id: id) else { continue }
+                claims.append(ZoneClaim(actor: actor, place: place, status: c.status, date: c.date, source: name))
+            }
+        }
+        let builder = try ControlZoneBuilder(store: gazetteer.store)
+        layers.add(zones: try builder.build(claims, asOf: asOf.flatMap(ReportDay.init(iso:)),
+                                            mode: ControlZoneBuilder.Mode(rawValue: zones.rawValue) ?? .buffer))
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let written = try layers.write(to: out, format: LayerSet.Format(rawValue: format.rawValue) ?? .geojson)
+        StandardError.note("wrote \(written.count) layers to \(out): \(layers.incidents.count) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas")
+    }
+}
