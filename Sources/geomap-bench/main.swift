@@ -2,6 +2,8 @@ import Foundation
 import GeoCore
 import Geodesy
 import Places
+import Reports
+import Zones
 
 // Benchmark driver for `make bench` (bench/run.py): runs geomap's code on inputs written by the peer script,
 // so both sides see the same data, times it, and prints one JSON line per case.
@@ -135,10 +137,42 @@ func gazetteerCase(_ args: [String]) {
         """)
 }
 
+/// Zones from N claimed localities of the gazetteer (seeded choice, three actors), both modes. Writes the
+/// localities (lon, lat, radius m, actor) for the shapely peer.
+func zonesCase(_ args: [String]) {
+    guard args.count == 6, let n = Int(args[3]) else { fail("usage: zones DB N OUT_TSV COUNTRY") }
+    let store: GazetteerStore
+    do { store = try GazetteerStore(path: args[2]) } catch { fail("\(error)") }
+    let gazetteer: Gazetteer
+    do { gazetteer = try Gazetteer(path: args[2]) } catch { fail("\(error)") }
+    let index = gazetteer.index
+    let rows = Array((0..<index.placeCount).filter { index.country($0) == args[5] && !index.kind($0).isAdministrative }.prefix(n))
+    let places: [Int64: Place]
+    do { places = try store.places(rowids: rows.map { index.rowids[$0] }) } catch { fail("\(error)") }
+    let actors = ["ISIL", "FSA", "Syrian government forces"]
+    var claims: [ZoneClaim] = []
+    var tsv = ""
+    for (k, r) in rows.enumerated() {
+        guard let p = places[index.rowids[r]] else { continue }
+        let actor = actors[k % 3]
+        claims.append(ZoneClaim(actor: actor, place: p, status: "controls", date: ReportDay(iso: "2014-01-14"), source: "bench"))
+        tsv += "\(p.coordinate.longitude)\t\(p.coordinate.latitude)\t\(ControlZoneBuilder.discRadius(population: p.population).meters)\t\(actor)\n"
+    }
+    guard FileManager.default.createFile(atPath: args[4], contents: Data(tsv.utf8)) else { fail("cannot write \(args[4])") }
+    do {
+        let builder = try ControlZoneBuilder(store: store)
+        var zonesBuffer = 0, zonesVoronoi = 0
+        let buffer = try seconds { zonesBuffer = try builder.build(claims, mode: .buffer).count }
+        let voronoi = try seconds { zonesVoronoi = try builder.build(claims, mode: .voronoi).count }
+        print("{\"case\": \"zones\", \"n\": \(claims.count), \"buffer_seconds\": \(buffer), \"voronoi_seconds\": \(voronoi), \"buffer_zones\": \(zonesBuffer), \"voronoi_zones\": \(zonesVoronoi)}")
+    } catch { fail("\(error)") }
+}
+
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "geodesic-direct", "geodesic-inverse": geodesic(args)
 case "gazetteer-normalise": gazetteerNormalise(args)
 case "gazetteer": gazetteerCase(args)
+case "zones": zonesCase(args)
 default: fail("usage: geomap-bench geodesic-direct|geodesic-inverse|gazetteer-normalise|gazetteer …")
 }
