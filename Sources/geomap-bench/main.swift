@@ -152,9 +152,11 @@ func zonesCase(_ args: [String]) {
     let actors = ["ISIL", "FSA", "Syrian government forces"]
     var claims: [ZoneClaim] = []
     var tsv = ""
-    for (k, r) in rows.enumerated() {
+    // Actors hold contiguous territory, as they do: the western, middle and eastern thirds by longitude.
+    let ordered = rows.sorted { index.longitudes[$0] < index.longitudes[$1] }
+    for (k, r) in ordered.enumerated() {
         guard let p = places[index.rowids[r]] else { continue }
-        let actor = actors[k % 3]
+        let actor = actors[min(2, k * 3 / max(1, ordered.count))]
         claims.append(ZoneClaim(actor: actor, place: p, status: "controls", date: ReportDay(iso: "2014-01-14"), source: "bench"))
         tsv += "\(p.coordinate.longitude)\t\(p.coordinate.latitude)\t\(ControlZoneBuilder.discRadius(population: p.population).meters)\t\(actor)\n"
     }
