@@ -80,9 +80,19 @@ public final class ControlZoneBuilder {
         var members: [String: [ZoneClaim]] = [:]
         switch mode {
         case .buffer:
-            for c in held {
-                areas[c.actor, default: []].append(try projectedArea(of: c.place, local))
-                members[c.actor, default: []].append(c)
+            for (actor, group) in Dictionary(grouping: held, by: \.actor) {
+                members[actor] = group
+                var centers: [Coordinate] = [], radii: [Double] = []
+                for c in group {
+                    if c.place.kind.isAdministrative, let shape = try store.shape(placeID: c.place.id) {
+                        areas[actor, default: []].append(try local.project(shape))
+                    } else {
+                        let p = try local.project(c.place.coordinate)
+                        centers.append(Coordinate(longitude: p.x, latitude: p.y))
+                        radii.append(Self.discRadius(population: c.place.population).meters)
+                    }
+                }
+                if !centers.isEmpty { areas[actor, default: []].append(try engine.unionOfDiscs(centers: centers, radii: radii)) }
             }
         case .voronoi:
             let byCountry = Dictionary(grouping: held, by: { $0.place.country ?? "" })
