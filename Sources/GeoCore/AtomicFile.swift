@@ -8,6 +8,12 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String) throws(AtomicFileError) {
+        try write(data, to: path, interruptAfter: nil)
+    }
+
+    /// `interruptAfter`: stop with an error once that many bytes are in the temporary file, as a crash or a
+    /// full disk would (tests prove that the previous file then survives byte for byte).
+    static func write(_ data: Data, to path: String, interruptAfter: Int?) throws(AtomicFileError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
@@ -16,10 +22,14 @@ public enum AtomicFile {
         }
         let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
+            if let cut = interruptAfter {
+                try data.prefix(cut).write(to: temp)
+                throw AtomicFileError.cannotWrite(path, "interrupted after \(cut) bytes")
+            }
             try data.write(to: temp)
         } catch {
             try? FileManager.default.removeItem(at: temp)
-            throw .cannotWrite(path, error.localizedDescription)
+            throw .cannotWrite(path, (error as? AtomicFileError)?.description ?? error.localizedDescription)
         }
         guard rename(temp.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
