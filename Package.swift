@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).
-        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Reports", "Zones"]),
+        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Reports", "Zones", "Export"]),
 
         .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),

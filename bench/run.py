@@ -187,6 +187,28 @@ def zones_bench(args):
     return True
 
 
+def export_bench(args):
+    """1,000,000 synthetic incidents to GeoJSON: geomap's layer writer beside ogr2ogr converting the same rows
+    from CSV."""
+    with tempfile.TemporaryDirectory() as work:
+        csv = os.path.join(work, "incidents.csv")
+        out = subprocess.run([args.geomap_bench, "export", str(args.export_n), work, csv], check=True, capture_output=True, text=True)
+        g = json.loads(out.stdout)
+        target = os.path.join(work, "ogr.geojson")
+        t0 = time.perf_counter()
+        subprocess.run(["ogr2ogr", "-f", "GeoJSON", target, csv, "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat",
+                        "-oo", "KEEP_GEOM_COLUMNS=NO"], check=True, capture_output=True)
+        p_time = time.perf_counter() - t0
+    n = g["n"]
+    print()
+    print(f"export: {n:,} synthetic incidents to GeoJSON")
+    print(f"{'':<30}{'seconds':>10}{'features/s':>14}")
+    print(f"{'geomap layer writer':<30}{g['seconds']:>10.2f}{n / g['seconds']:>14,.0f}   (peak {g['peak_mib']:.0f} MiB)")
+    print(f"{'ogr2ogr (CSV → GeoJSON)':<30}{p_time:>10.2f}{n / p_time:>14,.0f}")
+    print(f"{'ratio ogr2ogr / geomap':<30}{p_time / g['seconds']:>10.2f}   (goal ≥ 3: geomap three times faster)")
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--geomap-bench", required=True)
@@ -195,8 +217,9 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--gazetteer", help="gazetteer DB for the name-resolution benchmark")
     ap.add_argument("--fts5-queries", type=int, default=100_000)
-    ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract", "zones"])
+    ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract", "zones", "export"])
     ap.add_argument("--zones-n", type=int, default=10_000)
+    ap.add_argument("--export-n", type=int, default=1_000_000)
     ap.add_argument("--geomap", help="release geomap binary, for the extraction benchmark")
     ap.add_argument("--extract-mb", type=int, default=5)
     ap.add_argument("--extract-gazetteer")
@@ -210,6 +233,8 @@ def main():
         ok = extract_bench(args) and ok
     if args.only in (None, "zones"):
         ok = zones_bench(args) and ok
+    if args.only in (None, "export"):
+        ok = export_bench(args) and ok
     return 0 if ok else 1
 
 

@@ -5,6 +5,11 @@ import Places
 public struct FatalityClaim: Hashable, Sendable {
     public let source: String?
     public let count: Int
+
+    public init(source: String?, count: Int) {
+        self.source = source
+        self.count = count
+    }
 }
 
 /// An incident found in a report (or read from an analyst's file).
@@ -35,6 +40,15 @@ public struct Incident: Sendable {
     /// The sources named for the incident, and free notes (analyst files, ACLED).
     public var source: String?
     public var notes: String?
+
+    public init(id: String, date: ReportDay?, dateSource: String, timePrecision: Int, eventType: String, subEventType: String,
+                subType: String, actors: [String], locationText: String?, placeID: String?, admin1: String?, point: Coordinate?,
+                geoPrecision: Int?, claims: [FatalityClaim], evidence: Range<Int>) {
+        self.id = id; self.date = date; self.dateSource = dateSource; self.timePrecision = timePrecision
+        self.eventType = eventType; self.subEventType = subEventType; self.subType = subType; self.actors = actors
+        self.locationText = locationText; self.placeID = placeID; self.admin1 = admin1; self.point = point
+        self.geoPrecision = geoPrecision; self.claims = claims; self.evidence = evidence
+    }
 
     /// ACLED's codebook: the best estimate is the lowest figure reported.
     public var fatalitiesLow: Int? { claims.map(\.count).min() }

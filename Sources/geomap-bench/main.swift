@@ -4,6 +4,7 @@ import Geodesy
 import Places
 import Reports
 import Zones
+import Export
 
 // Benchmark driver for `make bench` (bench/run.py): runs geomap's code on inputs written by the peer script,
 // so both sides see the same data, times it, and prints one JSON line per case.
@@ -170,11 +171,42 @@ func zonesCase(_ args: [String]) {
     } catch { fail("\(error)") }
 }
 
+/// Export of N synthetic incidents (seeded) to incidents.geojson through the layer writer `geomap build`
+/// uses; also writes the same rows as CSV for the ogr2ogr peer.
+func exportCase(_ args: [String]) {
+    guard args.count == 5, let n = Int(args[2]) else { fail("usage: export N OUT_DIR CSV") }
+    var rng = SystemRandomNumberGenerator()
+    var incidents: [Incident] = []
+    incidents.reserveCapacity(n)
+    var csv = "id,event_date,sub_type,actors,fatalities,lon,lat\n"
+    let types = ["air_strike", "shelling", "clashes", "car_bomb"]
+    for k in 0..<n {
+        let lon = Double.random(in: 35.7...42.3, using: &rng), lat = Double.random(in: 32.3...37.3, using: &rng)
+        let deaths = Int.random(in: 0...40, using: &rng)
+        let day = ReportDay(year: 2014, month: 1 + k % 12, day: 1 + k % 28)
+        incidents.append(Incident(id: "S\(k)", date: day, dateSource: "given", timePrecision: 1, eventType: "Explosions/Remote violence",
+                                  subEventType: "", subType: types[k % 4], actors: ["ISIL"], locationText: nil, placeID: nil, admin1: nil,
+                                  point: Coordinate(longitude: lon, latitude: lat), geoPrecision: 1,
+                                  claims: [FatalityClaim(source: "SOHR", count: deaths)], evidence: 0..<0))
+        csv += "S\(k),\(day!.description),\(types[k % 4]),ISIL,\(deaths),\(lon),\(lat)\n"
+    }
+    guard FileManager.default.createFile(atPath: args[4], contents: Data(csv.utf8)) else { fail("cannot write \(args[4])") }
+    do {
+        let time = try seconds {
+            var layers = LayerSet()
+            layers.add(incidents: incidents, source: "bench")
+            _ = try layers.write(to: args[3], format: .geojson)
+        }
+        print("{\"case\": \"export\", \"n\": \(n), \"seconds\": \(time), \"peak_mib\": \(peakMemoryMiB())}")
+    } catch { fail("\(error)") }
+}
+
 let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "geodesic-direct", "geodesic-inverse": geodesic(args)
 case "gazetteer-normalise": gazetteerNormalise(args)
 case "gazetteer": gazetteerCase(args)
 case "zones": zonesCase(args)
+case "export": exportCase(args)
 default: fail("usage: geomap-bench geodesic-direct|geodesic-inverse|gazetteer-normalise|gazetteer …")
 }
