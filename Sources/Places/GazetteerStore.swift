@@ -274,23 +274,21 @@ public final class GazetteerStore: Sendable {
 
     /// The place with this id (or merged under it), if any.
     public func place(id: String) throws(GazetteerError) -> Place? {
-        let rowid: Int64?
-        do {
-            rowid = try queue.read {
-                try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE id = ?", arguments: [id])
-                    ?? Int64.fetchOne($0, sql: "SELECT place_rowid FROM place_ids WHERE id = ?", arguments: [id])
-            }
-        } catch { throw .database("\(path): \(error)") }
-        guard let rowid else { return nil }
-        return try places(rowids: [rowid])[rowid]
+        try firstPlace { db in
+            try Int64.fetchOne(db, sql: "SELECT rowid FROM places WHERE id = ?", arguments: [id])
+                ?? Int64.fetchOne(db, sql: "SELECT place_rowid FROM place_ids WHERE id = ?", arguments: [id])
+        }
     }
 
     /// The place carrying a GeoNames id, if any.
     public func place(geonamesID: Int) throws(GazetteerError) -> Place? {
+        try firstPlace { try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE geonames_id = ? LIMIT 1", arguments: [geonamesID]) }
+    }
+
+    /// The full record of the row a query finds, if it finds one.
+    private func firstPlace(_ rowidQuery: @Sendable (Database) throws -> Int64?) throws(GazetteerError) -> Place? {
         let rowid: Int64?
-        do { rowid = try queue.read { try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE geonames_id = ? LIMIT 1", arguments: [geonamesID]) } } catch {
-            throw .database("\(path): \(error)")
-        }
+        do { rowid = try queue.read(rowidQuery) } catch { throw .database("\(path): \(error)") }
         guard let rowid else { return nil }
         return try places(rowids: [rowid])[rowid]
     }
