@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).

@@ -5,6 +5,7 @@ import Geoparsing
 import Locating
 import Places
 import Reports
+import Yams
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,7 +70,7 @@ struct ExtractCommand: ParsableCommand {
             outputs.append(ExtractionOutput.json(extraction, events: events))
         }
         let value = outputs.count == 1 ? outputs[0] : .array(outputs)
-        print(format == "yaml" ? YAMLWriter.string(value) : JSONWriter.string(value, pretty: true))
+        print(format == "yaml" ? try Yams.serialize(node: Self.yamlNode(value), allowUnicode: true) : JSONWriter.string(value, pretty: true))
     }
 }
 
@@ -119,6 +120,21 @@ extension ExtractCommand {
         }
         guard wroteHeader else { throw CommandError("\(path): empty file") }
         out.write(Data("\n],\"events\":[],\"control\":[]}\n".utf8))
+    }
+}
+
+extension ExtractCommand {
+    /// The JSON value as a YAML node for Yams, keeping object key order; strings are tagged as strings so
+    /// that "80" or "null" written as text stay text.
+    static func yamlNode(_ v: JSONValue) -> Node {
+        switch v {
+        case .null: return Node("null", Tag(.null))
+        case .bool(let b): return Node(b ? "true" : "false", Tag(.bool))
+        case .number(let n): return Node(JSONWriter.numberText(n), Tag(n == n.rounded() ? .int : .float))
+        case .string(let s): return Node(s, Tag(.str))
+        case .array(let a): return .sequence(Node.Sequence(a.map(yamlNode)))
+        case .object(let o): return .mapping(Node.Mapping(o.map { (Node($0.key, Tag(.str)), yamlNode($0.value)) }))
+        }
     }
 }
 
