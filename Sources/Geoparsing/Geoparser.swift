@@ -394,8 +394,13 @@ public final class Geoparser {
                         s += boost
                         if boost > 0.05 { why.append("context: governorate \(a)") }
                     }
+                    // Proximity to other places only: not to this name again, nor to another spelling read as
+                    // this very place ("Raqa" beside "Raqqa").
                     let mine = NameFolding.fold(cs[k].text)
-                    let others = points.filter { $0.0 != k && $0.2 != mine && !index.kind(cs[$0.0].ranked[cs[$0.0].choice].place).isAdministrative }
+                    let others = points.filter {
+                        let other = cs[$0.0].ranked[cs[$0.0].choice].place
+                        return $0.0 != k && $0.2 != mine && other != r.place && !index.kind(other).isAdministrative
+                    }
                     if !index.kind(r.place).isAdministrative, let nearest = Self.nearest(to: index.coordinate(r.place), among: others) {
                         // The nearest is chosen on a local flat approximation; its distance is then geodesic.
                         let d = Geodesic.distance(from: index.coordinate(r.place), to: nearest.1)
