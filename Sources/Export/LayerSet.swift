@@ -5,41 +5,14 @@ import Places
 import Reports
 import Zones
 
-/// The layers `geomap build` writes (DESIGN.md): flat properties so QGIS shows columns, ISO dates in
-/// `event_date`, RFC 7946 geometry (the GeoJSON writer winds, cuts and rounds).
+/// The small layers of `geomap build` (places, uncertainty areas, control zones) gathered in memory; the
+/// incidents, which can number millions, go straight to a `LayerWriter`. Flat properties so QGIS shows columns.
 public struct LayerSet {
-    public var incidents: [GeoJSONFeature] = []
     public var controlZones: [GeoJSONFeature] = []
     public var places: [GeoJSONFeature] = []
     public var uncertainty: [GeoJSONFeature] = []
-    public var incidentRecords: [Incident] = []
 
     public init() {}
-
-    public mutating func add(incidents list: [Incident], source: String) {
-        for e in list {
-            guard let p = e.point else { continue }
-            incidentRecords.append(e)
-            let claims = e.claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; ")
-            let sources = Array(Set(e.claims.compactMap(\.source) + (e.source.map { [$0] } ?? []))).sorted().joined(separator: "; ")
-            incidents.append(GeoJSONFeature(id: .string("\(source):\(e.id)"), geometry: .point(p), properties: [
-                "id": .string("\(source):\(e.id)"),
-                "event_date": e.date.map { .string($0.description) } ?? .null,
-                "event_type": .string(e.eventType), "sub_type": .string(e.subType),
-                "actors": .string(e.actors.joined(separator: "; ")),
-                "location": e.locationText.map { .string($0) } ?? .null,
-                "admin1": e.admin1.map { .string($0) } ?? .null,
-                "geo_precision": e.geoPrecision.map { .number(Double($0)) } ?? .null,
-                "fatalities_low": e.fatalitiesLow.map { .number(Double($0)) } ?? .null,
-                "fatalities_best": e.fatalitiesBest.map { .number(Double($0)) } ?? .null,
-                "fatalities_high": e.fatalitiesHigh.map { .number(Double($0)) } ?? .null,
-                "fatality_claims": .string(claims),
-                "source": .string(sources.isEmpty ? source : sources),
-                "notes": .string(e.notes ?? ""),
-                "uncertainty_km": e.uncertaintyKm.map { .number(roundTo($0, decimals: 3)) } ?? .null,
-            ]))
-        }
-    }
 
     /// One point per resolved place, with every way the reports wrote it and how often.
     public mutating func add(mentions: [Mention]) {
@@ -89,27 +62,6 @@ public struct LayerSet {
         }
     }
 
-    public enum Format: String, Sendable { case geojson, geojsonseq, csv }
-
-    /// Writes every layer into `folder`, each atomically (a temporary file renamed over the old one).
-    public func write(to folder: String, format: Format) throws -> [String] {
-        var written: [String] = []
-        let layers: [(String, [GeoJSONFeature])] = [
-            ("incidents", incidents), ("control_zones", controlZones), ("places", places), ("uncertainty", uncertainty),
-        ]
-        for (name, features) in layers {
-            let fc = GeoJSONFeatureCollection(features: features)
-            let path = (folder as NSString).appendingPathComponent(name + (format == .geojsonseq ? ".geojsons" : ".geojson"))
-            try AtomicFile.write(format == .geojsonseq ? fc.textSequence : fc.text, to: path)
-            written.append(path)
-        }
-        if format == .csv {
-            let path = (folder as NSString).appendingPathComponent("incidents.csv")
-            try AtomicFile.write(ACLEDCSV.text(incidentRecords), to: path)
-            written.append(path)
-        }
-        return written
-    }
 }
 
 /// Incidents in ACLED's column order, so they merge with ACLED exports (fatalities = the best estimate).
@@ -120,23 +72,26 @@ public enum ACLEDCSV {
                                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
                                  "fatalities", "tags", "timestamp"]
 
+    public static var header: String { columns.joined(separator: ",") + "\n" }
+
+    /// One row (with its newline), or nil for an incident without a point.
+    public static func row(_ e: Incident) -> String? {
+        guard let p = e.point else { return nil }
+        let values: [String: String] = [
+            "event_id_cnty": e.id, "event_date": e.date?.description ?? "", "year": e.date.map { String($0.year) } ?? "",
+            "time_precision": String(e.timePrecision), "event_type": e.eventType, "sub_event_type": e.subEventType,
+            "actor1": e.actors.first ?? "", "actor2": e.actors.dropFirst().first ?? "", "admin1": e.admin1 ?? "",
+            "location": e.locationText ?? "", "latitude": formatFixed(p.latitude, decimals: 6),
+            "longitude": formatFixed(p.longitude, decimals: 6), "geo_precision": e.geoPrecision.map(String.init) ?? "",
+            "source": Array(Set(e.claims.compactMap(\.source))).sorted().joined(separator: "; "),
+            "notes": e.claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; "),
+            "fatalities": e.fatalitiesBest.map(String.init) ?? "",
+        ]
+        return columns.map { quote(values[$0] ?? "") }.joined(separator: ",") + "\n"
+    }
+
     public static func text(_ incidents: [Incident]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for e in incidents {
-            guard let p = e.point else { continue }
-            let values: [String: String] = [
-                "event_id_cnty": e.id, "event_date": e.date?.description ?? "", "year": e.date.map { String($0.year) } ?? "",
-                "time_precision": String(e.timePrecision), "event_type": e.eventType, "sub_event_type": e.subEventType,
-                "actor1": e.actors.first ?? "", "actor2": e.actors.dropFirst().first ?? "", "admin1": e.admin1 ?? "",
-                "location": e.locationText ?? "", "latitude": formatFixed(p.latitude, decimals: 6),
-                "longitude": formatFixed(p.longitude, decimals: 6), "geo_precision": e.geoPrecision.map(String.init) ?? "",
-                "source": Array(Set(e.claims.compactMap(\.source))).sorted().joined(separator: "; "),
-                "notes": e.claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; "),
-                "fatalities": e.fatalitiesBest.map(String.init) ?? "",
-            ]
-            out += columns.map { quote(values[$0] ?? "") }.joined(separator: ",") + "\n"
-        }
-        return out
+        header + incidents.compactMap(row).joined()
     }
 
     static func quote(_ s: String) -> String {

@@ -52,6 +52,12 @@ public struct BoundingBox: Hashable, Sendable, Codable, CustomStringConvertible 
         return c.longitude >= west && c.longitude <= east
     }
 
+    /// Whether two boxes share any point, treating both as plain x/y rectangles (projected coordinates,
+    /// or boxes that do not cross the antimeridian).
+    public func overlapsPlanar(_ other: BoundingBox) -> Bool {
+        west <= other.east && other.west <= east && south <= other.north && other.south <= north
+    }
+
     /// The box grown by `degrees` on every side (latitudes clamped to ±90).
     public func expanded(by degrees: Degrees) -> BoundingBox {
         BoundingBox(west: west - degrees, south: max(-90, south - degrees),

@@ -11,9 +11,7 @@ public struct ReportDay: Hashable, Comparable, Sendable, CustomStringConvertible
     }()
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...31).contains(day),
-              let d = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              Self.calendar.component(.day, from: d) == day else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.year = year; self.month = month; self.day = day
     }
 
@@ -39,7 +37,23 @@ public struct ReportDay: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The latest day with this weekday on or before this day.
     public func latest(weekday w: Int) -> ReportDay { adding(days: -((weekday - w + 7) % 7)) }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// YYYY-MM-DD (written digit by digit: layers print millions of these).
+    public var description: String {
+        guard (0...9999).contains(year) else { return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)" }
+        let digits: [UInt8] = [
+            UInt8(48 + year / 1000), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
+            UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10),
+        ]
+        return String(decoding: digits, as: UTF8.self)
+    }
     public static func < (a: ReportDay, b: ReportDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
 

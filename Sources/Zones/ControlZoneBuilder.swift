@@ -111,13 +111,19 @@ public final class ControlZoneBuilder {
             }
         }
         var unions: [String: GeoJSONGeometry] = [:]
-        for (actor, list) in areas { unions[actor] = try engine.makeValidIfNeeded(try engine.union(list)) }
+        for (actor, list) in areas {
+            // A single area is already a GEOS union (valid, dissolved): a second pass would redo the work.
+            unions[actor] = list.count == 1 ? list[0] : try engine.makeValidIfNeeded(try engine.union(list))
+        }
         // Overlaps between two actors become contested and are cut out of both.
         var contested: [(GeoJSONGeometry, [String])] = []
         let actors = unions.keys.sorted()
         for (i, a) in actors.enumerated() {
             for b in actors.dropFirst(i + 1) {
-                guard let ga = unions[a], let gb = unions[b], try engine.intersects(ga, gb) else { continue }
+                // Envelopes first: the full intersects predicate on two country-sized unions costs as much as
+                // the intersection itself, which OverlayNG already clips to the common envelope.
+                guard let ga = unions[a], let gb = unions[b], let ea = BoundingBox(covering: ga.allCoordinates),
+                      let eb = BoundingBox(covering: gb.allCoordinates), ea.overlapsPlanar(eb) else { continue }
                 let overlap = try engine.intersection(ga, gb)
                 guard !overlap.polygons.isEmpty, try engine.planarArea(overlap) > 1 else { continue }
                 contested.append((overlap, [a, b]))

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Geodesy
+import Geometry
 import Places
 import Reports
 import Zones
@@ -167,37 +168,85 @@ func zonesCase(_ args: [String]) {
         var zonesBuffer = 0, zonesVoronoi = 0
         let buffer = try seconds { zonesBuffer = try builder.build(claims, mode: .buffer).count }
         let voronoi = try seconds { zonesVoronoi = try builder.build(claims, mode: .voronoi).count }
-        print("{\"case\": \"zones\", \"n\": \(claims.count), \"buffer_seconds\": \(buffer), \"voronoi_seconds\": \(voronoi), \"buffer_zones\": \(zonesBuffer), \"voronoi_zones\": \(zonesVoronoi)}")
+        // Exactly the peer's work: project, buffer each point (16 segments a quadrant), union per actor.
+        let engine = try GeometryEngine()
+        let discsOnly = try seconds {
+            let local = try LocalProjection(center: BoundingBox(covering: claims.map(\.place.coordinate))!.center)
+            for (_, group) in Dictionary(grouping: claims, by: \.actor) {
+                let centers = try group.map { c -> Coordinate in
+                    let p = try local.project(c.place.coordinate)
+                    return Coordinate(longitude: p.x, latitude: p.y)
+                }
+                _ = try engine.unionOfDiscs(centers: centers, radii: group.map { ControlZoneBuilder.discRadius(population: $0.place.population).meters })
+            }
+        }
+        print("{\"case\": \"zones\", \"n\": \(claims.count), \"buffer_seconds\": \(buffer), \"discs_union_seconds\": \(discsOnly), \"voronoi_seconds\": \(voronoi), \"buffer_zones\": \(zonesBuffer), \"voronoi_zones\": \(zonesVoronoi)}")
     } catch { fail("\(error)") }
 }
 
-/// Export of N synthetic incidents (seeded) to incidents.geojson through the layer writer `geomap build`
-/// uses; also writes the same rows as CSV for the ogr2ogr peer.
-func exportCase(_ args: [String]) {
-    guard args.count == 5, let n = Int(args[2]) else { fail("usage: export N OUT_DIR CSV") }
-    var rng = SystemRandomNumberGenerator()
-    var incidents: [Incident] = []
-    incidents.reserveCapacity(n)
-    var csv = "id,event_date,sub_type,actors,fatalities,lon,lat\n"
-    let types = ["air_strike", "shelling", "clashes", "car_bomb"]
-    for k in 0..<n {
-        let lon = Double.random(in: 35.7...42.3, using: &rng), lat = Double.random(in: 32.3...37.3, using: &rng)
-        let deaths = Int.random(in: 0...40, using: &rng)
-        let day = ReportDay(year: 2014, month: 1 + k % 12, day: 1 + k % 28)
-        incidents.append(Incident(id: "S\(k)", date: day, dateSource: "given", timePrecision: 1, eventType: "Explosions/Remote violence",
-                                  subEventType: "", subType: types[k % 4], actors: ["ISIL"], locationText: nil, placeID: nil, admin1: nil,
-                                  point: Coordinate(longitude: lon, latitude: lat), geoPrecision: 1,
-                                  claims: [FatalityClaim(source: "SOHR", count: deaths)], evidence: 0..<0))
-        csv += "S\(k),\(day!.description),\(types[k % 4]),ISIL,\(deaths),\(lon),\(lat)\n"
+/// Seeded, so the CSV for the ogr2ogr peer and geomap's incidents are the same rows.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
-    guard FileManager.default.createFile(atPath: args[4], contents: Data(csv.utf8)) else { fail("cannot write \(args[4])") }
+}
+
+/// The k-th synthetic incident of the export benchmark, from a generator that has produced the k before it.
+func syntheticIncident(_ k: Int, _ rng: inout SplitMix64) -> Incident {
+    let types = ["air_strike", "shelling", "clashes", "car_bomb"]
+    let lon = Double.random(in: 35.7...42.3, using: &rng), lat = Double.random(in: 32.3...37.3, using: &rng)
+    let deaths = Int.random(in: 0...40, using: &rng)
+    return Incident(id: "S\(k)", date: ReportDay(year: 2014, month: 1 + k % 12, day: 1 + k % 28), dateSource: "given", timePrecision: 1,
+                    eventType: "Explosions/Remote violence", subEventType: "", subType: types[k % 4], actors: ["ISIL"],
+                    locationText: nil, placeID: nil, admin1: nil, point: Coordinate(longitude: lon, latitude: lat), geoPrecision: 1,
+                    claims: [FatalityClaim(source: "SOHR", count: deaths)], evidence: 0..<0)
+}
+
+/// The benchmark's rows as CSV for the ogr2ogr peer (written as a stream).
+func exportCSVCase(_ args: [String]) {
+    guard args.count == 4, let n = Int(args[2]) else { fail("usage: export-csv N CSV") }
     do {
-        let time = try seconds {
-            var layers = LayerSet()
-            layers.add(incidents: incidents, source: "bench")
-            _ = try layers.write(to: args[3], format: .geojson)
+        let file = try AtomicFileWriter(path: args[3])
+        try file.append("id,event_date,sub_type,actors,fatalities,lon,lat\n")
+        var rng = SplitMix64(state: 7946)
+        for k in 0..<n {
+            let e = syntheticIncident(k, &rng)
+            try file.append("\(e.id),\(e.date!.description),\(e.subType),ISIL,\(e.fatalitiesBest!),\(e.point!.longitude),\(e.point!.latitude)\n")
         }
-        print("{\"case\": \"export\", \"n\": \(n), \"seconds\": \(time), \"peak_mib\": \(peakMemoryMiB())}")
+        try file.commit()
+    } catch { fail("\(error)") }
+}
+
+/// Export of N synthetic incidents through the layer writer `geomap build` uses, generated one at a time
+/// (so peak memory shows whether the writer's memory grows with the number of features).
+func exportCase(_ args: [String]) {
+    guard args.count == 5, let n = Int(args[2]), let format = LayerWriter.Format(rawValue: args[4]) else {
+        fail("usage: export N OUT_DIR geojson|geojsonseq")
+    }
+    do {
+        var rng = SplitMix64(state: 7946)
+        let baseline = peakMemoryMiB()
+        var count = 0
+        let time = try seconds {
+            let writer = try LayerWriter(folder: args[3], format: format)
+            var batch: [Incident] = []
+            batch.reserveCapacity(1000)
+            for k in 0..<n {
+                batch.append(syntheticIncident(k, &rng))
+                if batch.count == 1000 || k == n - 1 {
+                    try writer.add(incidents: batch, source: "bench")
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            _ = try writer.finish(LayerSet())
+            count = writer.incidentCount
+        }
+        print("{\"case\": \"export\", \"n\": \(count), \"format\": \"\(format.rawValue)\", \"seconds\": \(time), \"peak_mib\": \(peakMemoryMiB()), \"baseline_mib\": \(baseline)}")
     } catch { fail("\(error)") }
 }
 
@@ -208,5 +257,6 @@ case "gazetteer-normalise": gazetteerNormalise(args)
 case "gazetteer": gazetteerCase(args)
 case "zones": zonesCase(args)
 case "export": exportCase(args)
+case "export-csv": exportCSVCase(args)
 default: fail("usage: geomap-bench geodesic-direct|geodesic-inverse|gazetteer-normalise|gazetteer …")
 }

@@ -47,6 +47,8 @@ struct BuildCommand: ParsableCommand {
         let gazetteer = try gazetteerOptions.open()
         let parser = try Geoparser(gazetteer: gazetteer)
         var layers = LayerSet()
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let writer = try LayerWriter(folder: out, format: LayerWriter.Format(rawValue: format.rawValue) ?? .geojson)
         var claims: [ZoneClaim] = []
         for input in inputs {
             let name = (input as NSString).lastPathComponent
@@ -56,7 +58,7 @@ struct BuildCommand: ParsableCommand {
                 reader.skipBadRows = skipBadRows
                 reader.warn = { StandardError.note("skipped: \($0)") }
                 let read = try reader.read(input)
-                layers.add(incidents: read.incidents, source: name)
+                try writer.add(incidents: read.incidents, source: name)
                 control = read.control
             } else {
                 let text = try ReportText.read(input)
@@ -64,7 +66,7 @@ struct BuildCommand: ParsableCommand {
                 let events = EventExtractor().extract(text: text, mentions: x.mentions, reportDate: date.flatMap(ReportDay.init(iso:)))
                 layers.add(mentions: x.mentions)
                 layers.add(relativeMentions: x.mentions)
-                layers.add(incidents: events.incidents, source: name)
+                try writer.add(incidents: events.incidents, source: name)
                 control = events.control
             }
             for c in control {
@@ -75,8 +77,7 @@ struct BuildCommand: ParsableCommand {
         let builder = try ControlZoneBuilder(store: gazetteer.store)
         layers.add(zones: try builder.build(claims, asOf: asOf.flatMap(ReportDay.init(iso:)),
                                             mode: ControlZoneBuilder.Mode(rawValue: zones.rawValue) ?? .buffer))
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let written = try layers.write(to: out, format: LayerSet.Format(rawValue: format.rawValue) ?? .geojson)
-        StandardError.note("wrote \(written.count) layers to \(out): \(layers.incidents.count) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas")
+        let written = try writer.finish(layers)
+        StandardError.note("wrote \(written.count) layers to \(out): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas")
     }
 }

@@ -78,6 +78,25 @@ import TestSupport
         #expect(ReportDay(iso: "2014-02-30") == nil)
     }
 
+    /// Day validity and the ISO text agree with Foundation's Gregorian calendar for every day 1896–2104.
+    @Test func calendarDaysAgreeWithFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var disagreements: [String] = []
+        for year in 1896...2104 {
+            for month in 1...12 {
+                for day in 1...31 {
+                    let d = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+                    let valid = calendar.component(.day, from: d) == day
+                    let r = ReportDay(year: year, month: month, day: day)
+                    let iso = String(format: "%04d-%02d-%02d", year, month, day)
+                    if (r != nil) != valid || (r != nil && r!.description != iso) { disagreements.append(iso) }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    }
+
     @Test func claimsCarryTheirSources() {
         let words = NameFolding.fold("Ils ont perdu au moins 22 des leurs (selon le site d'information alKhabar et non 8 selon l'OSDH)")
             .split(separator: " ").map(String.init)

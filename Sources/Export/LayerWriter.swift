@@ -1,0 +1,97 @@
+import Foundation
+import GeoCore
+import Reports
+
+/// Writes the layers of `geomap build` into a folder. Incidents stream to disk as they are added (memory
+/// does not grow with their number); the other layers come at `finish`, which renames every file into place
+/// at once, so a build that fails anywhere leaves the previous layers intact.
+public final class LayerWriter {
+    public enum Format: String, Sendable { case geojson, geojsonseq, csv }
+
+    public let folder: String
+    public let format: Format
+    private let incidents: GeoJSONLayerWriter
+    private let csv: AtomicFileWriter?
+    public var incidentCount: Int { incidents.featureCount }
+
+    public init(folder: String, format: Format) throws(AtomicFileError) {
+        self.folder = folder
+        self.format = format
+        incidents = try GeoJSONLayerWriter(path: Self.path(folder, "incidents", format), layout: Self.layout(format))
+        if format == .csv {
+            let file = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("incidents.csv"))
+            try file.append(ACLEDCSV.header)
+            csv = file
+        } else {
+            csv = nil
+        }
+    }
+
+    static func layout(_ format: Format) -> GeoJSONLayerWriter.Layout { format == .geojsonseq ? .textSequence : .featureCollection }
+
+    static func path(_ folder: String, _ layer: String, _ format: Format) -> String {
+        (folder as NSString).appendingPathComponent(layer + (format == .geojsonseq ? ".geojsons" : ".geojson"))
+    }
+
+    /// Incidents without a point are not drawn (they stay in `geomap extract`'s JSON).
+    public func add(incidents list: some Sequence<Incident>, source: String) throws(AtomicFileError) {
+        for e in list {
+            guard let p = e.point else { continue }
+            let id = source + ":" + e.id
+            try incidents.writePoint(id: id, at: p) { IncidentProperties.write(e, id: id, source: source, into: &$0) }
+            if let csv, let row = ACLEDCSV.row(e) { try csv.append(row) }
+        }
+    }
+
+    /// Writes the small layers and moves every file into place; returns the paths written.
+    public func finish(_ layers: LayerSet) throws(AtomicFileError) -> [String] {
+        var pending: [GeoJSONLayerWriter] = [incidents]
+        for (name, features) in [("control_zones", layers.controlZones), ("places", layers.places), ("uncertainty", layers.uncertainty)] {
+            let w = try GeoJSONLayerWriter(path: Self.path(folder, name, format), layout: Self.layout(format))
+            for f in features { try w.write(f) }
+            pending.append(w)
+        }
+        for w in pending { try w.commit() }
+        try csv?.commit()
+        return pending.map(\.path) + (csv.map { [$0.path] } ?? [])
+    }
+}
+
+/// The columns of the incidents layer (DESIGN.md), in order.
+enum IncidentProperties {
+    static func write(_ e: Incident, id: String, source: String, into p: inout FeatureProperties) {
+        p.string("id", id)
+        p.string("event_date", e.date?.description)
+        p.string("event_type", e.eventType)
+        p.string("sub_type", e.subType)
+        p.string("actors", e.actors.joined(separator: "; "))
+        p.string("location", e.locationText)
+        p.string("admin1", e.admin1)
+        p.integer("geo_precision", e.geoPrecision)
+        p.integer("fatalities_low", e.fatalitiesLow)
+        p.integer("fatalities_best", e.fatalitiesBest)
+        p.integer("fatalities_high", e.fatalitiesHigh)
+        p.string("fatality_claims", claimsText(e.claims))
+        p.string("source", sourcesText(e, default: source))
+        p.string("notes", e.notes ?? "")
+        p.number("uncertainty_km", e.uncertaintyKm, decimals: 3)
+    }
+
+    static func claimsText(_ claims: [FatalityClaim]) -> String {
+        switch claims.count {
+        case 0: return ""
+        case 1: return "\(claims[0].count) (\(claims[0].source ?? "unattributed"))"
+        default: return claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; ")
+        }
+    }
+
+    static func sourcesText(_ e: Incident, default fallback: String) -> String {
+        var names = e.claims.compactMap(\.source)
+        if let s = e.source { names.append(s) }
+        switch names.count {
+        case 0: return fallback
+        case 1: return names[0]
+        default: return Array(Set(names)).sorted().joined(separator: "; ")
+        }
+    }
+}
