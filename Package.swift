@@ -47,16 +47,22 @@ let package = Package(
         // GIS layers: incidents, control zones, places, uncertainty as GeoJSON, GeoJSONSeq, ACLED-ordered CSV.
         .target(name: "Export", dependencies: ["GeoCore", "Places", "Geoparsing", "Reports", "Zones"]),
 
+        // The event store: SQLite (GRDB) with an R*Tree, exact geodesic and GEOS filtering.
+        .target(name: "Store", dependencies: ["GeoCore", "Geodesy", "Geometry", "Reports",
+                                              .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).
-        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Reports", "Zones", "Export"]),
+        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Reports", "Zones", "Export", "Store",
+                                                                  .product(name: "GRDBSQLite", package: "GRDB.swift")]),
 
         .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
@@ -68,6 +74,9 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Reports", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ZonesTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Reports", "Zones", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+                    // The brute-force scans (200 queries × 100,000 events per kind) need optimised code to stay quick.
+                    swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

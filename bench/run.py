@@ -226,6 +226,31 @@ def export_bench(args):
     return read_back == n
 
 
+def store_bench(args):
+    """The event store: 1,000,000 events over a Syria-sized box, ingest with the index built, 1,000 near (25 km)
+    and 1,000 bbox queries of the same area, beside SpatiaLite (Debian's mod_spatialite loaded into the same
+    SQLite by geomap-bench: SpatialIndex, ellipsoidal ST_Distance) on the same data in the same run."""
+    with tempfile.TemporaryDirectory() as work:
+        out = subprocess.run([args.geomap_bench, "store", str(args.store_n), str(args.store_queries), work],
+                             check=True, capture_output=True, text=True)
+    g = json.loads(out.stdout)
+    n = g["n"]
+    print()
+    print(f"store: {n:,} events, {g['queries']:,} queries of each kind (near: 25 km; bbox: {g['side_km']:.1f} km square), SpatiaLite {g['spatialite']}")
+    print(f"{'':<28}{'geomap':>12}{'SpatiaLite':>12}{'ratio':>8}")
+    g_ingest = g["ingest_seconds"]
+    p_ingest = g["peer_insert_seconds"] + g["peer_index_seconds"]
+    print(f"{'ingest + index (s)':<28}{g_ingest:>12.2f}{p_ingest:>12.2f}{g_ingest / p_ingest:>8.2f}   "
+          f"(geomap {n / g_ingest:,.0f} events/s, goal ≥ 300,000; SpatiaLite insert {g['peer_insert_seconds']:.1f} s + index {g['peer_index_seconds']:.1f} s)")
+    for kind in ("near", "bbox"):
+        for p in ("p50", "p99"):
+            a, b = g[f"{kind}_{p}"] * 1000, g[f"peer_{kind}_{p}"] * 1000
+            goal = "   (goal ≤ 0.25)" if p == "p50" and kind == "near" else ""
+            print(f"{kind + ' ' + p + ' (ms)':<28}{a:>12.2f}{b:>12.2f}{a / b:>8.2f}{goal}")
+        print(f"{kind + ' rows returned':<28}{g[kind + '_rows']:>12,}{g['peer_' + kind + '_rows']:>12,}")
+    return g["near_rows"] == g["peer_near_rows"] and g["bbox_rows"] == g["peer_bbox_rows"]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--geomap-bench", required=True)
@@ -234,7 +259,9 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--gazetteer", help="gazetteer DB for the name-resolution benchmark")
     ap.add_argument("--fts5-queries", type=int, default=100_000)
-    ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract", "zones", "export"])
+    ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract", "zones", "export", "store"])
+    ap.add_argument("--store-n", type=int, default=1_000_000)
+    ap.add_argument("--store-queries", type=int, default=1_000)
     ap.add_argument("--zones-n", type=int, default=10_000)
     ap.add_argument("--export-n", type=int, default=1_000_000)
     ap.add_argument("--geomap", help="release geomap binary, for the extraction benchmark")
@@ -252,6 +279,8 @@ def main():
         ok = zones_bench(args) and ok
     if args.only in (None, "export"):
         ok = export_bench(args) and ok
+    if args.only in (None, "store"):
+        ok = store_bench(args) and ok
     return 0 if ok else 1
 
 

@@ -3,6 +3,10 @@
 # for geomap and its peer in the same process tree and prints the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The SpatiaLite peer of the store benchmark (Debian's package, loaded by geomap-bench into SQLite).
+if [ ! -e /usr/lib/x86_64-linux-gnu/mod_spatialite.so ] && ! ls /usr/lib/*/mod_spatialite.so >/dev/null 2>&1; then
+  apt-get update -q && apt-get install -y -q libsqlite3-mod-spatialite
+fi
 swift build -c release -q --product geomap-bench
 swift build -c release -q --product geomap
 mkdir -p bench/work

@@ -52,6 +52,11 @@ public struct BoundingBox: Hashable, Sendable, Codable, CustomStringConvertible 
         return c.longitude >= west && c.longitude <= east
     }
 
+    /// Whether the point lies in the box taken as a plain rectangle (edges included).
+    public func containsPlanar(_ c: Coordinate) -> Bool {
+        c.longitude >= west && c.longitude <= east && c.latitude >= south && c.latitude <= north
+    }
+
     /// Whether two boxes share any point, treating both as plain x/y rectangles (projected coordinates,
     /// or boxes that do not cross the antimeridian).
     public func overlapsPlanar(_ other: BoundingBox) -> Bool {

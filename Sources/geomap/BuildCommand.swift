@@ -7,6 +7,7 @@ import Places
 import Reports
 import Zones
 import Export
+import Store
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,6 +35,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Layer format: geojson, geojsonseq or csv.") var format: LayerFormat = .geojson
     @Option(help: ArgumentHelp("Report date for reports without a dateline (YYYY-MM-DD).", valueName: "date")) var date: String?
     @Flag(help: "In event files, report bad rows and leave them out instead of stopping.") var skipBadRows = false
+    @Option(help: ArgumentHelp("Also store the events, claims, places and zones in this event store.", valueName: "store")) var store: String?
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
@@ -45,39 +47,31 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let gazetteer = try gazetteerOptions.open()
-        let parser = try Geoparser(gazetteer: gazetteer)
+        let loader = try InputLoader(gazetteer: gazetteer, reportDate: date.flatMap(ReportDay.init(iso:)), skipBadRows: skipBadRows)
+        let eventStore = try store.map { try StoreOptions.open($0, create: true) }
         var layers = LayerSet()
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let writer = try LayerWriter(folder: out, format: LayerWriter.Format(rawValue: format.rawValue) ?? .geojson)
         var claims: [ZoneClaim] = []
         for input in inputs {
-            let name = (input as NSString).lastPathComponent
-            var control: [ControlClaim]
-            if ExtractCommand.isEventFile(input) {
-                var reader = EventFileReader(locator: try Locator(gazetteer: gazetteer))
-                reader.skipBadRows = skipBadRows
-                reader.warn = { StandardError.note("skipped: \($0)") }
-                let read = try reader.read(input)
-                try writer.add(incidents: read.incidents, source: name)
-                control = read.control
-            } else {
-                let text = try ReportText.read(input)
-                let x = try parser.extract(text: text, source: name)
-                let events = EventExtractor().extract(text: text, mentions: x.mentions, reportDate: date.flatMap(ReportDay.init(iso:)))
-                layers.add(mentions: x.mentions)
-                layers.add(relativeMentions: x.mentions)
-                try writer.add(incidents: events.incidents, source: name)
-                control = events.control
-            }
-            for c in control {
-                guard let actor = c.actor, let id = c.placeID, let place = try gazetteer.store.place(id: id) else { continue }
-                claims.append(ZoneClaim(actor: actor, place: place, status: c.status, date: c.date, source: name))
+            let loaded = try loader.load(input)
+            layers.add(mentions: loaded.mentions)
+            layers.add(relativeMentions: loaded.mentions)
+            try writer.add(incidents: loaded.incidents, source: loaded.name)
+            let inputClaims = try loader.zoneClaims(loaded)
+            claims += inputClaims
+            if let eventStore {
+                _ = try eventStore.ingest(IngestBatch(input: loaded.name, events: loaded.incidents.compactMap { EventRecord($0, input: loaded.name) },
+                                                      claims: inputClaims.map(StoredClaim.init),
+                                                      places: loaded.mentions.compactMap { $0.relative == nil ? $0.place.map(StoredPlace.init) : nil }))
             }
         }
         let builder = try ControlZoneBuilder(store: gazetteer.store)
-        layers.add(zones: try builder.build(claims, asOf: asOf.flatMap(ReportDay.init(iso:)),
-                                            mode: ControlZoneBuilder.Mode(rawValue: zones.rawValue) ?? .buffer))
+        let zoneList = try builder.build(claims, asOf: asOf.flatMap(ReportDay.init(iso:)),
+                                         mode: ControlZoneBuilder.Mode(rawValue: zones.rawValue) ?? .buffer)
+        layers.add(zones: zoneList)
         let written = try writer.finish(layers)
-        StandardError.note("wrote \(written.count) layers to \(out): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas")
+        try eventStore?.replaceZones(zoneList.map(StoredZone.init))
+        StandardError.note("wrote \(written.count) layers to \(out): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas\(store.map { "; stored in \($0)" } ?? "")")
     }
 }

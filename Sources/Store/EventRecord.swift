@@ -1,0 +1,91 @@
+import GeoCore
+import Reports
+
+/// One event as the store keeps it: the columns of the incidents layer (DESIGN.md) and the point.
+public struct EventRecord: Hashable, Sendable {
+    /// `SOURCE:ID`, as in the incidents layer; re-ingesting the same id updates the event.
+    public var id: String
+    public var eventDate: String?
+    public var eventType: String
+    public var subType: String
+    /// Actors joined by "; ", first the one that acts.
+    public var actors: String
+    public var location: String?
+    public var admin1: String?
+    public var geoPrecision: Int?
+    public var fatalitiesLow: Int?
+    public var fatalitiesBest: Int?
+    public var fatalitiesHigh: Int?
+    public var fatalityClaims: String
+    public var source: String
+    public var notes: String
+    public var uncertaintyKm: Double?
+    public var point: Coordinate
+
+    public init(id: String, eventDate: String?, eventType: String, subType: String, actors: String, location: String?,
+                admin1: String?, geoPrecision: Int?, fatalitiesLow: Int?, fatalitiesBest: Int?, fatalitiesHigh: Int?,
+                fatalityClaims: String, source: String, notes: String, uncertaintyKm: Double?, point: Coordinate) {
+        self.id = id; self.eventDate = eventDate; self.eventType = eventType; self.subType = subType; self.actors = actors
+        self.location = location; self.admin1 = admin1; self.geoPrecision = geoPrecision; self.fatalitiesLow = fatalitiesLow
+        self.fatalitiesBest = fatalitiesBest; self.fatalitiesHigh = fatalitiesHigh; self.fatalityClaims = fatalityClaims
+        self.source = source; self.notes = notes; self.uncertaintyKm = uncertaintyKm; self.point = point
+    }
+
+    /// The record of an incident read from `input` (a file name); nil when the incident has no point.
+    public init?(_ e: Incident, input: String) {
+        guard let p = e.point else { return nil }
+        let claims = e.claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; ")
+        let sources = Array(Set(e.claims.compactMap(\.source) + (e.source.map { [$0] } ?? []))).sorted().joined(separator: "; ")
+        self.init(id: input + ":" + e.id, eventDate: e.date?.description, eventType: e.eventType, subType: e.subType,
+                  actors: e.actors.joined(separator: "; "), location: e.locationText, admin1: e.admin1, geoPrecision: e.geoPrecision,
+                  fatalitiesLow: e.fatalitiesLow, fatalitiesBest: e.fatalitiesBest, fatalitiesHigh: e.fatalitiesHigh,
+                  fatalityClaims: claims, source: sources.isEmpty ? input : sources, notes: e.notes ?? "",
+                  uncertaintyKm: e.uncertaintyKm.map { roundTo($0, decimals: 3) }, point: p)
+    }
+
+    /// A feature of an incidents layer written by `geomap build`. `path` names the feature in errors.
+    public init(feature f: GeoJSONFeature, path: String) throws(StoreError) {
+        guard case .point(let p)? = f.geometry else { throw .badFeature(path, "an incident must be a Point") }
+        let props = f.properties
+        func text(_ key: String) -> String? { props[key]?.stringValue }
+        func int(_ key: String) throws(StoreError) -> Int? {
+            switch props[key] {
+            case nil, .null?: return nil
+            case .number(let n)? where n == n.rounded() && abs(n) < 1e15: return Int(n)
+            case let other?: throw .badFeature(path, "'\(key)' must be an integer, found \(JSONWriter.string(other))")
+            }
+        }
+        let id: String
+        switch f.id ?? props["id"].flatMap({ v -> FeatureID? in v.stringValue.map(FeatureID.string) }) {
+        case .string(let s)?: id = s
+        case .number(let n)?: id = JSONWriter.numberText(n)
+        case nil: throw .badFeature(path, "an incident needs an id (feature id or property 'id')")
+        }
+        if let d = text("event_date"), ReportDay(iso: d) == nil { throw .badFeature(path, "event_date '\(d)' is not YYYY-MM-DD") }
+        self.init(id: id, eventDate: text("event_date"), eventType: text("event_type") ?? "", subType: text("sub_type") ?? "",
+                  actors: text("actors") ?? "", location: text("location"), admin1: text("admin1"),
+                  geoPrecision: try int("geo_precision"), fatalitiesLow: try int("fatalities_low"),
+                  fatalitiesBest: try int("fatalities_best"), fatalitiesHigh: try int("fatalities_high"),
+                  fatalityClaims: text("fatality_claims") ?? "", source: text("source") ?? "", notes: text("notes") ?? "",
+                  uncertaintyKm: props["uncertainty_km"]?.numberValue, point: p)
+    }
+
+    /// The layer's properties, in the layer's order.
+    public var properties: JSONObject {
+        [
+            "id": .string(id), "event_date": eventDate.map { .string($0) } ?? .null, "event_type": .string(eventType),
+            "sub_type": .string(subType), "actors": .string(actors), "location": location.map { .string($0) } ?? .null,
+            "admin1": admin1.map { .string($0) } ?? .null, "geo_precision": number(geoPrecision),
+            "fatalities_low": number(fatalitiesLow), "fatalities_best": number(fatalitiesBest),
+            "fatalities_high": number(fatalitiesHigh), "fatality_claims": .string(fatalityClaims), "source": .string(source),
+            "notes": .string(notes), "uncertainty_km": uncertaintyKm.map { .number($0) } ?? .null,
+        ]
+    }
+
+    private func number(_ v: Int?) -> JSONValue { v.map { .number(Double($0)) } ?? .null }
+
+    /// Whether `actor` is one of the actors (case-insensitive, whole names).
+    public func involves(actor: String) -> Bool {
+        actors.split(separator: ";").contains { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(actor) == .orderedSame }
+    }
+}

@@ -1,0 +1,69 @@
+import GeoCore
+import Reports
+
+/// A stored control claim: who holds (or lost, or contests) which place, on which day, according to whom.
+/// The place's record travels with it so zones can be rebuilt from the store alone.
+public struct StoredClaim: Sendable, Equatable {
+    public var actor: String
+    public var status: String
+    public var date: String?
+    public var placeID: String
+    public var placeName: String
+    public var placeKind: String
+    public var population: Int
+    public var admin1: String?
+    public var country: String?
+    public var point: Coordinate
+    public var source: String
+
+    public init(actor: String, status: String, date: String?, placeID: String, placeName: String, placeKind: String,
+                population: Int, admin1: String?, country: String?, point: Coordinate, source: String) {
+        self.actor = actor; self.status = status; self.date = date; self.placeID = placeID; self.placeName = placeName
+        self.placeKind = placeKind; self.population = population; self.admin1 = admin1; self.country = country
+        self.point = point; self.source = source
+    }
+}
+
+/// A resolved place as the places layer has it.
+public struct StoredPlace: Sendable, Equatable {
+    public var id: String, name: String, kind: String, admin1: String?, country: String?, point: Coordinate
+    public init(id: String, name: String, kind: String, admin1: String?, country: String?, point: Coordinate) {
+        self.id = id; self.name = name; self.kind = kind; self.admin1 = admin1; self.country = country; self.point = point
+    }
+}
+
+/// A control zone as `geomap build` computed it.
+public struct StoredZone: Sendable, Equatable {
+    public var actor: String, status: String, asOf: String?, areaKm2: Double, places: String, sources: String
+    public var geometry: GeoJSONGeometry
+    public init(actor: String, status: String, asOf: String?, areaKm2: Double, places: String, sources: String, geometry: GeoJSONGeometry) {
+        self.actor = actor; self.status = status; self.asOf = asOf; self.areaKm2 = areaKm2; self.places = places
+        self.sources = sources; self.geometry = geometry
+    }
+}
+
+/// Everything read from one input file, stored in one transaction.
+public struct IngestBatch: Sendable {
+    public var input: String
+    public var events: [EventRecord]
+    public var claims: [StoredClaim]
+    public var places: [StoredPlace]
+    public init(input: String, events: [EventRecord], claims: [StoredClaim] = [], places: [StoredPlace] = []) {
+        self.input = input; self.events = events; self.claims = claims; self.places = places
+    }
+}
+
+/// An event store: the embedded SQLite file or a PostGIS server. The CLI talks to this protocol only.
+public protocol EventStore: AnyObject {
+    /// Where the store is, for messages (never with a password).
+    var location: String { get }
+    /// Stores one input's events, claims and places in one transaction: all of it or nothing. An event whose
+    /// id is already stored is updated.
+    func ingest(_ batch: IngestBatch) throws(StoreError) -> IngestSummary
+    /// Replaces the stored control zones (the latest `geomap build` of this store).
+    func replaceZones(_ zones: [StoredZone]) throws(StoreError)
+    func query(_ spatial: SpatialFilter, _ filter: EventFilter) throws(StoreError) -> QueryAnswer
+    func claims() throws(StoreError) -> [StoredClaim]
+    func zones() throws(StoreError) -> [StoredZone]
+    func eventCount() throws(StoreError) -> Int
+}

@@ -1,0 +1,22 @@
+/// Why the event store cannot do what was asked; each message names the file, feature or value.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case notAStore(String, reason: String)
+    case notFound(String)
+    case database(String)
+    case badFeature(String, String)
+    case badQuery(String)
+    case unreachable(String)
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .notAStore(let p, let why): return "'\(p)' is not a geomap store: \(why)"
+        case .notFound(let p): return "no store at '\(p)' (create one with 'geomap ingest INPUT --store \(p)')"
+        case .database(let m): return m
+        case .badFeature(let path, let why): return "\(path): \(why)"
+        case .badQuery(let why): return why
+        case .unreachable(let why): return why
+        case .unreadable(let why): return why
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import GeoCore
+import Store
+
+/// The hits of a query as a table, JSON, GeoJSON or CSV.
+enum QueryOutput {
+    static func render(_ hits: [EventHit], format: OutputFormat, near: Bool) -> String {
+        switch format {
+        case .table: return table(hits, near: near)
+        case .json: return JSONWriter.string(.array(hits.map { .object(row($0, near: near)) }), pretty: true) + "\n"
+        case .geojson:
+            let features = hits.map { h -> GeoJSONFeature in
+                var p = h.record.properties
+                if near { addDistance(h, to: &p) }
+                return GeoJSONFeature(id: .string(h.record.id), geometry: .point(h.record.point), properties: p)
+            }
+            return GeoJSONFeatureCollection(features: features).text
+        case .csv: return csv(hits, near: near)
+        }
+    }
+
+    static func addDistance(_ h: EventHit, to p: inout JSONObject) {
+        p["distance_km"] = h.distanceKm.map { .number(roundTo($0, decimals: 3)) } ?? .null
+        p["bearing_deg"] = h.bearingDeg.map { .number(roundTo(($0 + 360).truncatingRemainder(dividingBy: 360), decimals: 1)) } ?? .null
+    }
+
+    /// The layer's properties, then lat and lon (6 decimals), then distance and bearing for `near`.
+    static func row(_ h: EventHit, near: Bool) -> JSONObject {
+        var p = h.record.properties
+        p["lat"] = .number(roundTo(h.record.point.latitude, decimals: 6))
+        p["lon"] = .number(roundTo(h.record.point.longitude, decimals: 6))
+        if near { addDistance(h, to: &p) }
+        return p
+    }
+
+    static func cell(_ v: JSONValue?) -> String {
+        switch v {
+        case .string(let s)?: return s
+        case .number(let n)?: return JSONWriter.numberText(n)
+        case .bool(let b)?: return b ? "true" : "false"
+        default: return ""
+        }
+    }
+
+    static func table(_ hits: [EventHit], near: Bool) -> String {
+        var header = ["id", "event_date", "sub_type", "actors", "location", "dead", "lat", "lon"]
+        if near { header += ["km", "bearing"] }
+        let rows = hits.map { h -> [String] in
+            let r = row(h, near: near)
+            var cells = [cell(r["id"]), cell(r["event_date"]), cell(r["sub_type"]), cell(r["actors"]), cell(r["location"]),
+                         cell(r["fatalities_best"]), formatFixed(h.record.point.latitude, decimals: 5), formatFixed(h.record.point.longitude, decimals: 5)]
+            if near { cells += [h.distanceKm.map { formatFixed($0, decimals: 1) } ?? "", cell(r["bearing_deg"])] }
+            return cells
+        }
+        return TextTable.columns(header: header, rows: rows) + "\n"
+    }
+
+    static func csv(_ hits: [EventHit], near: Bool) -> String {
+        var keys = ["id", "event_date", "event_type", "sub_type", "actors", "location", "admin1", "geo_precision", "fatalities_low",
+                    "fatalities_best", "fatalities_high", "fatality_claims", "source", "notes", "uncertainty_km", "lat", "lon"]
+        if near { keys += ["distance_km", "bearing_deg"] }
+        var out = keys.joined(separator: ",") + "\n"
+        for h in hits {
+            let r = row(h, near: near)
+            out += keys.map { quote(cell(r[$0])) }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func quote(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}

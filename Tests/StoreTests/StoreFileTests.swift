@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import GeoCore
+import GRDB
+@testable import Store
+
+@Suite struct StoreFileTests {
+    func folder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-store-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func event(_ id: String, dead: Int, at p: Coordinate) -> EventRecord {
+        EventRecord(id: id, eventDate: "2014-01-14", eventType: "Explosions/Remote violence", subType: "car_bomb", actors: "ISIL",
+                    location: nil, admin1: nil, geoPrecision: 1, fatalitiesLow: dead, fatalitiesBest: dead, fatalitiesHigh: dead,
+                    fatalityClaims: "", source: "test", notes: "", uncertaintyKm: nil, point: p)
+    }
+
+    /// Raqqa, GeoNames 172955 (35.95283 N, 39.00788 E).
+    let raqqa = Coordinate(longitude: 39.00788, latitude: 35.95283)
+
+    @Test func reingestingAnIdUpdatesIt() throws {
+        let path = try folder() + "/events.sqlite"
+        let store = try SQLiteEventStore(path: path, create: true)
+        #expect(try store.ingest(IngestBatch(input: "a", events: [event("a:1", dead: 8, at: raqqa), event("a:2", dead: 3, at: raqqa)])) ==
+                { var s = IngestSummary(); s.inserted = 2; return s }())
+        let again = try store.ingest(IngestBatch(input: "a", events: [event("a:1", dead: 22, at: raqqa)]))
+        #expect(again.inserted == 0 && again.updated == 1)
+        #expect(try store.eventCount() == 2)
+        let hits = try store.query(.near(raqqa, radius: .kilometers(1)), EventFilter(minFatalities: 20)).hits
+        #expect(hits.map(\.record.id) == ["a:1"])
+        // The index follows the update: moved 300 km away, it is no longer near Raqqa.
+        _ = try store.ingest(IngestBatch(input: "a", events: [event("a:1", dead: 22, at: Coordinate(longitude: 36.72559, latitude: 34.72405))]))
+        #expect(try store.query(.near(raqqa, radius: .kilometers(10)), EventFilter()).hits.map(\.record.id) == ["a:2"])
+        #expect(try SQLiteEventStore(path: path, create: false).eventCount() == 2)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+        let path = try folder() + "/notes.sqlite"
+        let bytes = Data("these are field notes, not a database\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notAStore(path, reason: "not an SQLite database")) { try SQLiteEventStore(path: path, create: true) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent) == ["notes.sqlite"])
+    }
+
+    @Test func anotherSQLiteDatabaseIsNotTakenOver() throws {
+        let path = try folder() + "/other.sqlite"
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE budget(x)") }
+        #expect(throws: StoreError.notAStore(path, reason: "an SQLite database without geomap's tables")) { try SQLiteEventStore(path: path, create: true) }
+        #expect(throws: StoreError.notFound(path + ".missing")) { try SQLiteEventStore(path: path + ".missing", create: false) }
+    }
+
+    @Test func layerFeaturesWithBadFieldsNameTheFeature() throws {
+        let path = try folder() + "/incidents.geojson"
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"a:1","geometry":{"type":"Point","coordinates":[39.00788,35.95283]},"properties":{"event_date":"2014-01-14"}},
+        {"type":"Feature","id":"a:2","geometry":{"type":"Point","coordinates":[39.00788,35.95283]},"properties":{"fatalities_best":"many"}}
+        ]}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.badFeature("\(path): features[1]", "'fatalities_best' must be an integer, found \"many\"")) {
+            try IncidentLayerReader.read(path)
+        }
+    }
+}
