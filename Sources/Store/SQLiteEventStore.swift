@@ -41,13 +41,18 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296")
             }
             let q = try DatabaseQueue(path: path, configuration: config)
-            let tables = try q.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-            if !tables.contains("events") {
-                guard tables.isEmpty, create else {
-                    throw StoreError.notAStore(path, reason: tables.isEmpty ? "an empty SQLite file" : "an SQLite database without geomap's tables")
+            // Checked and created under the write lock: two ingests creating one store must not see each
+            // other's half-made schema.
+            try q.inTransaction(.immediate) { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if !tables.contains("events") {
+                    guard tables.isEmpty, create else {
+                        throw StoreError.notAStore(path, reason: tables.isEmpty ? "an empty SQLite file" : "an SQLite database without geomap's tables")
+                    }
                 }
+                try Self.migrate(db)
+                return .commit
             }
-            try Self.migrator.migrate(q)
             queue = q
         } catch let e as StoreError {
             throw e
@@ -63,39 +68,45 @@ public final class SQLiteEventStore: EventStore, Sendable {
         path = ":memory:"
         do {
             queue = try DatabaseQueue()
-            try Self.migrator.migrate(queue)
+            try queue.write { try Self.migrate($0) }
         } catch {
             throw .database("in-memory store: \(error)")
         }
     }
 
-    static let migrator: DatabaseMigrator = {
-        var m = DatabaseMigrator()
-        m.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE events(
-                  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_date TEXT, event_type TEXT NOT NULL,
-                  sub_type TEXT NOT NULL, actors TEXT NOT NULL, location TEXT, admin1 TEXT, geo_precision INTEGER,
-                  fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER, fatality_claims TEXT NOT NULL,
-                  source TEXT NOT NULL, notes TEXT NOT NULL, uncertainty_km REAL, lon REAL NOT NULL, lat REAL NOT NULL,
-                  input TEXT NOT NULL);
-                CREATE INDEX events_by_date ON events(event_date);
-                CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
-                CREATE TABLE claims(
-                  rowid INTEGER PRIMARY KEY, actor TEXT NOT NULL, status TEXT NOT NULL, claim_date TEXT,
-                  place_id TEXT NOT NULL, place_name TEXT NOT NULL, place_kind TEXT NOT NULL, population INTEGER NOT NULL,
-                  admin1 TEXT, country TEXT, lon REAL NOT NULL, lat REAL NOT NULL, source TEXT NOT NULL,
-                  UNIQUE(actor, status, claim_date, place_id, source));
-                CREATE TABLE places(
-                  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, admin1 TEXT, country TEXT,
-                  lon REAL NOT NULL, lat REAL NOT NULL);
-                CREATE TABLE zones(
-                  rowid INTEGER PRIMARY KEY, actor TEXT NOT NULL, status TEXT NOT NULL, as_of TEXT,
-                  area_km2 REAL NOT NULL, places TEXT NOT NULL, sources TEXT NOT NULL, geojson TEXT NOT NULL);
-                """)
+    /// The schema, versioned by `PRAGMA user_version`: each step brings a store from one version to the next.
+    static let schemaSteps: [String] = [
+        """
+            CREATE TABLE events(
+              rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_date TEXT, event_type TEXT NOT NULL,
+              sub_type TEXT NOT NULL, actors TEXT NOT NULL, location TEXT, admin1 TEXT, geo_precision INTEGER,
+              fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER, fatality_claims TEXT NOT NULL,
+              source TEXT NOT NULL, notes TEXT NOT NULL, uncertainty_km REAL, lon REAL NOT NULL, lat REAL NOT NULL,
+              input TEXT NOT NULL);
+            CREATE INDEX events_by_date ON events(event_date);
+            CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+            CREATE TABLE claims(
+              rowid INTEGER PRIMARY KEY, actor TEXT NOT NULL, status TEXT NOT NULL, claim_date TEXT,
+              place_id TEXT NOT NULL, place_name TEXT NOT NULL, place_kind TEXT NOT NULL, population INTEGER NOT NULL,
+              admin1 TEXT, country TEXT, lon REAL NOT NULL, lat REAL NOT NULL, source TEXT NOT NULL,
+              UNIQUE(actor, status, claim_date, place_id, source));
+            CREATE TABLE places(
+              id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, admin1 TEXT, country TEXT,
+              lon REAL NOT NULL, lat REAL NOT NULL);
+            CREATE TABLE zones(
+              rowid INTEGER PRIMARY KEY, actor TEXT NOT NULL, status TEXT NOT NULL, as_of TEXT,
+              area_km2 REAL NOT NULL, places TEXT NOT NULL, sources TEXT NOT NULL, geojson TEXT NOT NULL);
+            """,
+    ]
+
+    static func migrate(_ db: Database) throws {
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        guard version <= schemaSteps.count else {
+            throw StoreError.database("the store was made by a newer geomap (schema \(version); this one knows \(schemaSteps.count))")
         }
-        return m
-    }()
+        for step in schemaSteps.dropFirst(version) { try db.execute(sql: step) }
+        try db.execute(sql: "PRAGMA user_version = \(schemaSteps.count)")
+    }
 
     // MARK: ingest
 
