@@ -52,10 +52,13 @@ let package = Package(
                                               .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
+        // Maps: projection from PROJ, basemap from the gazetteer, SVG written here, PNG by rsvg-convert.
+        .target(name: "Cartography", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"]),
+
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export", "Store",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export", "Store", "Cartography",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     // The brute-force scans (200 queries × 100,000 events per kind) need optimised code to stay quick.
                     swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .testTarget(name: "CartographyTests", dependencies: ["GeoCore", "Geodesy", "Places", "Cartography", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -76,6 +76,10 @@ PY
       printf '%-16s' "$layer"; ogrinfo -ro -so -al "Output/seed/$layer.geojson" | grep -E "Feature Count" || true
     done
   fi
+  echo
+  echo "== geomap map: the seed's layers over the Natural Earth basemap"
+  "$geomap" map Output/seed "${gazetteer_args[@]}" --title "Northern Syria: incidents and control, 12-14 January 2014" --out Output/seed/map.svg
+  "$geomap" map Output/seed "${gazetteer_args[@]}" --title "Northern Syria: incidents and control, 12-14 January 2014" --out Output/seed/map.png
 fi
 echo
 echo "== Raqqa to Homs (geodesic inverse)"

@@ -44,7 +44,11 @@ public struct LayerSet {
         for m in mentions {
             guard let r = m.relative else { continue }
             uncertainty.append(GeoJSONFeature(geometry: r.uncertainty, properties: [
-                "expression": .string(m.text), "anchor": .string(r.anchor.name),
+                "expression": .string(m.text), "anchor": .string(r.anchor.name), "anchor_id": .string(r.anchor.id),
+                "anchor_lat": .number(roundTo(r.anchor.coordinate.latitude, decimals: 6)),
+                "anchor_lon": .number(roundTo(r.anchor.coordinate.longitude, decimals: 6)),
+                "lat": m.place.map { .number(roundTo($0.coordinate.latitude, decimals: 6)) } ?? .null,
+                "lon": m.place.map { .number(roundTo($0.coordinate.longitude, decimals: 6)) } ?? .null,
                 "distance_km": r.expression.distance.map { .number(roundTo($0.kilometers, decimals: 3)) } ?? .null,
                 "bearing_deg": r.bearing.map { .number(roundTo($0.degrees, decimals: 3)) } ?? .null,
             ]))

@@ -47,11 +47,22 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let gazetteer = try gazetteerOptions.open()
-        let loader = try InputLoader(gazetteer: gazetteer, reportDate: date.flatMap(ReportDay.init(iso:)), skipBadRows: skipBadRows)
-        let eventStore = try store.map { try StoreOptions.open($0, create: true) }
+        let summary = try Self.build(inputs: inputs, into: out, gazetteer: gazetteer, asOf: asOf.flatMap(ReportDay.init(iso:)),
+                                     zones: ControlZoneBuilder.Mode(rawValue: zones.rawValue) ?? .buffer,
+                                     format: LayerWriter.Format(rawValue: format.rawValue) ?? .geojson,
+                                     reportDate: date.flatMap(ReportDay.init(iso:)), skipBadRows: skipBadRows,
+                                     store: try store.map { try StoreOptions.open($0, create: true) })
+        StandardError.note("wrote \(summary)\(store.map { "; stored in \($0)" } ?? "")")
+    }
+
+    /// Reads the inputs and writes the layers into `folder` (also used by `geomap map` on reports); returns
+    /// what was written, for the user.
+    static func build(inputs: [String], into folder: String, gazetteer: Gazetteer, asOf: ReportDay?, zones mode: ControlZoneBuilder.Mode,
+                      format: LayerWriter.Format, reportDate: ReportDay?, skipBadRows: Bool, store eventStore: (any EventStore)?) throws -> String {
+        let loader = try InputLoader(gazetteer: gazetteer, reportDate: reportDate, skipBadRows: skipBadRows)
         var layers = LayerSet()
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let writer = try LayerWriter(folder: out, format: LayerWriter.Format(rawValue: format.rawValue) ?? .geojson)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let writer = try LayerWriter(folder: folder, format: format)
         var claims: [ZoneClaim] = []
         for input in inputs {
             let loaded = try loader.load(input)
@@ -66,12 +77,10 @@ struct BuildCommand: ParsableCommand {
                                                       places: loaded.mentions.compactMap { $0.relative == nil ? $0.place.map(StoredPlace.init) : nil }))
             }
         }
-        let builder = try ControlZoneBuilder(store: gazetteer.store)
-        let zoneList = try builder.build(claims, asOf: asOf.flatMap(ReportDay.init(iso:)),
-                                         mode: ControlZoneBuilder.Mode(rawValue: zones.rawValue) ?? .buffer)
+        let zoneList = try ControlZoneBuilder(store: gazetteer.store).build(claims, asOf: asOf, mode: mode)
         layers.add(zones: zoneList)
         let written = try writer.finish(layers)
         try eventStore?.replaceZones(zoneList.map(StoredZone.init))
-        StandardError.note("wrote \(written.count) layers to \(out): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas\(store.map { "; stored in \($0)" } ?? "")")
+        return "\(written.count) layers to \(folder): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas"
     }
 }

@@ -18,6 +18,6 @@ struct Geomap: ParsableCommand {
           geomap check Output/demo/kantari_80km_north_of_raqqa.geojson
         """,
         version: version,
-        subcommands: [ExtractCommand.self, BuildCommand.self, IngestCommand.self, QueryCommand.self, ResolveCommand.self, LocateCommand.self, DistanceCommand.self, DestinationCommand.self, CheckCommand.self, GazetteerCommand.self]
+        subcommands: [ExtractCommand.self, BuildCommand.self, IngestCommand.self, QueryCommand.self, MapCommand.self, ResolveCommand.self, LocateCommand.self, DistanceCommand.self, DestinationCommand.self, CheckCommand.self, GazetteerCommand.self]
     )
 }

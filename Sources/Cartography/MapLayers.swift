@@ -1,0 +1,93 @@
+import Foundation
+import GeoCore
+
+/// What a map draws: the four layers of `geomap build`, as GeoJSON features.
+public struct MapLayers: Sendable {
+    public var incidents: [GeoJSONFeature] = []
+    public var zones: [GeoJSONFeature] = []
+    public var places: [GeoJSONFeature] = []
+    public var uncertainty: [GeoJSONFeature] = []
+
+    public init() {}
+
+    public enum Layer: String, CaseIterable, Sendable { case incidents, control_zones, places, uncertainty }
+
+    /// Adds a layer file; which layer it is comes from its name (`incidents.geojson`…), else from its
+    /// features (points with `event_date`, polygons with `actor`, polygons with `expression`, points with `name`).
+    public mutating func add(file path: String) throws(MapError) {
+        let features: [GeoJSONFeature]
+        do { features = try Self.readFeatures(path) } catch { throw .badInput(path, "\(error)") }
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let layer = Layer(rawValue: base) ?? Self.guess(features)
+        guard let layer else { throw .badInput(path, "not a geomap layer (expected incidents, control_zones, places or uncertainty features)") }
+        add(features, as: layer)
+    }
+
+    public mutating func add(_ features: [GeoJSONFeature], as layer: Layer) {
+        switch layer {
+        case .incidents: incidents += features
+        case .control_zones: zones += features
+        case .places: places += features
+        case .uncertainty: uncertainty += features
+        }
+    }
+
+    /// Every layer file in a folder written by `geomap build`.
+    public mutating func add(folder: String) throws(MapError) {
+        var found = false
+        for layer in Layer.allCases {
+            for ext in ["geojson", "geojsons"] {
+                let p = (folder as NSString).appendingPathComponent("\(layer.rawValue).\(ext)")
+                if FileManager.default.fileExists(atPath: p) { try add(file: p); found = true }
+            }
+        }
+        if !found { throw .badInput(folder, "no layer files (incidents.geojson, control_zones.geojson, …) in this folder") }
+    }
+
+    static func guess(_ features: [GeoJSONFeature]) -> Layer? {
+        guard let f = features.first else { return nil }
+        let polygonal = !(f.geometry?.polygons.isEmpty ?? true)
+        if case .point? = f.geometry {
+            if f.properties["event_date"] != nil { return .incidents }
+            if f.properties["name"] != nil { return .places }
+        }
+        if polygonal, f.properties["actor"] != nil { return .control_zones }
+        if polygonal, f.properties["expression"] != nil { return .uncertainty }
+        return nil
+    }
+
+    /// A FeatureCollection, or an RFC 8142 sequence (`.geojsons`).
+    static func readFeatures(_ path: String) throws -> [GeoJSONFeature] {
+        let text = try InputText.read(path)
+        guard text.first == "\u{1E}" || path.hasSuffix(".geojsons") else { return try GeoJSONFeatureCollection(text: text).features }
+        return try text.split(separator: "\u{1E}").compactMap { chunk in
+            let body = chunk.trimmingCharacters(in: .whitespacesAndNewlines)
+            return body.isEmpty ? nil : try GeoJSONFeature(json: JSONReader.parse(body))
+        }
+    }
+
+    /// Keeps incidents dated on or before `day` (ISO YYYY-MM-DD) and undated ones.
+    public mutating func keepIncidents(onOrBefore day: String) {
+        incidents.removeAll { ($0.properties["event_date"]?.stringValue).map { $0 > day } ?? false }
+    }
+
+    public var allCoordinates: [Coordinate] {
+        (incidents + zones + places + uncertainty).compactMap(\.geometry).flatMap(\.allCoordinates)
+    }
+}
+
+public enum MapError: Error, Equatable, CustomStringConvertible {
+    case badInput(String, String)
+    case nothingToDraw
+    case rasterizer(String)
+    case projection(String)
+
+    public var description: String {
+        switch self {
+        case .badInput(let p, let why): return "\(p): \(why)"
+        case .nothingToDraw: return "nothing to draw: the inputs have no features with coordinates (give --extent W,S,E,N for a basemap alone)"
+        case .rasterizer(let why): return "cannot write the PNG: \(why)"
+        case .projection(let why): return "map projection: \(why)"
+        }
+    }
+}
