@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries (Debian: libproj-dev, libgeos-dev; installed by scripts/setup.sh).
@@ -52,19 +54,22 @@ let package = Package(
                                               .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
+        // The event store on PostgreSQL/PostGIS (postgres-nio), behind the same protocol as the embedded one.
+        .target(name: "PostGISStore", dependencies: ["GeoCore", "Geodesy", "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                     .product(name: "Logging", package: "swift-log")]),
         // Maps: projection from PROJ, basemap from the gazetteer, SVG written here, PNG by rsvg-convert.
         .target(name: "Cartography", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"]),
 
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export", "Store", "Cartography",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export", "Store", "PostGISStore", "Cartography",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).
-        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Reports", "Zones", "Export", "Store",
+        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Reports", "Zones", "Export", "Store", "PostGISStore",
                                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
 
         .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
@@ -77,11 +82,11 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Reports", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ZonesTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Reports", "Zones", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "StoreTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Store", "PostGISStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     // The brute-force scans (200 queries × 100,000 events per kind) need optimised code to stay quick.
                     swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .testTarget(name: "CartographyTests", dependencies: ["GeoCore", "Geodesy", "Places", "Cartography", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore"]),
+        .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -231,8 +231,10 @@ def store_bench(args):
     and 1,000 bbox queries of the same area, beside SpatiaLite (Debian's mod_spatialite loaded into the same
     SQLite by geomap-bench: SpatialIndex, ellipsoidal ST_Distance) on the same data in the same run."""
     with tempfile.TemporaryDirectory() as work:
-        out = subprocess.run([args.geomap_bench, "store", str(args.store_n), str(args.store_queries), work],
-                             check=True, capture_output=True, text=True)
+        command = [args.geomap_bench, "store", str(args.store_n), str(args.store_queries), work]
+        if args.postgis:
+            command.append(args.postgis)
+        out = subprocess.run(command, check=True, capture_output=True, text=True)
     g = json.loads(out.stdout)
     n = g["n"]
     print()
@@ -248,7 +250,18 @@ def store_bench(args):
             goal = "   (goal ≤ 0.25)" if p == "p50" and kind == "near" else ""
             print(f"{kind + ' ' + p + ' (ms)':<28}{a:>12.2f}{b:>12.2f}{a / b:>8.2f}{goal}")
         print(f"{kind + ' rows returned':<28}{g[kind + '_rows']:>12,}{g['peer_' + kind + '_rows']:>12,}")
-    return g["near_rows"] == g["peer_near_rows"] and g["bbox_rows"] == g["peer_bbox_rows"]
+    pg = g.get("postgis")
+    if pg:
+        print()
+        print(f"store on PostGIS (throw-away local cluster) beside the embedded store, same events and near queries")
+        print(f"{'':<28}{'embedded':>12}{'PostGIS':>12}{'ratio':>8}")
+        print(f"{'ingest (events/s)':<28}{n / g_ingest:>12,.0f}{n / pg['ingest_seconds']:>12,.0f}{pg['ingest_seconds'] / g_ingest:>8.2f}   (PostGIS time / embedded time)")
+        for p in ("p50", "p99"):
+            a, b = g[f"near_{p}"] * 1000, pg[f"near_{p}"] * 1000
+            print(f"{'near ' + p + ' (ms)':<28}{a:>12.2f}{b:>12.2f}{b / a:>8.2f}{'   (goal: PostGIS within 3×)' if p == 'p50' else ''}")
+        print(f"{'near rows returned':<28}{g['near_rows']:>12,}{pg['near_rows']:>12,}")
+    same = g["near_rows"] == g["peer_near_rows"] and g["bbox_rows"] == g["peer_bbox_rows"]
+    return same and (not pg or pg["near_rows"] == g["near_rows"])
 
 
 def main():
@@ -262,6 +275,7 @@ def main():
     ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract", "zones", "export", "store"])
     ap.add_argument("--store-n", type=int, default=1_000_000)
     ap.add_argument("--store-queries", type=int, default=1_000)
+    ap.add_argument("--postgis", help="postgresql:// URL of a PostGIS server for the store benchmark")
     ap.add_argument("--zones-n", type=int, default=10_000)
     ap.add_argument("--export-n", type=int, default=1_000_000)
     ap.add_argument("--geomap", help="release geomap binary, for the extraction benchmark")

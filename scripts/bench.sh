@@ -16,5 +16,10 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check -r bench/requirements.txt
-exec "$venv/bin/python" bench/run.py --geomap-bench .build/release/geomap-bench --c-baseline bench/work/geodesic_c --gazetteer Gazetteer/build/gazetteer.sqlite --geomap .build/release/geomap \
+# A throw-away PostGIS cluster for the store benchmark, removed when the benchmarks end.
+pgdir=$(mktemp -d /tmp/geomap-bench-pg.XXXXXX)
+pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+trap 'scripts/pg-cluster.sh stop "$pgdir"' EXIT
+scripts/pg-cluster.sh start "$pgdir" "$pgport"
+"$venv/bin/python" bench/run.py --postgis "postgresql://postgres@127.0.0.1:$pgport/geomap?sslmode=disable" --geomap-bench .build/release/geomap-bench --c-baseline bench/work/geodesic_c --gazetteer Gazetteer/build/gazetteer.sqlite --geomap .build/release/geomap \
   $( [ -f Gazetteer/build/syria.sqlite ] && echo --extract-gazetteer Gazetteer/build/syria.sqlite ) "$@"

@@ -9,6 +9,7 @@ packages=(
   libgeos-dev                      # GEOS: buffers, unions, Voronoi (CGEOS)
   gdal-bin                         # ogrinfo/ogr2ogr: the tests read our layers with GDAL
   librsvg2-bin                     # rsvg-convert: SVG maps to PNG
+  postgresql-15 postgresql-15-postgis-3   # the PostGIS event store; tests start a throw-away cluster
 )
 
 missing=()

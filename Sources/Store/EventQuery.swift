@@ -50,10 +50,31 @@ public struct EventHit: Sendable, Equatable {
     }
 }
 
+extension EventHit {
+    /// `near`: nearest first; otherwise by date, then id. Then the limit. Sorts indices, not the hits
+    /// (each hit is a record of many strings, and moving them dominated the query).
+    public static func ordered(_ hits: [EventHit], _ spatial: SpatialFilter, limit: Int?) -> [EventHit] {
+        var order = Array(hits.indices)
+        if case .near = spatial {
+            let d = hits.map { $0.distanceKm ?? 0 }
+            order.sort { d[$0] != d[$1] ? d[$0] < d[$1] : hits[$0].record.id < hits[$1].record.id }
+        } else {
+            order.sort {
+                let a = hits[$0].record, b = hits[$1].record
+                return a.eventDate != b.eventDate ? (a.eventDate ?? "") < (b.eventDate ?? "") : a.id < b.id
+            }
+        }
+        if let limit, order.count > limit { order.removeLast(order.count - limit) }
+        return order.map { hits[$0] }
+    }
+
+}
+
 /// The hits, and how many candidates the index returned before the exact test and the filters.
 public struct QueryAnswer: Sendable {
     public var hits: [EventHit]
     public var scanned: Int
+    public init(hits: [EventHit], scanned: Int) { self.hits = hits; self.scanned = scanned }
 }
 
 /// What one ingest changed.

@@ -7,6 +7,7 @@ import Reports
 import Zones
 import Export
 import Store
+import PostGISStore
 import GRDBSQLite
 
 // Benchmark driver for `make bench` (bench/run.py): runs geomap's code on inputs written by the peer script,
@@ -256,7 +257,7 @@ func exportCase(_ args: [String]) {
 /// Q `near` queries of 25 km and Q bbox queries of the same area (latencies). Writes the events and the
 /// queries as CSV for the SpatiaLite peer.
 func storeCase(_ args: [String]) {
-    guard args.count == 5, let n = Int(args[2]), let q = Int(args[3]) else { fail("usage: store N QUERIES WORK_DIR") }
+    guard args.count == 5 || args.count == 6, let n = Int(args[2]), let q = Int(args[3]) else { fail("usage: store N QUERIES WORK_DIR [POSTGIS_URL]") }
     let work = args[4]
     var rng = SplitMix64(state: 4326)
     var events: [EventRecord] = []
@@ -297,6 +298,20 @@ func storeCase(_ args: [String]) {
             boxRows += hits
         }
         let peer = try spatialitePeer(events, centers: centers, side: side, path: work + "/spatialite.sqlite")
+        // The same events and near queries on PostGIS (the server store), when a server is given.
+        var pg = "null"
+        if args.count == 6 {
+            let server = try PostGISEventStore(url: args[5])
+            let ingest = try seconds { _ = try server.ingest(IngestBatch(input: "bench", events: events)) }
+            var times: [Double] = [], rows = 0
+            for c in centers {
+                var hits = 0
+                times.append(try seconds { hits = try server.query(.near(c, radius: .kilometers(25)), EventFilter()).hits.count })
+                rows += hits
+            }
+            let sorted = times.sorted()
+            pg = "{\"ingest_seconds\": \(ingest), \"near_p50\": \(sorted[sorted.count / 2]), \"near_p99\": \(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]), \"near_rows\": \(rows)}"
+        }
         func pct(_ xs: [Double], _ p: Double) -> Double { let s = xs.sorted(); return s[min(s.count - 1, Int(Double(s.count) * p))] }
         print("""
             {"case": "store", "n": \(n), "queries": \(q), "ingest_seconds": \(ingest), "near_p50": \(pct(near, 0.5)), \
@@ -304,7 +319,7 @@ func storeCase(_ args: [String]) {
             "bbox_p99": \(pct(box, 0.99)), "bbox_total": \(box.reduce(0, +)), "bbox_rows": \(boxRows), "side_km": \(side), \
             "peer_insert_seconds": \(peer.insert), "peer_index_seconds": \(peer.index), "peer_near_p50": \(pct(peer.near, 0.5)), \
             "peer_near_p99": \(pct(peer.near, 0.99)), "peer_near_rows": \(peer.nearRows), "peer_bbox_p50": \(pct(peer.box, 0.5)), \
-            "peer_bbox_p99": \(pct(peer.box, 0.99)), "peer_bbox_rows": \(peer.boxRows), "spatialite": "\(peer.version)"}
+            "peer_bbox_p99": \(pct(peer.box, 0.99)), "peer_bbox_rows": \(peer.boxRows), "spatialite": "\(peer.version)", "postgis": \(pg)}
             """)
     } catch { fail("\(error)") }
 }

@@ -60,6 +60,16 @@ import TestSupport
         return true
     }
 
+    /// A box around a random point, wrapped across ±180° when it reaches past it (W > E).
+    static func randomBox(_ rng: inout SplitMix64, width: ClosedRange<Double>, height: ClosedRange<Double>) -> BoundingBox {
+        let c = point(region(&rng), &rng)
+        let w = Double.random(in: width, using: &rng), h = Double.random(in: height, using: &rng)
+        var west = c.longitude - w / 2, east = c.longitude + w / 2
+        if west < -180 { west += 360 }
+        if east > 180 { east -= 360 }
+        return BoundingBox(west: west, south: max(-90, c.latitude - h / 2), east: east, north: min(90, c.latitude + h / 2))
+    }
+
     static func randomFilter(_ rng: inout SplitMix64) -> EventFilter {
         var f = EventFilter()
         guard Int.random(in: 0..<3, using: &rng) == 0 else { return f }
@@ -124,12 +134,8 @@ import TestSupport
         var mismatches: [String] = []
         var crossing = 0, returned = 0
         for q in 0..<200 {
-            let c = Self.point(Self.region(&rng), &rng)
-            let width = Double.random(in: 0.1...30, using: &rng), height = Double.random(in: 0.1...20, using: &rng)
-            var west = c.longitude - width / 2, east = c.longitude + width / 2
-            if west < -180 { west += 360 }
-            if east > 180 { east -= 360 }
-            let box = BoundingBox(west: west, south: max(-90, c.latitude - height / 2), east: east, north: min(90, c.latitude + height / 2))
+            let box = Self.randomBox(&rng, width: 0.1...30, height: 0.1...20)
+            let west = box.west, east = box.east
             if box.crossesAntimeridian { crossing += 1 }
             let filter = Self.randomFilter(&rng)
             let got = Set(try Self.store.query(.bbox(box), filter).hits.map(\.record.id))

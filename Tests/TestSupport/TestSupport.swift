@@ -43,3 +43,60 @@ public struct SplitMix64: RandomNumberGenerator {
     }
     public mutating func uniform(_ lo: Double, _ hi: Double) -> Double { Double.random(in: lo..<hi, using: &self) }
 }
+
+/// A throw-away PostgreSQL + PostGIS cluster for the tests that need a server (scripts/pg-cluster.sh):
+/// started once per test process on a free loopback port, stopped and removed when the process exits,
+/// whether the tests passed or not.
+public enum PostgresTestCluster {
+    nonisolated(unsafe) static var folder: String?
+
+    public static let url: Result<String, Error> = Result {
+        let port = try freePort()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-pg-\(ProcessInfo.processInfo.processIdentifier)").path
+        let script = TestData.packageRoot.appendingPathComponent("scripts/pg-cluster.sh").path
+        try run(script, ["start", dir, String(port)])
+        folder = dir
+        atexit {
+            guard let dir = PostgresTestCluster.folder else { return }
+            try? PostgresTestCluster.run(TestData.packageRoot.appendingPathComponent("scripts/pg-cluster.sh").path, ["stop", dir])
+        }
+        return "postgresql://postgres@127.0.0.1:\(port)/geomap?sslmode=disable"
+    }
+
+    public static var port: Int { Int(((try? url.get()) ?? "").split(separator: ":").last?.split(separator: "/").first ?? "") ?? 0 }
+
+    static func run(_ tool: String, _ args: [String]) throws {
+        // Messages go to a file, not a pipe: the server started by pg_ctl outlives the script and would keep
+        // a pipe open, so reading it to its end would never finish.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-pg-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        p.standardOutput = FileHandle(forWritingAtPath: log.path)
+        p.standardError = FileHandle(forWritingAtPath: log.path)
+        try p.run()
+        p.waitUntilExit()
+        let message = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        guard p.terminationStatus == 0 else { throw ClusterError(message: "\(tool) \(args.first ?? ""): \(message)") }
+    }
+
+    /// A port nobody listens on right now (the kernel's pick for port 0).
+    public static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw ClusterError(message: "no free port") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    struct ClusterError: Error, CustomStringConvertible { let message: String; var description: String { message } }
+}
