@@ -69,7 +69,7 @@ public enum PostgresTestCluster {
         // Messages go to a file, not a pipe: the server started by pg_ctl outlives the script and would keep
         // a pipe open, so reading it to its end would never finish.
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-pg-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tool)
