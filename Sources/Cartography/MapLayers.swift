@@ -16,7 +16,7 @@ public struct MapLayers: Sendable {
     /// features (points with `event_date`, polygons with `actor`, polygons with `expression`, points with `name`).
     public mutating func add(file path: String) throws(MapError) {
         let features: [GeoJSONFeature]
-        do { features = try Self.readFeatures(path) } catch { throw .badInput(path, "\(error)") }
+        do { features = try GeoJSONFile.readFeatures(path).map(\.feature) } catch { throw .badInput(path, "\(error)") }
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let layer = Layer(rawValue: base) ?? Self.guess(features)
         guard let layer else { throw .badInput(path, "not a geomap layer (expected incidents, control_zones, places or uncertainty features)") }
@@ -54,16 +54,6 @@ public struct MapLayers: Sendable {
         if polygonal, f.properties["actor"] != nil { return .control_zones }
         if polygonal, f.properties["expression"] != nil { return .uncertainty }
         return nil
-    }
-
-    /// A FeatureCollection, or an RFC 8142 sequence (`.geojsons`).
-    static func readFeatures(_ path: String) throws -> [GeoJSONFeature] {
-        let text = try InputText.read(path)
-        guard text.first == "\u{1E}" || path.hasSuffix(".geojsons") else { return try GeoJSONFeatureCollection(text: text).features }
-        return try text.split(separator: "\u{1E}").compactMap { chunk in
-            let body = chunk.trimmingCharacters(in: .whitespacesAndNewlines)
-            return body.isEmpty ? nil : try GeoJSONFeature(json: JSONReader.parse(body))
-        }
     }
 
     /// Keeps incidents dated on or before `day` (ISO YYYY-MM-DD) and undated ones.

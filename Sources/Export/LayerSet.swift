@@ -87,8 +87,8 @@ public enum ACLEDCSV {
             "actor1": e.actors.first ?? "", "actor2": e.actors.dropFirst().first ?? "", "admin1": e.admin1 ?? "",
             "location": e.locationText ?? "", "latitude": formatFixed(p.latitude, decimals: 6),
             "longitude": formatFixed(p.longitude, decimals: 6), "geo_precision": e.geoPrecision.map(String.init) ?? "",
-            "source": Array(Set(e.claims.compactMap(\.source))).sorted().joined(separator: "; "),
-            "notes": e.claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; "),
+            "source": e.sourcesText,
+            "notes": e.fatalityClaimsText,
             "fatalities": e.fatalitiesBest.map(String.init) ?? "",
         ]
         return columns.map { quote(values[$0] ?? "") }.joined(separator: ",") + "\n"

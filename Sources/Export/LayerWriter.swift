@@ -71,27 +71,10 @@ enum IncidentProperties {
         p.integer("fatalities_low", e.fatalitiesLow)
         p.integer("fatalities_best", e.fatalitiesBest)
         p.integer("fatalities_high", e.fatalitiesHigh)
-        p.string("fatality_claims", claimsText(e.claims))
-        p.string("source", sourcesText(e, default: source))
+        p.string("fatality_claims", e.fatalityClaimsText)
+        let sources = e.sourcesText
+        p.string("source", sources.isEmpty ? source : sources)
         p.string("notes", e.notes ?? "")
         p.number("uncertainty_km", e.uncertaintyKm, decimals: 3)
-    }
-
-    static func claimsText(_ claims: [FatalityClaim]) -> String {
-        switch claims.count {
-        case 0: return ""
-        case 1: return "\(claims[0].count) (\(claims[0].source ?? "unattributed"))"
-        default: return claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; ")
-        }
-    }
-
-    static func sourcesText(_ e: Incident, default fallback: String) -> String {
-        var names = e.claims.compactMap(\.source)
-        if let s = e.source { names.append(s) }
-        switch names.count {
-        case 0: return fallback
-        case 1: return names[0]
-        default: return Array(Set(names)).sorted().joined(separator: "; ")
-        }
     }
 }

@@ -54,6 +54,27 @@ public struct Incident: Sendable {
     public var fatalitiesLow: Int? { claims.map(\.count).min() }
     public var fatalitiesBest: Int? { fatalitiesLow }
     public var fatalitiesHigh: Int? { claims.map(\.count).max() }
+
+    /// The claims as layers and the store write them: "8 (SOHR); 22 (al-Khabar)".
+    public var fatalityClaimsText: String {
+        switch claims.count {
+        case 0: return ""
+        case 1: return "\(claims[0].count) (\(claims[0].source ?? "unattributed"))"
+        default: return claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; ")
+        }
+    }
+
+    /// Every source named, by the claims or for the incident, sorted and "; "-joined; empty when none.
+    /// (Millions of incidents go through here on export: the one-source case skips the set and the sort.)
+    public var sourcesText: String {
+        var names = claims.compactMap(\.source)
+        if let source { names.append(source) }
+        switch names.count {
+        case 0: return ""
+        case 1: return names[0]
+        default: return Array(Set(names)).sorted().joined(separator: "; ")
+        }
+    }
 }
 
 /// "l'EIIL contrôle désormais la totalité de la ville de Raqqa", "après avoir repris la ville d'al-Bab".

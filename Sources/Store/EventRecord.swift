@@ -34,12 +34,11 @@ public struct EventRecord: Hashable, Sendable {
     /// The record of an incident read from `input` (a file name); nil when the incident has no point.
     public init?(_ e: Incident, input: String) {
         guard let p = e.point else { return nil }
-        let claims = e.claims.map { "\($0.count) (\($0.source ?? "unattributed"))" }.joined(separator: "; ")
-        let sources = Array(Set(e.claims.compactMap(\.source) + (e.source.map { [$0] } ?? []))).sorted().joined(separator: "; ")
+        let sources = e.sourcesText
         self.init(id: input + ":" + e.id, eventDate: e.date?.description, eventType: e.eventType, subType: e.subType,
                   actors: e.actors.joined(separator: "; "), location: e.locationText, admin1: e.admin1, geoPrecision: e.geoPrecision,
                   fatalitiesLow: e.fatalitiesLow, fatalitiesBest: e.fatalitiesBest, fatalitiesHigh: e.fatalitiesHigh,
-                  fatalityClaims: claims, source: sources.isEmpty ? input : sources, notes: e.notes ?? "",
+                  fatalityClaims: e.fatalityClaimsText, source: sources.isEmpty ? input : sources, notes: e.notes ?? "",
                   uncertaintyKm: e.uncertaintyKm.map { roundTo($0, decimals: 3) }, point: p)
     }
 

@@ -72,9 +72,7 @@ struct BuildCommand: ParsableCommand {
             let inputClaims = try loader.zoneClaims(loaded)
             claims += inputClaims
             if let eventStore {
-                _ = try eventStore.ingest(IngestBatch(input: loaded.name, events: loaded.incidents.compactMap { EventRecord($0, input: loaded.name) },
-                                                      claims: inputClaims.map(StoredClaim.init),
-                                                      places: loaded.mentions.compactMap { $0.relative == nil ? $0.place.map(StoredPlace.init) : nil }))
+                _ = try eventStore.ingest(loader.storeBatch(loaded, claims: inputClaims))
             }
         }
         let zoneList = try ControlZoneBuilder(store: gazetteer.store).build(claims, asOf: asOf, mode: mode)

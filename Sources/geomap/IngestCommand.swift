@@ -46,9 +46,7 @@ struct IngestCommand: ParsableCommand {
                 batch = IngestBatch(input: name, events: try IncidentLayerReader.read(input))
             } else {
                 let loaded = try loader!.load(input)
-                batch = IngestBatch(input: name, events: loaded.incidents.compactMap { EventRecord($0, input: name) },
-                                    claims: try loader!.zoneClaims(loaded).map(StoredClaim.init),
-                                    places: loaded.mentions.compactMap { $0.relative == nil ? $0.place.map(StoredPlace.init) : nil })
+                batch = loader!.storeBatch(loaded, claims: try loader!.zoneClaims(loaded))
             }
             let s = try target.ingest(batch)
             total.inserted += s.inserted; total.updated += s.updated; total.claims += s.claims; total.places += s.places

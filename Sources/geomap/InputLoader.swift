@@ -60,6 +60,16 @@ struct InputLoader {
     }
 }
 
+extension InputLoader {
+    /// What an input gives the event store: its located incidents, its claims (with their places) and the
+    /// places it names (relative locations are not places).
+    func storeBatch(_ loaded: LoadedInput, claims: [ZoneClaim]) -> IngestBatch {
+        IngestBatch(input: loaded.name, events: loaded.incidents.compactMap { EventRecord($0, input: loaded.name) },
+                    claims: claims.map(StoredClaim.init),
+                    places: loaded.mentions.compactMap { $0.relative == nil ? $0.place.map(StoredPlace.init) : nil })
+    }
+}
+
 extension StoredClaim {
     init(_ c: ZoneClaim) {
         self.init(actor: c.actor, status: c.status, date: c.date?.description, placeID: c.place.id, placeName: c.place.name,

@@ -38,7 +38,7 @@ struct QueryWithinCommand: ParsableCommand {
         if area.hasPrefix("zone:") {
             polygon = try zone(actor: String(area.dropFirst(5)), source: source)
         } else {
-            let polygons = try GeoJSONFile.read(area).features.compactMap(\.geometry).flatMap(\.polygons)
+            let polygons = try GeoJSONFile.readFeatures(area).compactMap(\.feature.geometry).flatMap(\.polygons)
             guard !polygons.isEmpty else { throw CommandError("\(area): no Polygon or MultiPolygon in the file") }
             polygon = .multiPolygon(polygons)
         }
@@ -53,7 +53,7 @@ struct QueryWithinCommand: ParsableCommand {
             let ext = layer.hasSuffix(".geojsons") ? "geojsons" : "geojson"
             let path = (folder.isEmpty ? "." : folder) + "/control_zones." + ext
             guard FileManager.default.fileExists(atPath: path) else { throw CommandError("zone:\(actor): no \(path) beside the layer") }
-            zones = try GeoJSONFile.read(path).features.compactMap { f in
+            zones = try GeoJSONFile.readFeatures(path).map(\.feature).compactMap { f in
                 guard let g = f.geometry, let a = f.properties["actor"]?.stringValue else { return nil }
                 return (a, f.properties["status"]?.stringValue ?? "", g)
             }

@@ -8,6 +8,30 @@ public enum GeoJSONFile {
             throw .malformed(path, error)
         }
     }
+
+    /// The features of a FeatureCollection, or of an RFC 8142 sequence (`.geojsons`, or text that starts with
+    /// the record separator), each with where it is in the file (`features[3]`, `line 12`) for messages.
+    public static func readFeatures(_ path: String) throws(GeoJSONFileError) -> [(feature: GeoJSONFeature, location: String)] {
+        let text = try InputText.read(path)
+        guard text.first == "\u{1E}" || path.hasSuffix(".geojsons") else {
+            do {
+                return try GeoJSONFeatureCollection(text: text).features.enumerated().map { ($0.element, "features[\($0.offset)]") }
+            } catch {
+                throw .malformed(path, error)
+            }
+        }
+        var out: [(feature: GeoJSONFeature, location: String)] = []
+        var line = 1
+        for chunk in text.split(separator: "\u{1E}", omittingEmptySubsequences: false) {
+            defer { line += chunk.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } }
+            let body = chunk.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else { continue }
+            let json: JSONValue
+            do { json = try JSONReader.parse(body) } catch { throw .malformed(path, GeoJSONError(at: "line \(line)", error.reason)) }
+            do { out.append((try GeoJSONFeature(json: json, path: "line \(line)"), "line \(line)")) } catch { throw .malformed(path, error) }
+        }
+        return out
+    }
 }
 
 public enum GeoJSONFileError: Error, Equatable, CustomStringConvertible {
