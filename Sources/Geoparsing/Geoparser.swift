@@ -83,7 +83,7 @@ public final class Geoparser {
 
     /// Ranges of at most `blockSize` code points, cut after a blank line where there is one, else after a
     /// line break, else anywhere.
-    static func blocks(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    public static func blocks(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         while start < scalars.count {

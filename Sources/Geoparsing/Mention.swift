@@ -22,7 +22,7 @@ public struct Mention: Sendable {
 
 extension Mention {
     /// The same mention with offsets (its relative location's span included) moved by `offset` code points.
-    func shifted(by offset: Int) -> Mention {
+    public func shifted(by offset: Int) -> Mention {
         Mention(text: text, start: start + offset, end: end + offset, place: place, relative: relative?.shifted(by: offset),
                 reason: reason, score: score, runnerUp: runnerUp)
     }

@@ -47,6 +47,13 @@ public struct RelativeExpressionParser: Sendable {
             case .proximity: return .proximity
             }
         }
+
+        /// The trigger every match contains (its windows are built around these), and how far before it a
+        /// match can start: numbers and hedges before a unit ("approximativement entre vingt-cinq et trente
+        /// kilomètres") or an anchor before "'s northern countryside" reach far; "dans les environs de",
+        /// "in the northern" do not.
+        var key: Trigger { needs.contains(.unit) ? .unit : needs }
+        var lead: Int { needs.contains(.unit) || anchorBefore ? 160 : 40 }
     }
 
     struct Trigger: OptionSet {
@@ -90,8 +97,13 @@ public struct RelativeExpressionParser: Sendable {
         var found: [RelativeExpression] = []
         // The patterns run only around words every expression contains (a unit, a compass word, a proximity
         // or countryside word): regular expressions over whole reports would cost most of the extraction.
-        for (window, kinds) in Self.triggerWindows(folded.folded) {
-            for pattern in Self.patterns where kinds.isSuperset(of: pattern.needs) {
+        let hits = Self.triggerHits(folded.folded)
+        let ns = folded.folded as NSString
+        var windows: [Int: [(NSRange, Trigger)]] = [:]
+        for pattern in Self.patterns {
+            let key = pattern.key.rawValue * 1000 + pattern.lead
+            if windows[key] == nil { windows[key] = Self.windows(around: hits, key: pattern.key, lead: pattern.lead, in: ns) }
+            for (window, kinds) in windows[key]! where kinds.isSuperset(of: pattern.needs) {
                 for m in pattern.regex.matches(in: folded.folded, range: window) {
                     if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
                 }
@@ -108,32 +120,47 @@ public struct RelativeExpressionParser: Sendable {
 
     static let triggerKinds: [(Trigger, NSRegularExpression)] = ([
         (Trigger.unit, #"(?<![a-z])(?:km|kms|kilomet[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
-        (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
+        (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s|(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
         (.proximity, #"(?<![a-z])(?:quelques\s+kilometres|few\s+(?:kilometres|kilometers|km)|near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
     ] as [(Trigger, String)]).map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
 
-    /// UTF-16 ranges around trigger words, merged, each with the kinds of trigger it holds: 160 units before
-    /// (numbers, hedges, "à") and 140 after (the anchor), widened to word boundaries.
-    static func triggerWindows(_ s: String) -> [(NSRange, Trigger)] {
-        let ns = s as NSString
-        let length = ns.length
-        var hits: [(Int, Int, Trigger)] = []
+    /// Trigger words of the folded text as UTF-16 ranges with their kind, in order.
+    static func triggerHits(_ s: String) -> [(start: Int, end: Int, kind: Trigger)] {
+        let length = (s as NSString).length
+        var hits: [(start: Int, end: Int, kind: Trigger)] = []
         for (kind, regex) in triggerKinds {
             for m in regex.matches(in: s, range: NSRange(location: 0, length: length)) {
                 hits.append((m.range.location, m.range.location + m.range.length, kind))
             }
         }
-        hits.sort { $0.0 < $1.0 }
+        return hits.sorted { $0.start < $1.start }
+    }
+
+    /// UTF-16 ranges around the `key` trigger words, merged, each with the kinds of trigger it holds:
+    /// `lead` units before and 140 after (the anchor), widened to word boundaries.
+    static func windows(around hits: [(start: Int, end: Int, kind: Trigger)], key: Trigger, lead: Int, in ns: NSString) -> [(NSRange, Trigger)] {
+        let length = ns.length
         var windows: [(NSRange, Trigger)] = []
-        for (start, end, kind) in hits {
-            var lo = max(0, start - 160), hi = min(length, end + 140)
+        for (start, end, kind) in hits where kind == key {
+            var lo = max(0, start - lead), hi = min(length, end + 140)
             while lo > 0, ns.character(at: lo - 1) != 0x20, ns.character(at: lo - 1) != 0x0A { lo -= 1 }
             while hi < length, ns.character(at: hi) != 0x20, ns.character(at: hi) != 0x0A { hi += 1 }
             if let last = windows.last, lo <= last.0.location + last.0.length {
                 let merged = NSRange(location: last.0.location, length: max(last.0.location + last.0.length, hi) - last.0.location)
-                windows[windows.count - 1] = (merged, last.1.union(kind))
+                windows[windows.count - 1] = (merged, last.1)
             } else {
                 windows.append((NSRange(location: lo, length: hi - lo), kind))
+            }
+        }
+        // The other kinds each window holds, for patterns that need two.
+        var k = 0
+        for w in windows.indices {
+            let r = windows[w].0
+            while k < hits.count, hits[k].end <= r.location { k += 1 }
+            var j = k
+            while j < hits.count, hits[j].start < r.location + r.length {
+                if hits[j].end <= r.location + r.length { windows[w].1.formUnion(hits[j].kind) }
+                j += 1
             }
         }
         return windows

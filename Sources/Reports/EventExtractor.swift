@@ -31,21 +31,50 @@ public struct EventExtractor {
     }
 
     public func extract(text: String, mentions: [Mention], reportDate given: ReportDay?) -> Result {
+        let (reportDate, reportSource) = Self.reportDate(of: text, given: given)
+        return extract(text: text, mentions: mentions, reportDate: reportDate, reportDateSource: reportSource)
+    }
+
+    /// The report's date: the one given (`--date`), else its dateline, with where it came from.
+    public static func reportDate(of text: String, given: ReportDay?) -> (ReportDay?, String) {
+        if let given { return (given, "given") }
+        if let d = Dateline.find(in: text) { return (d, "dateline") }
+        return (nil, "unknown")
+    }
+
+    /// Incidents and claims of a text whose report date is already known (a block of a longer file).
+    public func extract(text: String, mentions: [Mention], reportDate: ReportDay?, reportDateSource reportSource: String) -> Result {
         let scalars = Array(text.unicodeScalars)
-        let dateline = Dateline.find(in: text)
-        let reportDate = given ?? dateline
-        let reportSource = given != nil ? "given" : dateline != nil ? "dateline" : "unknown"
         let sentences = Self.sentences(scalars)
         var votes: [String: Int] = [:]
         for m in mentions { if let c = m.place?.country { votes[c, default: 0] += 1 } }
         let documentCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         var incidents: [Incident] = []
+        var blockIncidents: [Incident] = []
         var control: [ControlClaim] = []
         var previousLocation: (Mention, Bool)?
+        // Incidents are merged within the geoparser's blocks (its documents): a long file of many reports
+        // costs time in proportion to its length, and a headline is never merged with another report's story.
+        let blocks = Geoparser.blocks(scalars)
+        var block = 0
+        // Mentions come sorted by start; one sweep hands each sentence its own.
+        let byStart = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
+        var nextMention = 0
         for (k, s) in sentences.enumerated() {
+            if block < blocks.count, s.lowerBound >= blocks[block].upperBound {
+                incidents += Self.merge(blockIncidents)
+                blockIncidents = []
+                while block < blocks.count, s.lowerBound >= blocks[block].upperBound { block += 1 }
+            }
             let original = String(String.UnicodeScalarView(scalars[s]))
             let words = NameFolding.fold(original).split(separator: " ").map(String.init)
-            let inSentence = mentions.filter { $0.start >= s.lowerBound && $0.end <= s.upperBound }
+            while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
+            var inSentence: [Mention] = []
+            var j = nextMention
+            while j < byStart.count, mentions[byStart[j]].start < s.upperBound {
+                if mentions[byStart[j]].end <= s.upperBound { inSentence.append(mentions[byStart[j]]) }
+                j += 1
+            }
             let location = Self.bestLocation(inSentence, country: documentCountry)
             // The previous sentence's place carries over only within a paragraph.
             if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].filter({ $0 == "\n" }).count > 1 { previousLocation = nil }
@@ -53,8 +82,9 @@ public struct EventExtractor {
             let (date, dateSource) = Self.date(words, report: reportDate, reportSource: reportSource)
             let timePrecision = date == nil ? 3 : Self.timePrecision(words)
             let actors = actorsIn(words)
-            // Control claims: a control phrase right before a place.
-            for m in inSentence where m.relative == nil {
+            // Control claims: a control phrase right before a place (only where the sentence has a control word).
+            let mayClaim = words.contains { Self.controlWords.contains($0) }
+            for m in inSentence where m.relative == nil && mayClaim {
                 guard let place = m.place else { continue }
                 let before = NameFolding.fold(String(String.UnicodeScalarView(scalars[s.lowerBound..<m.start])))
                 guard let status = Self.controlStatus(before),
@@ -82,7 +112,7 @@ public struct EventExtractor {
             if trigger.subType == "execution", Self.contains(words, "combats") || Self.contains(words, "fighting") {
                 incident.eventType = "Battles"; incident.subEventType = "Armed clash"
             }
-            incidents.append(incident)
+            blockIncidents.append(incident)
             // "Air strikes hit A, B and C": one incident per place (ACLED); the toll stays with the first.
             if location?.1 == false, settlements.count > 1 {
                 var seen: Set<String> = [incident.placeID ?? ""]
@@ -90,11 +120,11 @@ public struct EventExtractor {
                     var other = incident
                     other.claims = []
                     Self.locate(&other, at: m)
-                    incidents.append(other)
+                    blockIncidents.append(other)
                 }
             }
         }
-        incidents = Self.merge(incidents)
+        incidents += Self.merge(blockIncidents)
         for k in incidents.indices { incidents[k].id = "E\(k + 1)" }
         return Result(incidents: incidents, control: control, reportDate: reportDate, reportDateSource: reportSource)
     }
@@ -133,10 +163,20 @@ public struct EventExtractor {
     static func contains(_ words: [String], _ phrase: String) -> Bool { position(words, phrase) != nil }
 
     static func position(_ words: [String], _ phrase: String) -> Int? {
-        let p = phrase.split(separator: " ").map(String.init)
-        guard !p.isEmpty, words.count >= p.count else { return nil }
-        for i in 0...(words.count - p.count) where Array(words[i..<(i + p.count)]) == p { return i }
+        let p = phrase.split(separator: " ")
+        guard let head = p.first, words.count >= p.count else { return nil }
+        for i in 0...(words.count - p.count) where words[i] == head && words[i..<(i + p.count)].elementsEqual(p, by: { $0 == $1 }) {
+            return i
+        }
         return nil
+    }
+
+    /// Where the words `p` occur in `words`, by first word then the rest, without building arrays.
+    static func occurrences(of p: [String], in words: [String]) -> [Int] {
+        guard let head = p.first, words.count >= p.count else { return [] }
+        var out: [Int] = []
+        for i in 0...(words.count - p.count) where words[i] == head && words[i..<(i + p.count)].elementsEqual(p) { out.append(i) }
+        return out
     }
 
     // MARK: Actors
@@ -146,10 +186,10 @@ public struct EventExtractor {
     func actorsIn(_ words: [String]) -> [ActorHit] {
         var taken = Set<Int>()
         var hits: [ActorHit] = []
-        for a in lexicon.aliases {
-            let p = a.folded.split(separator: " ").map(String.init)
-            guard !p.isEmpty, words.count >= p.count else { continue }
-            for i in 0...(words.count - p.count) where Array(words[i..<(i + p.count)]) == p && !(i..<(i + p.count)).contains(where: taken.contains) {
+        let present = Set(words)
+        for a in lexicon.aliases where present.contains(a.words[0]) {
+            let p = a.words
+            for i in Self.occurrences(of: p, in: words) where !(i..<(i + p.count)).contains(where: taken.contains) {
                 taken.formUnion(i..<(i + p.count))
                 // A group named right after a number is what was hit: "46 rebelles d'Ahrar al-Cham".
                 let target = (max(0, i - 4)..<i).contains { Int(words[$0]) != nil || Self.numberWords[words[$0]] != nil }
@@ -205,9 +245,7 @@ public struct EventExtractor {
         let sources = lexicon.aliases.filter(\.isSource)
         var best: (Int, String)?
         for a in sources {
-            let p = a.folded.split(separator: " ").map(String.init)
-            guard words.count >= p.count else { continue }
-            for j in 0...(words.count - p.count) where Array(words[j..<(j + p.count)]) == p {
+            for j in Self.occurrences(of: a.words, in: words) {
                 let d = j > i ? j - i : 100 + (i - j)
                 if best == nil || d < best!.0 { best = (d, a.canonical) }
             }
@@ -351,22 +389,36 @@ public struct EventExtractor {
         ("advanced into", "contested"), ("avance dans", "contested"),
     ]
 
+    /// Words without which neither a control pattern nor a control verb can match: the sentence gate.
+    static let controlWords: Set<String> = {
+        var out: Set<String> = ["tiennent", "reprise", "pris", "s", "se", "took", "taken", "was", "were", "driven", "lost", "perdu",
+                                "evacue", "evacuated", "besieging", "assiegee", "assiegent", "encercle", "encerclent", "entered",
+                                "pushed", "progresse", "sont", "control", "withdrew"]
+        for (verb, _) in controlVerbs { out.insert(String(verb.split(separator: " ")[0])) }
+        return out
+    }()
+
     static func controlStatus(_ before: String) -> String? {
         let tail = String(before.suffix(70))
         let r = NSRange(location: 0, length: (tail as NSString).length)
         for (status, regex) in controlPatterns where regex.firstMatch(in: tail, range: r) != nil { return status }
-        // A list after the verb: only names, commas and "and"/"et" between the verb and this place.
-        let padded = " " + String(before.suffix(120)) + " "
-        var best: (String.Index, String)?
+        // A list after the verb: only names, commas and "and"/"et" between the verb and this place. Words of
+        // the last 120 characters, whole words only.
+        var words = before.suffix(120).split(separator: " ")
+        if before.count > 120, !before.dropLast(120).hasSuffix(" "), !words.isEmpty { words.removeFirst() }
+        var best: (end: Int, status: String)?
         for (verb, status) in controlVerbs {
-            if let range = padded.range(of: " " + verb + " ", options: .backwards), best == nil || range.upperBound > best!.0 {
-                best = (range.upperBound, status)
+            let v = verb.split(separator: " ")
+            guard words.count >= v.count else { continue }
+            for i in stride(from: words.count - v.count, through: 0, by: -1) where words[i..<(i + v.count)].elementsEqual(v) {
+                if best == nil || i + v.count > best!.end { best = (i + v.count, status) }
+                break
             }
         }
         guard let (end, status) = best else { return nil }
         // "un poste de contrôle" is a checkpoint, not control.
-        if padded[..<end].hasSuffix(" poste de controle ") || padded[..<end].hasSuffix(" postes de controle ") { return nil }
-        let between = padded[end...].split(separator: " ")
+        if end >= 3, words[end - 2] == "de", words[end - 1] == "controle", words[end - 3] == "poste" || words[end - 3] == "postes" { return nil }
+        let between = words[end...]
         let allowed: Set<String> = ["and", "et", "de", "d", "of", "the", "la", "le", "les", "des", "du", "al", "el", "villages", "towns",
                                     "village", "town", "localites", "ville", "villes", "desormais", "now", "also", "aussi", "control", "controle"]
         let capitalisedNames = between.count <= 12 && between.allSatisfy { allowed.contains(String($0)) || $0.count > 2 }

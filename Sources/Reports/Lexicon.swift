@@ -10,6 +10,13 @@ public struct Lexicon: Sendable {
         public let canonical: String
         public let folded: String
         public let isSource: Bool
+        /// The folded alias as words, for matching against a sentence's words.
+        public let words: [String]
+
+        init(canonical: String, folded: String, isSource: Bool) {
+            self.canonical = canonical; self.folded = folded; self.isSource = isSource
+            words = folded.split(separator: " ").map(String.init)
+        }
     }
 
     public struct Trigger: Sendable {
@@ -44,7 +51,7 @@ public struct Lexicon: Sendable {
         var it = CSVReader(text: actors).makeIterator()
         let h = CSVHeader(it.next()?.fields ?? [])
         while let r = it.next() {
-            guard let c = h.value("canonical", in: r), let alias = h.value("alias", in: r) else { continue }
+            guard let c = h.value("canonical", in: r), let alias = h.value("alias", in: r), !NameFolding.fold(alias).isEmpty else { continue }
             a.append(Alias(canonical: c, folded: NameFolding.fold(alias), isSource: h.value("role", in: r) == "source"))
         }
         // Longest first, so "Etat islamique en Irak et au Levant" wins over "Etat islamique".

@@ -12,7 +12,8 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Find and resolve the place mentions of reports (English and French), disambiguated as a whole.",
         discussion: """
-        Reports (.txt) are geoparsed; analyst event files (.yaml, .json: see the README's schema; .csv: ACLED
+        Reports (.txt) are geoparsed; a JSON run on one file over 8 MB streams it a megabyte at a time (compact JSON,
+        memory bounded); analyst event files (.yaml, .json: see the README's schema; .csv: ACLED
         export) are read into the same events and control arrays. Prints the JSON of DESIGN.md: source, lang, report_date, mentions (text, start, end in code points, place,
         relative, reason, runner_up), events (type, actors, fatalities and their claims, date, location, evidence)
         and control claims. One object for one
@@ -32,6 +33,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Output format: json or yaml.") var format: String = "json"
     @Flag(help: "In analyst event files, report bad rows on stderr and leave them out instead of stopping.") var skipBadRows = false
     @OptionGroup var gazetteerOptions: GazetteerOptions
+    @Option(help: .hidden) var streamAbove: Int = 8 << 20
+    @Option(help: .hidden) var chunkBytes: Int = 1 << 20
 
     static func isEventFile(_ path: String) -> Bool {
         let lower = path.lowercased()
@@ -45,57 +48,73 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parser = try Geoparser(gazetteer: try gazetteerOptions.open())
+        let gazetteer = try gazetteerOptions.open()
+        let reader = try ReportReader(gazetteer: gazetteer)
         // Large files are streamed: read and processed a megabyte at a time, mentions written as they come.
         if files.count == 1, format == "json", files[0] != "-",
-           let size = (try? FileManager.default.attributesOfItem(atPath: files[0]))?[.size] as? Int, size > Self.streamingThreshold {
-            try stream(files[0], parser: parser)
+           let size = (try? FileManager.default.attributesOfItem(atPath: files[0]))?[.size] as? Int, size > streamAbove {
+            try stream(files[0], reader: reader)
             return
         }
         var outputs: [JSONValue] = []
         for file in files {
             if Self.isEventFile(file) {
-                var reader = EventFileReader(locator: try Locator(gazetteer: parser.gazetteer))
-                reader.skipBadRows = skipBadRows
-                reader.warn = { StandardError.note("skipped: \($0)") }
-                let read = try reader.read(file)
+                var eventReader = EventFileReader(locator: try Locator(gazetteer: gazetteer))
+                eventReader.skipBadRows = skipBadRows
+                eventReader.warn = { StandardError.note("skipped: \($0)") }
+                let read = try eventReader.read(file)
                 let result = EventExtractor.Result(incidents: read.incidents, control: read.control, reportDate: nil, reportDateSource: "given")
                 outputs.append(ExtractionOutput.json(Extraction(source: (file as NSString).lastPathComponent, lang: "und", mentions: []), events: result))
                 continue
             }
             let text = try ReportText.read(file)
-            let extraction = try parser.extract(text: text, source: (file as NSString).lastPathComponent,
-                                                language: Geoparser.Language(rawValue: lang.rawValue) ?? .auto)
-            let events = EventExtractor().extract(text: text, mentions: extraction.mentions, reportDate: date.flatMap(ReportDay.init(iso:)))
-            outputs.append(ExtractionOutput.json(extraction, events: events))
+            let (day, daySource) = EventExtractor.reportDate(of: text, given: date.flatMap(ReportDay.init(iso:)))
+            let read = try reader.read(text, reportDate: day, reportDateSource: daySource)
+            let language = lang == .auto ? Geoparser.detectLanguage(text) : lang.rawValue
+            outputs.append(ExtractionOutput.json(Extraction(source: (file as NSString).lastPathComponent, lang: language, mentions: read.mentions),
+                                                 events: read.events))
         }
         let value = outputs.count == 1 ? outputs[0] : .array(outputs)
-        print(format == "yaml" ? try Yams.serialize(node: Self.yamlNode(value), allowUnicode: true) : JSONWriter.string(value, pretty: true))
+        if format == "yaml" {
+            print(try Yams.serialize(node: Self.yamlNode(value), allowUnicode: true))
+        } else {
+            var out = ByteBuffer(capacity: 1 << 16)
+            JSONBytes.appendValue(value, to: &out, indent: 0)
+            out.append(0x0A)
+            out.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
+        }
     }
 }
 
 extension ExtractCommand {
-    static let streamingThreshold = 8 << 20
-    static let chunkSize = 1 << 20
-
-    /// The same JSON, written incrementally with memory bounded by the chunk size.
-    func stream(_ path: String, parser: Geoparser) throws {
+    /// The same JSON (compact), written incrementally with memory bounded by the chunk size: mentions go
+    /// out as each chunk is read; events and control claims wait in temporary files until the mentions end.
+    func stream(_ path: String, reader: ReportReader) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandError("\(path): cannot be read") }
         defer { try? handle.close() }
+        let spill = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-extract-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: spill, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: spill) }
+        let eventsURL = spill.appendingPathComponent("events"), controlURL = spill.appendingPathComponent("control")
+        guard FileManager.default.createFile(atPath: eventsURL.path, contents: nil),
+              FileManager.default.createFile(atPath: controlURL.path, contents: nil)
+        else { throw CommandError("cannot write temporary files in \(spill.path)") }
+        let events = try FileHandle(forWritingTo: eventsURL), control = try FileHandle(forWritingTo: controlURL)
+        defer { try? events.close(); try? control.close() }
         let out = FileHandle.standardOutput
         var carry = Data()
         var offset = 0
-        var first = true
-        var wroteHeader = false
+        var counts = (mentions: 0, events: 0, control: 0)
+        var day: (ReportDay?, String)?
         while true {
-            let chunk = try handle.read(upToCount: Self.chunkSize) ?? Data()
+            let chunk = try handle.read(upToCount: max(4096, chunkBytes)) ?? Data()
             let atEnd = chunk.isEmpty
             var data = carry + chunk
             if offset == 0, carry.isEmpty, data.prefix(8192).contains(0) { throw CommandError("\(path): binary file, expected UTF-8 text") }
-            // Cut after the last line break so no character or line is split between chunks.
-            if !atEnd, let cut = data.lastIndex(of: 0x0A) {
-                carry = data[(cut + 1)...]
-                data = data[..<(cut + 1)]
+            // Cut after the last blank line (else line break), so no character, line or report is split between chunks.
+            if !atEnd, let cut = Self.lastBreak(in: data) {
+                carry = Data(data[cut...])   // a copy that starts at index 0, not a slice of the old buffer
+                data = Data(data[..<cut])
             } else {
                 carry = Data()
             }
@@ -103,23 +122,60 @@ extension ExtractCommand {
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw CommandError("\(path): not UTF-8 text (near byte \(offset))")
                 }
-                if !wroteHeader {
-                    let lang = lang == .auto ? Geoparser.detectLanguage(text) : lang.rawValue
-                    out.write(Data("{\"source\":\(JSONWriter.string(.string((path as NSString).lastPathComponent))),\"lang\":\"\(lang)\",\"mentions\":[\n".utf8))
-                    wroteHeader = true
+                if day == nil {
+                    day = EventExtractor.reportDate(of: text, given: date.flatMap(ReportDay.init(iso:)))
+                    let language = lang == .auto ? Geoparser.detectLanguage(text) : lang.rawValue
+                    var head = ByteBuffer()
+                    head.append(contentsOf: "{\"source\":")
+                    JSONBytes.appendString((path as NSString).lastPathComponent, to: &head)
+                    head.append(contentsOf: ",\"lang\":\"\(language)\",\"report_date\":")
+                    JSONBytes.appendValue(day!.0.map { .string($0.description) } ?? .null, to: &head)
+                    head.append(contentsOf: ",\"report_date_source\":\"\(day!.1)\",\"mentions\":[\n")
+                    head.withUnsafeBytes { out.write(Data($0)) }
                 }
-                var buffer = ""
-                for m in try parser.mentions(in: text, offset: offset) {
-                    buffer += (first ? "" : ",\n") + JSONWriter.string(ExtractionOutput.mention(m))
-                    first = false
-                }
-                out.write(Data(buffer.utf8))
+                let read = try reader.read(text, offset: offset, reportDate: day!.0, reportDateSource: day!.1, firstIncident: counts.events + 1)
+                Self.writeLines(read.mentions.map(ExtractionOutput.mention), to: out, count: &counts.mentions)
+                Self.writeLines(read.events.incidents.map(ExtractionOutput.incident), to: events, count: &counts.events)
+                Self.writeLines(read.events.control.map(ExtractionOutput.control), to: control, count: &counts.control)
                 offset += text.unicodeScalars.count
             }
             if atEnd && carry.isEmpty { break }
         }
-        guard wroteHeader else { throw CommandError("\(path): empty file") }
-        out.write(Data("\n],\"events\":[],\"control\":[]}\n".utf8))
+        guard day != nil else { throw CommandError("\(path): empty file") }
+        out.write(Data("\n],\"events\":[\n".utf8))
+        try Self.copy(eventsURL, to: out)
+        out.write(Data("\n],\"control\":[\n".utf8))
+        try Self.copy(controlURL, to: out)
+        out.write(Data("\n]}\n".utf8))
+    }
+
+    /// The end of the last blank line in `data`, else of its last line; nil when it has no line break.
+    static func lastBreak(in data: Data) -> Data.Index? {
+        guard let last = data.lastIndex(of: 0x0A) else { return nil }
+        var i = last
+        while i > data.startIndex {
+            if data[i] == 0x0A, data[data.index(before: i)] == 0x0A { return data.index(after: i) }
+            i = data.index(before: i)
+        }
+        return data.index(after: last)
+    }
+
+    /// Values as compact JSON, one per line, separated by commas from those written before.
+    static func writeLines(_ values: [JSONValue], to handle: FileHandle, count: inout Int) {
+        guard !values.isEmpty else { return }
+        var buffer = ByteBuffer(capacity: 1 << 16)
+        for v in values {
+            if count > 0 { buffer.append(contentsOf: ",\n") }
+            JSONBytes.appendValue(v, to: &buffer)
+            count += 1
+        }
+        buffer.withUnsafeBytes { handle.write(Data($0)) }
+    }
+
+    static func copy(_ url: URL, to out: FileHandle) throws {
+        let input = try FileHandle(forReadingFrom: url)
+        defer { try? input.close() }
+        while let d = try input.read(upToCount: 1 << 20), !d.isEmpty { out.write(d) }
     }
 }
 

@@ -19,13 +19,13 @@ struct LoadedInput {
 /// files (.yaml/.yml, .json, ACLED .csv).
 struct InputLoader {
     let gazetteer: Gazetteer
-    let parser: Geoparser
+    let reader: ReportReader
     let reportDate: ReportDay?
     let skipBadRows: Bool
 
     init(gazetteer: Gazetteer, reportDate: ReportDay?, skipBadRows: Bool) throws {
         self.gazetteer = gazetteer
-        parser = try Geoparser(gazetteer: gazetteer)
+        reader = try ReportReader(gazetteer: gazetteer)
         self.reportDate = reportDate
         self.skipBadRows = skipBadRows
     }
@@ -41,11 +41,11 @@ struct InputLoader {
             out.control = read.control
         } else {
             let text = try ReportText.read(input)
-            let x = try parser.extract(text: text, source: out.name)
-            let events = EventExtractor().extract(text: text, mentions: x.mentions, reportDate: reportDate)
-            out.mentions = x.mentions
-            out.incidents = events.incidents
-            out.control = events.control
+            let (day, daySource) = EventExtractor.reportDate(of: text, given: reportDate)
+            let read = try reader.read(text, reportDate: day, reportDateSource: daySource)
+            out.mentions = read.mentions
+            out.incidents = read.events.incidents
+            out.control = read.events.control
         }
         return out
     }

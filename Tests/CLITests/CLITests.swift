@@ -137,6 +137,59 @@ import GeoCore
         #expect(yaml.stdout.contains("start: 28"))                        // numbers stay numbers
     }
 
+    /// The shared corpus (seed and dev reports), three times over, as one file of many reports.
+    static func corpusFile(in dir: URL) throws -> (URL, [Unicode.Scalar]) {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        let dev = corpus.appendingPathComponent("dev")
+        let names = try [corpus.appendingPathComponent("000_b936dedbd59c1222.txt")]
+            + FileManager.default.contentsOfDirectory(at: dev, includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+        let unit = try names.map { try String(contentsOf: $0, encoding: .utf8) + "\n\n" }.joined()
+        let text = String(repeating: unit, count: 3)
+        let file = dir.appendingPathComponent("corpus.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (file, Array(text.unicodeScalars))
+    }
+
+    /// Streaming (files over --stream-above bytes) writes the same mentions and events as reading the file
+    /// whole when one chunk holds it; with small chunks every offset still points at its text in the file,
+    /// and incidents are numbered once across chunks.
+    @Test func streamedExtractionMatchesTheWholeFile() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        let (file, scalars) = try Self.corpusFile(in: dir)
+        let whole = try GeomapProcess.run(["extract", file.path])
+        let oneChunk = try GeomapProcess.run(["extract", file.path, "--stream-above", "0"])
+        #expect(whole.status == 0 && oneChunk.status == 0, "\(whole.stderr)\(oneChunk.stderr)")
+        let a = try JSONReader.parse(whole.stdout), b = try JSONReader.parse(oneChunk.stdout)
+        for key in ["source", "lang", "report_date", "report_date_source", "mentions", "events", "control"] {
+            #expect(a[key] == b[key], "\(key) differs between the whole file and one streamed chunk")
+        }
+        #expect(try #require(a["events"]?.arrayValue).count > 20)
+
+        let chunked = try GeomapProcess.run(["extract", file.path, "--stream-above", "0", "--chunk-bytes", "6000"])
+        #expect(chunked.status == 0, "\(chunked.stderr)")
+        let c = try JSONReader.parse(chunked.stdout)
+        let mentions = try #require(c["mentions"]?.arrayValue)
+        #expect(mentions.count > 300)
+        var last = -1
+        for m in mentions {
+            let start = Int(try #require(m["start"]?.numberValue)), end = Int(try #require(m["end"]?.numberValue))
+            #expect(start >= last)
+            last = start
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == m["text"]?.stringValue)
+        }
+        let events = try #require(c["events"]?.arrayValue)
+        #expect(events.map { $0["id"]?.stringValue } == events.indices.map { "E\($0 + 1)" })
+        for e in events {
+            let end = Int(try #require(e["evidence"]?["end"]?.numberValue))
+            #expect(end <= scalars.count)
+        }
+        for claim in try #require(c["control"]?.arrayValue) {
+            #expect(Int(try #require(claim["evidence"]?["end"]?.numberValue)) <= scalars.count)
+        }
+    }
+
     @Test(arguments: [("empty", Data()), ("binary", Data([0x47, 0x00, 0x01, 0x02])), ("latin1", Data([0x41, 0x6C, 0x65, 0x70, 0xE9, 0x20]))])
     func badFilesAreOneLineErrors(_ name: String, _ bytes: Data) throws {
         let dir = try GeomapProcess.temporaryFolder()

@@ -90,15 +90,54 @@ public enum JSONBytes {
     /// Any number as `JSONWriter` writes it.
     public static func appendNumber(_ value: Double, to out: inout ByteBuffer) {
         if value == value.rounded(), abs(value) < 1e15 { appendInteger(Int(value), to: &out); return }
+        // Coordinates and scores already rounded to six places: the shortest text is those six places, and
+        // it is written without formatting a Double.
+        if abs(value) < 1e9, Double(Int64((value * 1e6).rounded(.toNearestOrAwayFromZero))) / 1e6 == value {
+            appendDecimal(value, maxDecimals: 6, to: &out)
+            return
+        }
         out.append(contentsOf: JSONWriter.numberText(value))
     }
 
-    /// Any JSON value, compact, as `JSONWriter.string(_:)` writes it.
-    public static func appendValue(_ value: JSONValue, to out: inout ByteBuffer) {
+    /// Any JSON value as `JSONWriter.string(_:pretty:)` writes it: compact when `indent` is nil, else
+    /// indented by two spaces per level from `indent` (arrays of numbers stay on one line).
+    public static func appendValue(_ value: JSONValue, to out: inout ByteBuffer, indent: Int? = nil) {
         switch value {
-        case .string(let s): appendString(s, to: &out)
+        case .null: out.append(contentsOf: "null")
+        case .bool(let b): out.append(contentsOf: b ? "true" : "false")
         case .number(let n): appendNumber(n, to: &out)
-        default: out.append(contentsOf: JSONWriter.string(value))
+        case .string(let s): appendString(s, to: &out)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: "[]"); return }
+            let inline = indent == nil || items.allSatisfy { if case .number = $0 { return true }; return false }
+            out.append(0x5B)
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(0x2C) }
+                if !inline, let d = indent { newline(d + 1, to: &out) }
+                appendValue(item, to: &out, indent: indent.map { $0 + 1 })
+            }
+            if !inline, let d = indent { newline(d, to: &out) }
+            out.append(0x5D)
+        case .object(let obj):
+            if obj.isEmpty { out.append(contentsOf: "{}"); return }
+            out.append(0x7B)
+            var first = true
+            for (k, v) in obj {
+                if !first { out.append(0x2C) }
+                if let d = indent { newline(d + 1, to: &out) }
+                first = false
+                appendString(k, to: &out)
+                out.append(0x3A)
+                if indent != nil { out.append(0x20) }
+                appendValue(v, to: &out, indent: indent.map { $0 + 1 })
+            }
+            if let d = indent { newline(d, to: &out) }
+            out.append(0x7D)
         }
+    }
+
+    private static func newline(_ depth: Int, to out: inout ByteBuffer) {
+        out.append(0x0A)
+        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import Geoparsing
+import Places
+
+/// Geoparsing and event reading of a text, block by block, the blocks shared among the machine's cores.
+///
+/// A block (`Geoparser.blocks`: up to 16,384 code points, cut at blank lines) is one document: its mentions
+/// are disambiguated together and its incidents merged together. A report is one block; a long file of many
+/// reports costs time in proportion to its length. Each worker owns its `Geoparser` (its PROJ context and
+/// place cache); the gazetteer is shared.
+public final class ReportReader {
+    /// What a text gave: mentions sorted by start, incidents and control claims, offsets in the whole file.
+    public struct Output: Sendable {
+        public var mentions: [Mention]
+        public var events: EventExtractor.Result
+    }
+
+    public let gazetteer: Gazetteer
+    private let parsers: [Geoparser]
+    private let extractor: EventExtractor
+
+    public init(gazetteer: Gazetteer, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                lexicon: Lexicon = .standard) throws {
+        self.gazetteer = gazetteer
+        parsers = try (0..<max(1, workers)).map { _ in try Geoparser(gazetteer: gazetteer) }
+        extractor = EventExtractor(lexicon: lexicon)
+    }
+
+    /// Mentions and events of `text`. `offset` is the number of code points before it in its file (a chunk
+    /// of a stream); incidents are numbered E`firstIncident`, E`firstIncident+1`… in text order.
+    public func read(_ text: String, offset: Int = 0, reportDate: ReportDay?, reportDateSource: String,
+                     firstIncident: Int = 1) throws -> Output {
+        let scalars = Array(text.unicodeScalars)
+        let blocks = Geoparser.blocks(scalars)
+        let results = BlockResults(count: blocks.count)
+        let next = BlockCounter()
+        // Each worker index runs on one thread with its own parser; the shared pieces are locked or immutable.
+        nonisolated(unsafe) let work = { (parser: Geoparser) in
+            while let k = next.take(below: blocks.count) {
+                do {
+                    let block = blocks[k]
+                    let part = String(String.UnicodeScalarView(scalars[block]))
+                    let mentions = try parser.extractBlock(text: part, offset: 0)
+                    var events = self.extractor.extract(text: part, mentions: mentions, reportDate: reportDate,
+                                                        reportDateSource: reportDateSource)
+                    let shift = offset + block.lowerBound
+                    for i in events.incidents.indices { events.incidents[i].evidence = events.incidents[i].evidence.shifted(by: shift) }
+                    for i in events.control.indices { events.control[i].evidence = events.control[i].evidence.shifted(by: shift) }
+                    results.store(k, .success(Output(mentions: mentions.map { $0.shifted(by: shift) }, events: events)))
+                } catch {
+                    results.store(k, .failure(error))
+                }
+            }
+        }
+        if parsers.count == 1 || blocks.count == 1 {
+            work(parsers[0])
+        } else {
+            nonisolated(unsafe) let parsers = self.parsers
+            DispatchQueue.concurrentPerform(iterations: min(parsers.count, blocks.count)) { w in work(parsers[w]) }
+        }
+        var out = Output(mentions: [], events: .init(incidents: [], control: [], reportDate: reportDate, reportDateSource: reportDateSource))
+        for r in results.values {
+            let part = try r!.get()
+            out.mentions += part.mentions
+            out.events.incidents += part.events.incidents
+            out.events.control += part.events.control
+        }
+        for i in out.events.incidents.indices { out.events.incidents[i].id = "E\(firstIncident + i)" }
+        return out
+    }
+}
+
+extension Range where Bound == Int {
+    func shifted(by offset: Int) -> Range<Int> { (lowerBound + offset)..<(upperBound + offset) }
+}
+
+/// One result slot per block, each written by exactly one worker.
+private final class BlockResults: @unchecked Sendable {
+    private(set) var values: [Result<ReportReader.Output, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func store(_ k: Int, _ r: Result<ReportReader.Output, Error>) { lock.withLock { values[k] = r } }
+}
+
+/// Hands out block numbers to workers, the next free one each time.
+private final class BlockCounter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard next < limit else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}
