@@ -22,6 +22,9 @@ public final class GeometryEngine {
         GEOSWKBWriter_setOutputDimension_r(context.handle, w, 2)
     }
 
+    /// The GEOS library's version, as it reports it ("3.11.1-CAPI-1.17.1").
+    public static var geosVersion: String { String(cString: GEOSversion()) }
+
     deinit {
         GEOSWKBReader_destroy_r(context.handle, reader)
         GEOSWKBWriter_destroy_r(context.handle, writer)
@@ -62,12 +65,23 @@ public final class GeometryEngine {
 
     /// The union of discs (planar units), built and dissolved inside GEOS: one crossing of the WKB bridge for
     /// thousands of discs instead of two per disc.
-    public func unionOfDiscs(centers: [Coordinate], radii: [Double], quadrantSegments: Int32 = 16) throws(GeometryError) -> GeoJSONGeometry {
+    /// `others` (polygons) join the same union.
+    public func unionOfDiscs(centers: [Coordinate], radii: [Double], quadrantSegments: Int32 = 16,
+                             with others: [GeoJSONGeometry] = []) throws(GeometryError) -> GeoJSONGeometry {
         precondition(centers.count == radii.count, "one radius per centre")
-        guard !centers.isEmpty else { return .geometryCollection([]) }
+        guard !centers.isEmpty || !others.isEmpty else { return .geometryCollection([]) }
         let h = context.handle
         var discs: [OpaquePointer?] = []
-        discs.reserveCapacity(centers.count)
+        discs.reserveCapacity(centers.count + others.count)
+        for g in others {
+            let wkb = WKB.encode(g)
+            let p = wkb.withUnsafeBufferPointer { GEOSWKBReader_read_r(h, reader, $0.baseAddress, $0.count) }
+            guard let p else {
+                for d in discs { GEOSGeom_destroy_r(h, d) }
+                throw context.failure("reading \(g.typeName)")
+            }
+            discs.append(p)
+        }
         for (c, r) in zip(centers, radii) {
             guard let seq = GEOSCoordSeq_create_r(h, 1, 2) else { throw context.failure("point") }
             GEOSCoordSeq_setX_r(h, seq, 0, c.longitude)

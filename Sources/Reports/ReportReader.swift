@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Geoparsing
 import Places
 
@@ -32,35 +33,18 @@ public final class ReportReader {
                      firstIncident: Int = 1) throws -> Output {
         let scalars = Array(text.unicodeScalars)
         let blocks = Geoparser.blocks(scalars)
-        let results = BlockResults(count: blocks.count)
-        let next = BlockCounter()
-        // Each worker index runs on one thread with its own parser; the shared pieces are locked or immutable.
-        nonisolated(unsafe) let work = { (parser: Geoparser) in
-            while let k = next.take(below: blocks.count) {
-                do {
-                    let block = blocks[k]
-                    let part = String(String.UnicodeScalarView(scalars[block]))
-                    let mentions = try parser.extractBlock(text: part, offset: 0)
-                    var events = self.extractor.extract(text: part, mentions: mentions, reportDate: reportDate,
-                                                        reportDateSource: reportDateSource)
-                    let shift = offset + block.lowerBound
-                    for i in events.incidents.indices { events.incidents[i].evidence = events.incidents[i].evidence.shifted(by: shift) }
-                    for i in events.control.indices { events.control[i].evidence = events.control[i].evidence.shifted(by: shift) }
-                    results.store(k, .success(Output(mentions: mentions.map { $0.shifted(by: shift) }, events: events)))
-                } catch {
-                    results.store(k, .failure(error))
-                }
-            }
-        }
-        if parsers.count == 1 || blocks.count == 1 {
-            work(parsers[0])
-        } else {
-            nonisolated(unsafe) let parsers = self.parsers
-            DispatchQueue.concurrentPerform(iterations: min(parsers.count, blocks.count)) { w in work(parsers[w]) }
+        let parts = try ParallelMap.map(blocks.count, workers: parsers) { parser, k -> Output in
+            let block = blocks[k]
+            let part = String(String.UnicodeScalarView(scalars[block]))
+            let mentions = try parser.extractBlock(text: part, offset: 0)
+            var events = self.extractor.extract(text: part, mentions: mentions, reportDate: reportDate, reportDateSource: reportDateSource)
+            let shift = offset + block.lowerBound
+            for i in events.incidents.indices { events.incidents[i].evidence = events.incidents[i].evidence.shifted(by: shift) }
+            for i in events.control.indices { events.control[i].evidence = events.control[i].evidence.shifted(by: shift) }
+            return Output(mentions: mentions.map { $0.shifted(by: shift) }, events: events)
         }
         var out = Output(mentions: [], events: .init(incidents: [], control: [], reportDate: reportDate, reportDateSource: reportDateSource))
-        for r in results.values {
-            let part = try r!.get()
+        for part in parts {
             out.mentions += part.mentions
             out.events.incidents += part.events.incidents
             out.events.control += part.events.control
@@ -72,25 +56,4 @@ public final class ReportReader {
 
 extension Range where Bound == Int {
     func shifted(by offset: Int) -> Range<Int> { (lowerBound + offset)..<(upperBound + offset) }
-}
-
-/// One result slot per block, each written by exactly one worker.
-private final class BlockResults: @unchecked Sendable {
-    private(set) var values: [Result<ReportReader.Output, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func store(_ k: Int, _ r: Result<ReportReader.Output, Error>) { lock.withLock { values[k] = r } }
-}
-
-/// Hands out block numbers to workers, the next free one each time.
-private final class BlockCounter: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard next < limit else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
 }

@@ -76,25 +76,15 @@ public final class ControlZoneBuilder {
         // All metric work in one azimuthal equidistant projection centred on the claims: one PROJ transform
         // for thousands of discs, exact distances from the centre, < 0.1 % scale error across a country.
         let local = try LocalProjection(center: box.center)
-        var areas: [String: [GeoJSONGeometry]] = [:]   // actor → projected areas
+        var unions: [String: GeoJSONGeometry] = [:]   // actor → projected union of its areas
         var members: [String: [ZoneClaim]] = [:]
+        var contested: [(GeoJSONGeometry, [String])] = []
         switch mode {
         case .buffer:
-            for (actor, group) in Dictionary(grouping: held, by: \.actor) {
-                members[actor] = group
-                var centers: [Coordinate] = [], radii: [Double] = []
-                for c in group {
-                    if c.place.kind.isAdministrative, let shape = try store.shape(placeID: c.place.id) {
-                        areas[actor, default: []].append(try local.project(shape))
-                    } else {
-                        let p = try local.project(c.place.coordinate)
-                        centers.append(Coordinate(longitude: p.x, latitude: p.y))
-                        radii.append(Self.discRadius(population: c.place.population).meters)
-                    }
-                }
-                if !centers.isEmpty { areas[actor, default: []].append(try engine.unionOfDiscs(centers: centers, radii: radii)) }
-            }
+            (unions, contested) = try bufferUnions(held, local)
+            members = Dictionary(grouping: held, by: \.actor)
         case .voronoi:
+            var areas: [String: [GeoJSONGeometry]] = [:]
             let byCountry = Dictionary(grouping: held, by: { $0.place.country ?? "" })
             for (cc, group) in byCountry.sorted(by: { $0.key < $1.key }) {
                 let boundary = try store.countryShape(iso: cc).map { try local.project($0) }
@@ -109,54 +99,190 @@ public final class ControlZoneBuilder {
                     members[c.actor, default: []].append(c)
                 }
             }
+            // Cells of one country partition it: actors' unions meet along edges and never overlap.
+            for (actor, list) in areas { unions[actor] = try engine.makeValidIfNeeded(try engine.union(list)) }
         }
-        var unions: [String: GeoJSONGeometry] = [:]
-        for (actor, list) in areas {
-            // A single area is already a GEOS union (valid, dissolved): a second pass would redo the work.
-            unions[actor] = list.count == 1 ? list[0] : try engine.makeValidIfNeeded(try engine.union(list))
-        }
-        // Overlaps between two actors become contested and are cut out of both.
-        var contested: [(GeoJSONGeometry, [String])] = []
         let actors = unions.keys.sorted()
-        for (i, a) in actors.enumerated() {
-            for b in actors.dropFirst(i + 1) {
-                // Envelopes first: the full intersects predicate on two country-sized unions costs as much as
-                // the intersection itself, which OverlayNG already clips to the common envelope.
-                guard let ga = unions[a], let gb = unions[b], let ea = BoundingBox(covering: ga.allCoordinates),
-                      let eb = BoundingBox(covering: gb.allCoordinates), ea.overlapsPlanar(eb) else { continue }
-                let overlap = try engine.intersection(ga, gb)
-                guard !overlap.polygons.isEmpty, try engine.planarArea(overlap) > 1 else { continue }
-                contested.append((overlap, [a, b]))
-                unions[a] = try engine.difference(ga, overlap)
-                unions[b] = try engine.difference(gb, overlap)
-            }
-        }
-        var zones: [ControlZone] = []
+        var pending: [(actor: String, status: String, geometry: GeoJSONGeometry, claims: [ZoneClaim])] = []
         for actor in actors {
             guard let g = unions[actor], !g.polygons.isEmpty else { continue }
-            zones.append(try zone(actor: actor, status: "controls", day: day, geometry: local.unproject(g), claims: members[actor] ?? []))
+            pending.append((actor, "controls", g, members[actor] ?? []))
         }
         for (g, pair) in contested {
-            let cs = pair.flatMap { members[$0] ?? [] }
-            zones.append(try zone(actor: pair.joined(separator: " / "), status: "contested", day: day, geometry: local.unproject(g), claims: cs))
+            pending.append((pair.joined(separator: " / "), "contested", g, pair.flatMap { members[$0] ?? [] }))
         }
         // Places explicitly claimed as contested or besieged.
         for (actor, group) in Dictionary(grouping: contestedClaims, by: \.actor).sorted(by: { $0.key < $1.key }) {
             let g = try engine.makeValidIfNeeded(try engine.union(group.map { try projectedArea(of: $0.place, local) }))
-            zones.append(try zone(actor: actor, status: "contested", day: day, geometry: local.unproject(g), claims: group))
+            pending.append((actor, "contested", g, group))
         }
-        return zones
+        // Back to lon/lat with geodesic areas, polygon by polygon on all cores (a PROJ context per thread).
+        let center = box.center
+        let projections = try (0..<Self.workers).map { _ in try LocalProjection(center: center) }
+        let items = pending.indices.flatMap { z in pending[z].geometry.polygons.map { (zone: z, rings: $0) } }
+        let converted = try ParallelMap.map(items.count, workers: projections) { projection, k -> ([[Coordinate]], Double) in
+            let g = try projection.unproject(.polygon(items[k].rings))
+            return (g.polygons[0], Geodesic.area(of: g))
+        }
+        var polygons = Array(repeating: [[[Coordinate]]](), count: pending.count)
+        var areas = Array(repeating: 0.0, count: pending.count)
+        for (item, (rings, area)) in zip(items, converted) {
+            polygons[item.zone].append(rings)
+            areas[item.zone] += area
+        }
+        return pending.indices.compactMap { k in
+            guard !polygons[k].isEmpty else { return nil }
+            let z = pending[k]
+            let geometry: GeoJSONGeometry = polygons[k].count == 1 ? .polygon(polygons[k][0]) : .multiPolygon(polygons[k])
+            return ControlZone(actor: z.actor, status: z.status, asOf: day, geometry: geometry, areaKm2: areas[k] / 1e6,
+                               places: Array(Set(z.claims.map(\.place.name))).sorted(), sources: Array(Set(z.claims.map(\.source))).sorted())
+        }
     }
 
-    func zone(actor: String, status: String, day: ReportDay?, geometry: GeoJSONGeometry, claims: [ZoneClaim]) throws -> ControlZone {
-        let polygonal: GeoJSONGeometry = {
-            let ps = geometry.polygons
-            return ps.count == 1 ? .polygon(ps[0]) : .multiPolygon(ps)
-        }()
-        return ControlZone(actor: actor, status: status, asOf: day, geometry: polygonal, areaKm2: Geodesic.area(of: polygonal) / 1e6,
-                           places: Array(Set(claims.map(\.place.name))).sorted(), sources: Array(Set(claims.map(\.source))).sorted())
+    static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// One held place's area in projected metres: a disc, or a division's polygon.
+    struct Piece {
+        let actor: String
+        var center = Coordinate(longitude: 0, latitude: 0)
+        var radius = 0.0
+        var shape: GeoJSONGeometry?
+        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+
+        mutating func setEnvelope(_ points: [Coordinate]) {
+            minX = .infinity; minY = .infinity; maxX = -.infinity; maxY = -.infinity
+            for c in points {
+                minX = Swift.min(minX, c.longitude); maxX = Swift.max(maxX, c.longitude)
+                minY = Swift.min(minY, c.latitude); maxY = Swift.max(maxY, c.latitude)
+            }
+        }
+
+        /// Whether the two areas may overlap: exact for two discs (the discs GEOS draws lie inside their
+        /// circles), by envelopes otherwise.
+        func mayOverlap(_ o: Piece) -> Bool {
+            guard minX <= o.maxX, o.minX <= maxX, minY <= o.maxY, o.minY <= maxY else { return false }
+            guard shape == nil, o.shape == nil else { return true }
+            let dx = center.longitude - o.center.longitude, dy = center.latitude - o.center.latitude
+            return (dx * dx + dy * dy).squareRoot() < radius + o.radius
+        }
     }
 
+    /// Per actor the union of its areas with the overlaps between actors cut out, and the overlaps as
+    /// contested areas. Only frontier areas (those that overlap another actor's) take part in the overlay
+    /// of actors: a point two actors share lies in a frontier area of each, never in an interior one. The
+    /// interior areas then join their actor's trimmed frontier.
+    func bufferUnions(_ held: [ZoneClaim], _ local: LocalProjection) throws -> ([String: GeoJSONGeometry], [(GeoJSONGeometry, [String])]) {
+        var pieces: [Piece] = []
+        for c in held {
+            var piece = Piece(actor: c.actor)
+            if c.place.kind.isAdministrative, let shape = try store.shape(placeID: c.place.id) {
+                let projected = try local.project(shape)
+                let all = projected.allCoordinates
+                guard !all.isEmpty else { continue }
+                piece.shape = projected
+                piece.setEnvelope(all)
+            } else {
+                let p = try local.project(c.place.coordinate)
+                piece.center = Coordinate(longitude: p.x, latitude: p.y)
+                piece.radius = Self.discRadius(population: c.place.population).meters
+                piece.minX = p.x - piece.radius; piece.maxX = p.x + piece.radius
+                piece.minY = p.y - piece.radius; piece.maxY = p.y + piece.radius
+            }
+            pieces.append(piece)
+        }
+        let frontier = Self.frontier(pieces)
+        // Frontier unions, then the pairwise overlaps as before, on these small geometries only.
+        var trimmed: [String: GeoJSONGeometry] = [:]
+        for (actor, list) in Dictionary(grouping: pieces.indices.filter { frontier[$0] }, by: { pieces[$0].actor }) {
+            trimmed[actor] = try union(list.map { pieces[$0] }, engine)
+        }
+        var contested: [(GeoJSONGeometry, [String])] = []
+        let frontierActors = trimmed.keys.sorted()
+        for (i, a) in frontierActors.enumerated() {
+            for b in frontierActors.dropFirst(i + 1) {
+                guard let ga = trimmed[a], let gb = trimmed[b] else { continue }
+                let overlap = try engine.intersection(ga, gb)
+                guard !overlap.polygons.isEmpty, try engine.planarArea(overlap) > 1 else { continue }
+                contested.append((overlap, [a, b]))
+                trimmed[a] = try engine.difference(ga, overlap)
+                trimmed[b] = try engine.difference(gb, overlap)
+            }
+        }
+        // Per actor: its interior areas and the polygons of its trimmed frontier, grouped into connected sets
+        // (areas that overlap, transitively). Sets never overlap one another, so each is dissolved alone and
+        // the results are only put together; sets are packed into jobs shared among the cores.
+        var jobs: [(actor: String, pieces: [Piece])] = []
+        let interiorByActor = Dictionary(grouping: pieces.indices.filter { !frontier[$0] }, by: { pieces[$0].actor })
+        for actor in Set(pieces.map(\.actor)).sorted() {
+            var own = (interiorByActor[actor] ?? []).map { pieces[$0] }
+            for rings in trimmed[actor]?.polygons ?? [] {
+                var piece = Piece(actor: actor)
+                piece.shape = .polygon(rings)
+                piece.setEnvelope(rings.first ?? [])
+                own.append(piece)
+            }
+            let sets = Self.connectedSets(own).sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+            let binCount = max(1, min(sets.count, 4 * Self.workers))
+            var bins = Array(repeating: [Piece](), count: binCount)
+            for set in sets {
+                // Largest first into the lightest bin: balanced jobs.
+                let lightest = bins.indices.min { bins[$0].count < bins[$1].count }!
+                bins[lightest] += set.map { own[$0] }
+            }
+            jobs += bins.filter { !$0.isEmpty }.map { (actor, $0) }
+        }
+        let engines = try [engine] + (1..<Self.workers).map { _ in try GeometryEngine() }
+        let parts = try ParallelMap.map(jobs.count, workers: engines) { engine, k in try self.union(jobs[k].pieces, engine) }
+        var polygons: [String: [[[Coordinate]]]] = [:]
+        for (job, part) in zip(jobs, parts) { polygons[job.actor, default: []] += part.polygons }
+        var unions: [String: GeoJSONGeometry] = [:]
+        for (actor, list) in polygons where !list.isEmpty { unions[actor] = list.count == 1 ? .polygon(list[0]) : .multiPolygon(list) }
+        return (unions, contested)
+    }
+
+    /// Indexes of `pieces` in sets that are connected by possible overlaps (union-find over a sweep along x).
+    static func connectedSets(_ pieces: [Piece]) -> [[Int]] {
+        var parent = Array(pieces.indices)
+        func root(_ a: Int) -> Int {
+            var a = a
+            while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }
+            return a
+        }
+        var active: [Int] = []
+        for i in pieces.indices.sorted(by: { pieces[$0].minX < pieces[$1].minX }) {
+            active.removeAll { pieces[$0].maxX < pieces[i].minX }
+            for j in active where pieces[i].mayOverlap(pieces[j]) {
+                let (a, b) = (root(i), root(j))
+                if a != b { parent[a] = b }
+            }
+            active.append(i)
+        }
+        // In order of their first piece, so that output does not depend on hashing.
+        return Dictionary(grouping: pieces.indices, by: root).values.sorted { $0[0] < $1[0] }
+    }
+
+    /// Which areas overlap an area of another actor: a sweep along x over the envelopes.
+    static func frontier(_ pieces: [Piece]) -> [Bool] {
+        var out = Array(repeating: false, count: pieces.count)
+        var active: [Int] = []
+        for i in pieces.indices.sorted(by: { pieces[$0].minX < pieces[$1].minX }) {
+            let p = pieces[i]
+            active.removeAll { pieces[$0].maxX < p.minX }
+            for j in active where pieces[j].actor != p.actor && p.mayOverlap(pieces[j]) {
+                out[i] = true
+                out[j] = true
+            }
+            active.append(i)
+        }
+        return out
+    }
+
+    /// The union of the pieces (and `others`) in one GEOS pass.
+    func union(_ pieces: [Piece], _ engine: GeometryEngine, with others: [GeoJSONGeometry] = []) throws -> GeoJSONGeometry {
+        let discs = pieces.filter { $0.shape == nil }
+        return try engine.unionOfDiscs(centers: discs.map(\.center), radii: discs.map(\.radius),
+                                       with: pieces.compactMap(\.shape) + others)
+    }
     /// A division's polygon, else a disc sized by population, in the projection's metres.
     func projectedArea(of place: Place, _ local: LocalProjection) throws -> GeoJSONGeometry {
         if place.kind.isAdministrative, let shape = try store.shape(placeID: place.id) { return try local.project(shape) }

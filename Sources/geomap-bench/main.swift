@@ -183,7 +183,7 @@ func zonesCase(_ args: [String]) {
                 _ = try engine.unionOfDiscs(centers: centers, radii: group.map { ControlZoneBuilder.discRadius(population: $0.place.population).meters })
             }
         }
-        print("{\"case\": \"zones\", \"n\": \(claims.count), \"buffer_seconds\": \(buffer), \"discs_union_seconds\": \(discsOnly), \"voronoi_seconds\": \(voronoi), \"buffer_zones\": \(zonesBuffer), \"voronoi_zones\": \(zonesVoronoi)}")
+        print("{\"case\": \"zones\", \"n\": \(claims.count), \"buffer_seconds\": \(buffer), \"discs_union_seconds\": \(discsOnly), \"voronoi_seconds\": \(voronoi), \"buffer_zones\": \(zonesBuffer), \"voronoi_zones\": \(zonesVoronoi), \"geos\": \"\(GeometryEngine.geosVersion.split(separator: "-")[0])\"}")
     } catch { fail("\(error)") }
 }
 

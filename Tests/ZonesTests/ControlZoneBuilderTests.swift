@@ -56,6 +56,60 @@ import TestSupport
         #expect(try engine.prepare(contested.geometry).contains(village.coordinate))
     }
 
+    /// 1,500 villages and towns of three actors, packed so that actors' discs overlap along two fronts and
+    /// chains of discs connect across each actor's area: the zones equal the plain overlay computed here
+    /// directly with GEOS (union per actor, then each pair's overlap contested and cut out of both), and
+    /// every zone is valid.
+    @Test func frontierAndConnectedSetsGiveThePlainOverlay() throws {
+        let raqqa = try place("geonames:172955")
+        var rng = SplitMix64(seed: 2014)
+        let actors = ["ISIL", "FSA", "Syrian government forces"]
+        var claims: [ZoneClaim] = []
+        for k in 0..<1500 {
+            // 90 km × 60 km around Raqqa; the three actors hold overlapping bands west to east.
+            let east = Double.random(in: -45...45, using: &rng), north = Double.random(in: -30...30, using: &rng)
+            let band = min(2, max(0, Int((east + 45 + Double.random(in: -8...8, using: &rng)) / 30)))
+            let c = Geodesic.destination(from: Geodesic.destination(from: raqqa.coordinate, distance: .kilometers(abs(east)), bearing: Bearing(degrees: east < 0 ? 270 : 90)),
+                                         distance: .kilometers(abs(north)), bearing: Bearing(degrees: north < 0 ? 180 : 0))
+            let place = Place(id: "test:\(k)", name: "P\(k)", coordinate: c, kind: .village,
+                              population: Int.random(in: 0...(k % 50 == 0 ? 200_000 : 3_000), using: &rng), source: "test")
+            claims.append(ZoneClaim(actor: actors[band], place: place, status: "controls", date: ReportDay(iso: "2014-01-14"), source: "t"))
+        }
+        let zones = try builder().build(claims)
+
+        // The same overlay done plainly, in the same projection, then back to lon/lat.
+        let local = try LocalProjection(center: try #require(BoundingBox(covering: claims.map(\.place.coordinate))).center)
+        let engine = try GeometryEngine()
+        var unions: [String: GeoJSONGeometry] = [:]
+        for actor in actors {
+            let group = claims.filter { $0.actor == actor }
+            let centers = try group.map { c -> Coordinate in let p = try local.project(c.place.coordinate); return Coordinate(longitude: p.x, latitude: p.y) }
+            unions[actor] = try engine.unionOfDiscs(centers: centers, radii: group.map { ControlZoneBuilder.discRadius(population: $0.place.population).meters })
+        }
+        var contested: [String: GeoJSONGeometry] = [:]
+        let sorted = actors.sorted()
+        for (i, a) in sorted.enumerated() {
+            for b in sorted.dropFirst(i + 1) {
+                let overlap = try engine.intersection(unions[a]!, unions[b]!)
+                guard try engine.planarArea(overlap) > 1 else { continue }
+                contested["\(a) / \(b)"] = overlap
+                unions[a] = try engine.difference(unions[a]!, overlap)
+                unions[b] = try engine.difference(unions[b]!, overlap)
+            }
+        }
+        let expected = try unions.mapValues { try local.unproject($0) }.merging(try contested.mapValues { try local.unproject($0) }) { a, _ in a }
+        #expect(contested.count >= 2, "the fixture should have two fronts")
+        #expect(zones.count == expected.count)
+        for zone in zones {
+            let plain = try #require(expected[zone.actor], "unexpected zone \(zone.actor)")
+            #expect(try engine.isValid(zone.geometry), "\(zone.actor)")
+            let area = try engine.areaKm2(plain)
+            let differs = try engine.areaKm2(engine.difference(zone.geometry, plain)) + engine.areaKm2(engine.difference(plain, zone.geometry))
+            #expect(differs < area * 1e-6, "\(zone.actor): \(differs) km² differ out of \(area)")
+            #expect(abs(zone.areaKm2 - area) < area * 0.01)
+        }
+    }
+
     @Test func asOfShowsTheEarlierHolder() throws {
         let bab = try place("geonames:174018")
         let claims = [
