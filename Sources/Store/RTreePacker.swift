@@ -18,12 +18,27 @@ enum RTreePacker {
     static func down(_ d: Double) -> Float { let f = Float(d); return Double(f) > d ? f.nextDown : f }
     static func up(_ d: Double) -> Float { let f = Float(d); return Double(f) < d ? f.nextUp : f }
 
+    static let cellSize = 8 + 4 * 4
+
+    /// The node size of the R*Tree `table` in bytes (the module's, from its root node).
+    static func nodeSize(_ db: Database, table: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT length(data) FROM \"\(table)_node\" WHERE nodeno = 1") ?? 1228
+    }
+
+    /// The packed tree, level by level from the leaves: pure computation, no database.
+    struct Plan: Sendable {
+        let nodeSize: Int
+        fileprivate let levels: [[[(id: Int64, box: Box)]]]
+    }
+
     /// Replaces the content of the two-dimensional R*Tree `table` with one entry per point.
     static func rebuild(_ db: Database, table: String, points: [(rowid: Int64, x: Double, y: Double)]) throws {
-        let nodeSize = try Int.fetchOne(db, sql: "SELECT length(data) FROM \"\(table)_node\" WHERE nodeno = 1") ?? 1228
-        let cellSize = 8 + 4 * 4
-        let capacity = (nodeSize - 4) / cellSize
+        try write(plan(points, nodeSize: try nodeSize(db, table: table)), to: db, table: table)
+    }
 
+    /// Sort-Tile-Recursive packing of the points into nodes of `nodeSize` bytes.
+    static func plan(_ points: [(rowid: Int64, x: Double, y: Double)], nodeSize: Int) -> Plan {
+        let capacity = (nodeSize - 4) / cellSize
         // Level 0: the points; each level above: packed groups of the level below.
         var entries: [(id: Int64, box: Box)] = points.map { p in
             (p.rowid, Box(minX: down(p.x), maxX: up(p.x), minY: down(p.y), maxY: up(p.y)))
@@ -37,7 +52,12 @@ enum RTreePacker {
                 (Int64(k), cells.dropFirst().reduce(cells.first?.box ?? Box(minX: 0, maxX: 0, minY: 0, maxY: 0)) { $0.union($1.box) })
             }
         } while levels.last!.count > 1
+        return Plan(nodeSize: nodeSize, levels: levels)
+    }
 
+    /// Replaces the content of the R*Tree `table` with the packed tree.
+    static func write(_ plan: Plan, to db: Database, table: String) throws {
+        let levels = plan.levels, nodeSize = plan.nodeSize
         // Node numbers: the root is 1, then level by level downwards.
         var first: [Int] = Array(repeating: 0, count: levels.count)
         var next = 1
@@ -52,7 +72,7 @@ enum RTreePacker {
         let depth = levels.count - 1
         var blob = [UInt8](repeating: 0, count: nodeSize)
         var leafOf: [(rowid: Int64, node: Int64)] = []
-        leafOf.reserveCapacity(points.count)
+        leafOf.reserveCapacity(levels[0].reduce(0) { $0 + $1.count })
         func insertPair(_ statement: Statement, _ a: Int64, _ b: Int64) throws {
             let s = statement.sqliteStatement
             sqlite3_reset(s)

@@ -36,6 +36,25 @@ import GRDB
         #expect(try SQLiteEventStore(path: path, create: false).eventCount() == 2)
     }
 
+    /// A first batch large enough to be packed, with one id told twice (the second telling moves it 300 km
+    /// to Homs, GeoNames 169577): the tree planned ahead for rowids 1…n no longer fits and is not used; the
+    /// index holds each event once, where its last telling puts it, and `rtreecheck` accepts it.
+    @Test func aPackedFirstBatchWithARepeatedIdIndexesTheLastTelling() throws {
+        let path = try folder() + "/events.sqlite"
+        let store = try SQLiteEventStore(path: path, create: true)
+        let homs = Coordinate(longitude: 36.72339, latitude: 34.72682)
+        var events = (0..<12_000).map { k in
+            event("b:\(k)", dead: 1, at: Coordinate(longitude: 39.00788 + Double(k % 100) * 1e-4, latitude: 35.95283 + Double(k / 100) * 1e-4))
+        }
+        events.append(event("b:7", dead: 5, at: homs))
+        let summary = try store.ingest(IngestBatch(input: "b", events: events))
+        #expect(summary.inserted == 12_000 && summary.updated == 1)
+        #expect(try store.query(.near(raqqa, radius: .kilometers(5)), EventFilter()).hits.count == 11_999)
+        #expect(try store.query(.near(homs, radius: .kilometers(1)), EventFilter()).hits.map(\.record.id) == ["b:7"])
+        let check = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT rtreecheck('events_rtree')") }
+        #expect(check == "ok")
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
         let path = try folder() + "/notes.sqlite"
         let bytes = Data("these are field notes, not a database\n".utf8)
