@@ -55,6 +55,19 @@ import GRDB
         #expect(check == "ok")
     }
 
+    /// Queries with a period start from the R*Tree: the plan's first step is the spatial index, never a scan
+    /// of the period's events.
+    @Test func queriesWithAPeriodStartFromTheSpatialIndex() throws {
+        let path = try folder() + "/events.sqlite"
+        let store = try SQLiteEventStore(path: path, create: true)
+        _ = try store.ingest(IngestBatch(input: "a", events: [event("a:1", dead: 8, at: raqqa)]))
+        let (sql, arguments) = SQLiteEventStore.candidateSQL(EventFilter(from: "2014-01-01", to: "2014-01-31"))
+        let plan = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [38.0, 39.0, 35.0, 36.0] + arguments).map { $0["detail"] as String }
+        }
+        #expect(plan.first?.hasPrefix("SCAN r VIRTUAL TABLE INDEX 2") == true, "\(plan)")
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
         let path = try folder() + "/notes.sqlite"
         let bytes = Data("these are field notes, not a database\n".utf8)
