@@ -134,9 +134,13 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     """).sqliteStatement
                 // A large batch into an empty store: its rows take rowids 1…n in order, so the packed R*Tree
                 // is planned on another core while the rows go in (used if every event was new).
+                // (Rows in Z-order would share pages with their neighbours, but ids then reach the unique index in
+                // random order: measured, queries 30 % faster and the ingest 2.5 times slower.)
                 var planned: PlannedTree?
+                var order: [Int] = []
                 if storedBefore == 0, batch.events.count >= Self.packThreshold {
-                    let points = batch.events.enumerated().map { (rowid: Int64($0.offset + 1), x: $0.element.point.longitude, y: $0.element.point.latitude) }
+                    order = Array(batch.events.indices)
+                    let points = order.enumerated().map { (rowid: Int64($0.offset + 1), x: batch.events[$0.element].point.longitude, y: batch.events[$0.element].point.latitude) }
                     planned = PlannedTree(points: points, nodeSize: try RTreePacker.nodeSize(db, table: "events_rtree"))
                 }
                 let update = try db.cachedStatement(sql: """
@@ -152,7 +156,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 var done = false
                 if planned != nil {
                     try db.execute(sql: "SAVEPOINT bulk")
-                    if try Self.insertAllNew(batch, db) {
+                    if try Self.insertAllNew(batch, order: order, db) {
                         summary.inserted = batch.events.count
                         done = true
                     } else {
@@ -234,10 +238,10 @@ public final class SQLiteEventStore: EventStore, Sendable {
 
     static let rowsPerInsert = 64
 
-    /// Inserts every event of the batch with rowids 1…n, `rowsPerInsert` rows per statement, the texts of
-    /// those rows copied once into one buffer that SQLite reads in place. False when some id was already
-    /// taken (fewer rows than events were inserted).
-    static func insertAllNew(_ batch: IngestBatch, _ db: Database) throws -> Bool {
+    /// Inserts every event of the batch, `order[k]` with rowid k + 1, `rowsPerInsert` rows per statement, the
+    /// texts of those rows copied once into one buffer that SQLite reads in place. False when some id was
+    /// already taken (fewer rows than events were inserted).
+    static func insertAllNew(_ batch: IngestBatch, order: [Int], _ db: Database) throws -> Bool {
         let columns = 19
         func statement(rows: Int) throws -> OpaquePointer {
             let tuple = "(" + (1...columns).map { _ in "?" }.joined(separator: ",") + ")"
@@ -268,7 +272,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 texts.append((field, at, arena.count - at))
             }
             for (r, k) in (start..<end).enumerated() {
-                let e = events[k], b = Int32(r * columns)
+                let e = events[order[k]], b = Int32(r * columns)
                 text(b + 1, e.eventDate); text(b + 2, e.eventType); text(b + 3, e.subType); text(b + 4, e.actors)
                 text(b + 5, e.location); text(b + 6, e.admin1); bind(s, b + 7, e.geoPrecision); bind(s, b + 8, e.fatalitiesLow)
                 bind(s, b + 9, e.fatalitiesBest); bind(s, b + 10, e.fatalitiesHigh); text(b + 11, e.fatalityClaims); text(b + 12, e.source)
@@ -284,7 +288,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 }
                 return sqlite3_step(s)
             }
-            guard rc == SQLITE_DONE else { throw failure(db, "storing events \(events[start].id)…\(events[end - 1].id)") }
+            guard rc == SQLITE_DONE else { throw failure(db, "storing events \(events[order[start]].id)…\(events[order[end - 1]].id)") }
             inserted += Int(sqlite3_changes(connection))
             sqlite3_reset(s)
             sqlite3_clear_bindings(s)   // no pointer into the buffer outlives this round

@@ -285,7 +285,6 @@ func storeCase(_ args: [String]) {
 
         let store = try SQLiteEventStore(path: path, create: true)
         let ingest = try seconds { _ = try store.ingest(IngestBatch(input: "bench", events: events)) }
-        if ProcessInfo.processInfo.environment["INGEST_ONLY"] != nil { print("ingest", ingest); return }
         // Boxes of the circle's area (π·25² km²), square in kilometres.
         let side = (Double.pi * 25 * 25).squareRoot()
         var near: [Double] = [], box: [Double] = [], nearRows = 0, boxRows = 0

@@ -68,6 +68,18 @@ import GRDB
         #expect(plan.first?.hasPrefix("SCAN r VIRTUAL TABLE INDEX 2") == true, "\(plan)")
     }
 
+    /// One record per id, the last told, in batch order; ids that differ only past a shared prefix or
+    /// by case stay apart.
+    @Test func lastTellingsKeepTheLastRecordOfEachId() {
+        let batch = IngestBatch(input: "t", events: [
+            event("a:1", dead: 1, at: raqqa), event("a:2", dead: 2, at: raqqa), event("A:1", dead: 3, at: raqqa),
+            event("a:1", dead: 4, at: raqqa), event("a:10", dead: 5, at: raqqa), event("a:2", dead: 6, at: raqqa),
+        ])
+        let kept = batch.lastTellings
+        #expect(kept.map(\.id) == ["A:1", "a:1", "a:10", "a:2"])
+        #expect(kept.map(\.fatalitiesBest) == [3, 4, 5, 6])
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
         let path = try folder() + "/notes.sqlite"
         let bytes = Data("these are field notes, not a database\n".utf8)
