@@ -163,19 +163,18 @@ public struct EventExtractor {
     static func contains(_ words: [String], _ phrase: String) -> Bool { position(words, phrase) != nil }
 
     static func position(_ words: [String], _ phrase: String) -> Int? {
-        let p = phrase.split(separator: " ")
-        guard let head = p.first, words.count >= p.count else { return nil }
-        for i in 0...(words.count - p.count) where words[i] == head && words[i..<(i + p.count)].elementsEqual(p, by: { $0 == $1 }) {
-            return i
-        }
-        return nil
+        occurrences(of: phrase.split(separator: " ").map(String.init), in: words, first: true).first
     }
 
-    /// Where the words `p` occur in `words`, by first word then the rest, without building arrays.
-    static func occurrences(of p: [String], in words: [String]) -> [Int] {
+    /// Where the words `p` occur in `words` (only the first with `first`), by first word then the rest,
+    /// without building arrays.
+    static func occurrences(of p: [String], in words: [String], first: Bool = false) -> [Int] {
         guard let head = p.first, words.count >= p.count else { return [] }
         var out: [Int] = []
-        for i in 0...(words.count - p.count) where words[i] == head && words[i..<(i + p.count)].elementsEqual(p) { out.append(i) }
+        for i in 0...(words.count - p.count) where words[i] == head && words[i..<(i + p.count)].elementsEqual(p) {
+            out.append(i)
+            if first { break }
+        }
         return out
     }
 

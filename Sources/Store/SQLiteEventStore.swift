@@ -169,11 +169,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     for attempt in 0..<2 {
                         let u = attempt == 0 ? insert : update
                         sqlite3_reset(u)
-                        bind(u, 1, e.eventDate); bind(u, 2, e.eventType); bind(u, 3, e.subType); bind(u, 4, e.actors)
-                        bind(u, 5, e.location); bind(u, 6, e.admin1); bind(u, 7, e.geoPrecision); bind(u, 8, e.fatalitiesLow)
-                        bind(u, 9, e.fatalitiesBest); bind(u, 10, e.fatalitiesHigh); bind(u, 11, e.fatalityClaims); bind(u, 12, e.source)
-                        bind(u, 13, e.notes); bind(u, 14, e.uncertaintyKm); bind(u, 15, e.point.longitude); bind(u, 16, e.point.latitude)
-                        bind(u, 17, batch.input); bind(u, 18, e.id)
+                        Self.bindColumns(e, input: batch.input, to: u, from: 1) { bind(u, $0, $1) }
                         if u == insert { bind(u, 19, planned == nil ? nil : k + 1) }
                         let rc = sqlite3_step(u)
                         if u == insert {
@@ -238,6 +234,17 @@ public final class SQLiteEventStore: EventStore, Sendable {
 
     static let rowsPerInsert = 64
 
+    /// Binds an event's 18 columns, in the order of the insert and update statements, from parameter `first`;
+    /// `text` binds the text columns (copied, or in place from a buffer).
+    static func bindColumns(_ e: EventRecord, input: String, to s: OpaquePointer, from first: Int32, text: (Int32, String?) -> Void) {
+        let b = first - 1
+        text(b + 1, e.eventDate); text(b + 2, e.eventType); text(b + 3, e.subType); text(b + 4, e.actors)
+        text(b + 5, e.location); text(b + 6, e.admin1); bind(s, b + 7, e.geoPrecision); bind(s, b + 8, e.fatalitiesLow)
+        bind(s, b + 9, e.fatalitiesBest); bind(s, b + 10, e.fatalitiesHigh); text(b + 11, e.fatalityClaims); text(b + 12, e.source)
+        text(b + 13, e.notes); bind(s, b + 14, e.uncertaintyKm); bind(s, b + 15, e.point.longitude); bind(s, b + 16, e.point.latitude)
+        text(b + 17, input); text(b + 18, e.id)
+    }
+
     /// Inserts every event of the batch, `order[k]` with rowid k + 1, `rowsPerInsert` rows per statement, the
     /// texts of those rows copied once into one buffer that SQLite reads in place. False when some id was
     /// already taken (fewer rows than events were inserted).
@@ -272,12 +279,9 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 texts.append((field, at, arena.count - at))
             }
             for (r, k) in (start..<end).enumerated() {
-                let e = events[order[k]], b = Int32(r * columns)
-                text(b + 1, e.eventDate); text(b + 2, e.eventType); text(b + 3, e.subType); text(b + 4, e.actors)
-                text(b + 5, e.location); text(b + 6, e.admin1); bind(s, b + 7, e.geoPrecision); bind(s, b + 8, e.fatalitiesLow)
-                bind(s, b + 9, e.fatalitiesBest); bind(s, b + 10, e.fatalitiesHigh); text(b + 11, e.fatalityClaims); text(b + 12, e.source)
-                text(b + 13, e.notes); bind(s, b + 14, e.uncertaintyKm); bind(s, b + 15, e.point.longitude); bind(s, b + 16, e.point.latitude)
-                text(b + 17, batch.input); text(b + 18, e.id); sqlite3_bind_int64(s, b + 19, Int64(k + 1))
+                let b = Int32(r * columns)
+                bindColumns(events[order[k]], input: batch.input, to: s, from: b + 1, text: text)
+                sqlite3_bind_int64(s, b + 19, Int64(k + 1))
             }
             // The buffer is complete and does not move while SQLite reads it (SQLITE_STATIC, no copies).
             let rc = arena.withUnsafeBytes { raw -> Int32 in

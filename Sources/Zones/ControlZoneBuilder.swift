@@ -240,7 +240,16 @@ public final class ControlZoneBuilder {
         return (unions, contested)
     }
 
-    /// Indexes of `pieces` in sets that are connected by possible overlaps (union-find over a sweep along x).
+    /// Which areas overlap an area of another actor.
+    static func frontier(_ pieces: [Piece]) -> [Bool] {
+        var out = Array(repeating: false, count: pieces.count)
+        forEachPossibleOverlap(pieces) { i, j in
+            if pieces[i].actor != pieces[j].actor { out[i] = true; out[j] = true }
+        }
+        return out
+    }
+
+    /// Indexes of `pieces` in sets that are connected by possible overlaps (union-find).
     static func connectedSets(_ pieces: [Piece]) -> [[Int]] {
         var parent = Array(pieces.indices)
         func root(_ a: Int) -> Int {
@@ -248,33 +257,22 @@ public final class ControlZoneBuilder {
             while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }
             return a
         }
-        var active: [Int] = []
-        for i in pieces.indices.sorted(by: { pieces[$0].minX < pieces[$1].minX }) {
-            active.removeAll { pieces[$0].maxX < pieces[i].minX }
-            for j in active where pieces[i].mayOverlap(pieces[j]) {
-                let (a, b) = (root(i), root(j))
-                if a != b { parent[a] = b }
-            }
-            active.append(i)
+        forEachPossibleOverlap(pieces) { i, j in
+            let (a, b) = (root(i), root(j))
+            if a != b { parent[a] = b }
         }
         // In order of their first piece, so that output does not depend on hashing.
         return Dictionary(grouping: pieces.indices, by: root).values.sorted { $0[0] < $1[0] }
     }
 
-    /// Which areas overlap an area of another actor: a sweep along x over the envelopes.
-    static func frontier(_ pieces: [Piece]) -> [Bool] {
-        var out = Array(repeating: false, count: pieces.count)
+    /// Every pair of pieces that may overlap (`Piece.mayOverlap`), found by a sweep along x over the envelopes.
+    static func forEachPossibleOverlap(_ pieces: [Piece], _ body: (Int, Int) -> Void) {
         var active: [Int] = []
         for i in pieces.indices.sorted(by: { pieces[$0].minX < pieces[$1].minX }) {
-            let p = pieces[i]
-            active.removeAll { pieces[$0].maxX < p.minX }
-            for j in active where pieces[j].actor != p.actor && p.mayOverlap(pieces[j]) {
-                out[i] = true
-                out[j] = true
-            }
+            active.removeAll { pieces[$0].maxX < pieces[i].minX }
+            for j in active where pieces[i].mayOverlap(pieces[j]) { body(i, j) }
             active.append(i)
         }
-        return out
     }
 
     /// The union of the pieces (and `others`) in one GEOS pass.
