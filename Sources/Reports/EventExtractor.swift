@@ -10,7 +10,8 @@ import Places
 /// fatalities are numbers next to kill words, each claim carrying the source named next to it; its date comes
 /// from day words resolved against the report date; its location from a relative expression or the most
 /// precise place of the sentence, else of the previous one. Incidents of one kind that the text reports
-/// again (a headline, then the details) are merged.
+/// again (a headline, then the details) are merged. The text is one document: `ReportReader` cuts long files
+/// into blocks and reads each alone (merging is quadratic in a document's incidents).
 public struct EventExtractor {
     public let lexicon: Lexicon
 
@@ -50,22 +51,12 @@ public struct EventExtractor {
         for m in mentions { if let c = m.place?.country { votes[c, default: 0] += 1 } }
         let documentCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         var incidents: [Incident] = []
-        var blockIncidents: [Incident] = []
         var control: [ControlClaim] = []
         var previousLocation: (Mention, Bool)?
-        // Incidents are merged within the geoparser's blocks (its documents): a long file of many reports
-        // costs time in proportion to its length, and a headline is never merged with another report's story.
-        let blocks = Geoparser.blocks(scalars)
-        var block = 0
-        // Mentions come sorted by start; one sweep hands each sentence its own.
+        // One sweep over the mentions, sorted by start, hands each sentence its own.
         let byStart = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
         var nextMention = 0
         for (k, s) in sentences.enumerated() {
-            if block < blocks.count, s.lowerBound >= blocks[block].upperBound {
-                incidents += Self.merge(blockIncidents)
-                blockIncidents = []
-                while block < blocks.count, s.lowerBound >= blocks[block].upperBound { block += 1 }
-            }
             let original = String(String.UnicodeScalarView(scalars[s]))
             let words = NameFolding.fold(original).split(separator: " ").map(String.init)
             while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
@@ -112,7 +103,7 @@ public struct EventExtractor {
             if trigger.subType == "execution", Self.contains(words, "combats") || Self.contains(words, "fighting") {
                 incident.eventType = "Battles"; incident.subEventType = "Armed clash"
             }
-            blockIncidents.append(incident)
+            incidents.append(incident)
             // "Air strikes hit A, B and C": one incident per place (ACLED); the toll stays with the first.
             if location?.1 == false, settlements.count > 1 {
                 var seen: Set<String> = [incident.placeID ?? ""]
@@ -120,11 +111,11 @@ public struct EventExtractor {
                     var other = incident
                     other.claims = []
                     Self.locate(&other, at: m)
-                    blockIncidents.append(other)
+                    incidents.append(other)
                 }
             }
         }
-        incidents += Self.merge(blockIncidents)
+        incidents = Self.merge(incidents)
         for k in incidents.indices { incidents[k].id = "E\(k + 1)" }
         return Result(incidents: incidents, control: control, reportDate: reportDate, reportDateSource: reportSource)
     }

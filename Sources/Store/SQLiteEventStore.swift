@@ -137,10 +137,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 // (Rows in Z-order would share pages with their neighbours, but ids then reach the unique index in
                 // random order: measured, queries 30 % faster and the ingest 2.5 times slower.)
                 var planned: PlannedTree?
-                var order: [Int] = []
                 if storedBefore == 0, batch.events.count >= Self.packThreshold {
-                    order = Array(batch.events.indices)
-                    let points = order.enumerated().map { (rowid: Int64($0.offset + 1), x: batch.events[$0.element].point.longitude, y: batch.events[$0.element].point.latitude) }
+                    let points = batch.events.enumerated().map { (rowid: Int64($0.offset + 1), x: $0.element.point.longitude, y: $0.element.point.latitude) }
                     planned = PlannedTree(points: points, nodeSize: try RTreePacker.nodeSize(db, table: "events_rtree"))
                 }
                 let update = try db.cachedStatement(sql: """
@@ -156,7 +154,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 var done = false
                 if planned != nil {
                     try db.execute(sql: "SAVEPOINT bulk")
-                    if try Self.insertAllNew(batch, order: order, db) {
+                    if try Self.insertAllNew(batch, db) {
                         summary.inserted = batch.events.count
                         done = true
                     } else {
@@ -245,10 +243,10 @@ public final class SQLiteEventStore: EventStore, Sendable {
         text(b + 17, input); text(b + 18, e.id)
     }
 
-    /// Inserts every event of the batch, `order[k]` with rowid k + 1, `rowsPerInsert` rows per statement, the
-    /// texts of those rows copied once into one buffer that SQLite reads in place. False when some id was
-    /// already taken (fewer rows than events were inserted).
-    static func insertAllNew(_ batch: IngestBatch, order: [Int], _ db: Database) throws -> Bool {
+    /// Inserts every event of the batch with rowids 1…n, `rowsPerInsert` rows per statement, the texts of
+    /// those rows copied once into one buffer that SQLite reads in place. False when some id was already
+    /// taken (fewer rows than events were inserted).
+    static func insertAllNew(_ batch: IngestBatch, _ db: Database) throws -> Bool {
         let columns = 19
         func statement(rows: Int) throws -> OpaquePointer {
             let tuple = "(" + (1...columns).map { _ in "?" }.joined(separator: ",") + ")"
@@ -280,7 +278,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
             }
             for (r, k) in (start..<end).enumerated() {
                 let b = Int32(r * columns)
-                bindColumns(events[order[k]], input: batch.input, to: s, from: b + 1, text: text)
+                bindColumns(events[k], input: batch.input, to: s, from: b + 1, text: text)
                 sqlite3_bind_int64(s, b + 19, Int64(k + 1))
             }
             // The buffer is complete and does not move while SQLite reads it (SQLITE_STATIC, no copies).
@@ -292,7 +290,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 }
                 return sqlite3_step(s)
             }
-            guard rc == SQLITE_DONE else { throw failure(db, "storing events \(events[order[start]].id)…\(events[order[end - 1]].id)") }
+            guard rc == SQLITE_DONE else { throw failure(db, "storing events \(events[start].id)…\(events[end - 1].id)") }
             inserted += Int(sqlite3_changes(connection))
             sqlite3_reset(s)
             sqlite3_clear_bindings(s)   // no pointer into the buffer outlives this round
