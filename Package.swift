@@ -19,8 +19,11 @@ let package = Package(
         // System libraries (Debian: libproj-dev, libgeos-dev; installed by scripts/setup.sh).
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-32", providers: [.apt(["libpcre2-dev"])]),
 
         .target(name: "GeoCore"),
+        // Regular expressions over Unicode scalars (PCRE2, JIT-compiled): the grammars of running text.
+        .target(name: "Patterns", dependencies: ["CPCRE2"]),
         .target(name: "Geodesy", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "Geometry", dependencies: ["GeoCore", "Geodesy", "CGEOS"]),
         // The gazetteer in code: name folding and keys, the compact name index, the SQLite store, importers.
@@ -31,15 +34,15 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Relative locations: the EN/FR grammar of "80 km north of Raqqa" and the geodesic computation.
-        .target(name: "Locating", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"],
+        .target(name: "Locating", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Patterns"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Geoparsing running text: candidate spans, cues, stop lists, document-level disambiguation.
-        .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating"],
+        .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Patterns"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Incidents and control claims from reports: lexicons (data files), fatalities, dates, locations.
-        .target(name: "Reports", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing",
+        .target(name: "Reports", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing", "Patterns",
                                                 .product(name: "Yams", package: "Yams"),
                                                 .product(name: "SwiftCSV", package: "SwiftCSV")],
                 resources: [.copy("Lexicon")]),
@@ -74,6 +77,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport"], exclude: ["Fixtures"]),

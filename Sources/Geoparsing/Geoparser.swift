@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Geodesy
 import Locating
+import Patterns
 import Places
 
 /// Finds and resolves every place mention of a report, disambiguating the document as a whole.
@@ -23,22 +24,14 @@ public final class Geoparser {
     public let gazetteer: Gazetteer
     let locator: Locator
 
-    /// Records read from the store, kept across blocks: reports name the same places again and again.
-    private var placeCache: [Int64: Place] = [:]
-
     public init(gazetteer: Gazetteer) throws(LocatingError) {
         self.gazetteer = gazetteer
         locator = try Locator(gazetteer: gazetteer)
     }
 
+    /// Records read from the store, kept across blocks (the locator's cache, shared with the anchors it reads).
     func places(_ rowids: [Int64]) throws -> [Int64: Place] {
-        let missing = Array(Set(rowids.filter { placeCache[$0] == nil }))
-        if !missing.isEmpty {
-            for (k, v) in try gazetteer.store.places(rowids: missing) { placeCache[k] = v }
-        }
-        var out: [Int64: Place] = [:]
-        for r in rowids { out[r] = placeCache[r] }
-        return out
+        try locator.records.places(rowids)
     }
 
     public enum Language: String, Sendable { case auto, en, fr }
@@ -379,12 +372,21 @@ public final class Geoparser {
         documentCountry = countryVotes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map(\.key)
         let adminTotal = max(1, adminVotes.values.reduce(0, +))
         // Passes 2 and 3: country, governorates, and proximity to the other mentions' current readings.
+        let foldedNames = cs.map { NameFolding.fold($0.text) }
         for _ in 0..<2 {
-            let points: [(Int, Coordinate, String)] = cs.enumerated().map { k, c in
-                (k, index.coordinate(c.ranked[c.choice].place), NameFolding.fold(c.text))
-            }
+            // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
+            // follow the choices already made in this pass.
+            let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
             for k in cs.indices {
                 var reasons: [[String]] = []
+                // Proximity to other places only: not to this name again, nor (below) to another spelling read
+                // as this very place ("Raqa" beside "Raqqa").
+                let mine = foldedNames[k]
+                let neighbours: [Reading] = cs.indices.compactMap { j in
+                    let place = cs[j].ranked[cs[j].choice].place
+                    guard j != k, foldedNames[j] != mine, !index.kind(place).isAdministrative else { return nil }
+                    return Reading(mention: j, place: place, coordinate: positions[j])
+                }
                 for (j, r) in cs[k].ranked.enumerated() {
                     var s = r.score
                     var why = [Self.levelReason(r.level)]
@@ -394,19 +396,13 @@ public final class Geoparser {
                         s += boost
                         if boost > 0.05 { why.append("context: governorate \(a)") }
                     }
-                    // Proximity to other places only: not to this name again, nor to another spelling read as
-                    // this very place ("Raqa" beside "Raqqa").
-                    let mine = NameFolding.fold(cs[k].text)
-                    let others = points.filter {
-                        let other = cs[$0.0].ranked[cs[$0.0].choice].place
-                        return $0.0 != k && $0.2 != mine && other != r.place && !index.kind(other).isAdministrative
-                    }
-                    if !index.kind(r.place).isAdministrative, let nearest = Self.nearest(to: index.coordinate(r.place), among: others) {
+                    if !index.kind(r.place).isAdministrative,
+                       let nearest = Self.nearest(to: index.coordinate(r.place), among: neighbours, excluding: r.place) {
                         // The nearest is chosen on a local flat approximation; its distance is then geodesic.
-                        let d = Geodesic.distance(from: index.coordinate(r.place), to: nearest.1)
+                        let d = Geodesic.distance(from: index.coordinate(r.place), to: nearest.coordinate)
                         let boost = 0.3 * exp(-d.kilometers / 30)
                         s += boost
-                        if boost > 0.05 { why.append("proximity: \(Int(d.kilometers.rounded())) km from \(cs[nearest.0].text)") }
+                        if boost > 0.05 { why.append("proximity: \(Int(d.kilometers.rounded())) km from \(cs[nearest.mention].text)") }
                     }
                     cs[k].adjusted[j] = s
                     reasons.append(why)
@@ -436,16 +432,24 @@ public final class Geoparser {
         }
     }
 
-    /// The point nearest to `c` by squared degrees with longitude scaled by cos(latitude): a ranking, not a
-    /// measurement (the winner's distance is computed geodesically by the caller).
-    static func nearest(to c: Coordinate, among points: [(Int, Coordinate, String)]) -> (Int, Coordinate, String)? {
+    /// Another mention's reading: a settlement of the index and where it lay when the pass began.
+    struct Reading {
+        let mention: Int
+        let place: Int
+        let coordinate: Coordinate
+    }
+
+    /// The reading nearest to `c` (the first of equals) other than `place` itself, by squared degrees with
+    /// longitude scaled by cos(latitude): a ranking, not a measurement (the caller measures the winner
+    /// geodesically).
+    static func nearest(to c: Coordinate, among points: [Reading], excluding place: Int) -> Reading? {
         let k = cos(c.latitude * .pi / 180)
-        var best: (Int, Coordinate, String)?
+        var best: Reading?
         var bestD = Double.infinity
-        for p in points {
-            var dl = abs(p.1.longitude - c.longitude)
+        for p in points where p.place != place {
+            var dl = abs(p.coordinate.longitude - c.longitude)
             if dl > 180 { dl = 360 - dl }
-            let d = (dl * k) * (dl * k) + (p.1.latitude - c.latitude) * (p.1.latitude - c.latitude)
+            let d = (dl * k) * (dl * k) + (p.coordinate.latitude - c.latitude) * (p.coordinate.latitude - c.latitude)
             if d < bestD { bestD = d; best = p }
         }
         return best
@@ -499,13 +503,13 @@ public final class Geoparser {
     /// Lines that are time stamps of a capture ("26-11-2024 09:52 PM Jerusalem Timing"): not report text.
     static func headerLines(_ text: String) -> Set<Int> {
         var out: Set<Int> = []
-        let date = try! NSRegularExpression(pattern: #"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"#)
-        let time = try! NSRegularExpression(pattern: #"\b\d{1,2}:\d{2}\b"#)
         for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.count < 100 {
-            let s = String(line)
-            let r = NSRange(location: 0, length: s.utf16.count)
-            if date.firstMatch(in: s, range: r) != nil, time.firstMatch(in: s, range: r) != nil { out.insert(k) }
+            let s = line.unicodeScalars.map(\.value)
+            if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(k) }
         }
         return out
     }
+
+    static let headerDate = try! ScalarRegex(#"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"#)
+    static let headerTime = try! ScalarRegex(#"\b\d{1,2}:\d{2}\b"#)
 }

@@ -1,28 +1,16 @@
-import Foundation
 import Places
 
 /// Text lowercased and stripped of diacritics scalar by scalar (é → e, Ḩ → h, ’ → '), keeping one folded
-/// scalar per original scalar, so a match in the folded text gives offsets into the original counted in
-/// Unicode code points (as Python's `str` indexes).
+/// scalar per original scalar, so a match in the folded text is a range of code points of the original
+/// (as Python's `str` indexes).
 struct FoldedText {
     let original: [Unicode.Scalar]
-    let folded: String
-    /// Scalar index of each UTF-16 offset of `folded` (NSRegularExpression works in UTF-16).
-    private let scalarAtUTF16: [Int]
+    /// The folded scalars' values, one per original scalar: what the grammar's patterns search.
+    let folded: [UInt32]
 
     init(_ text: String) {
         original = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var map: [Int] = []
-        map.reserveCapacity(original.count + 1)
-        for (k, s) in original.enumerated() {
-            let f = Self.foldScalar(s)
-            out.append(f)
-            for _ in 0..<f.utf16.count { map.append(k) }
-        }
-        map.append(original.count)
-        folded = String(out)
-        scalarAtUTF16 = map
+        folded = original.map { Self.foldScalar($0).value }
     }
 
     static func foldScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
@@ -40,18 +28,11 @@ struct FoldedText {
         }
     }
 
-    var fullRange: NSRange { NSRange(location: 0, length: folded.utf16.count) }
-
-    /// Code-point range in the original text of a UTF-16 range in the folded text.
-    func scalarRange(_ r: NSRange) -> Range<Int> {
-        scalarAtUTF16[r.location]..<scalarAtUTF16[r.location + r.length]
-    }
-
     func originalText(_ r: Range<Int>) -> String {
         String(String.UnicodeScalarView(original[r]))
     }
 
-    func foldedText(_ r: NSRange) -> String {
-        (folded as NSString).substring(with: r)
+    func foldedText(_ r: Range<Int>) -> String {
+        String(String.UnicodeScalarView(folded[r].map { Unicode.Scalar($0)! }))
     }
 }

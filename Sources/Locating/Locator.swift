@@ -24,9 +24,12 @@ public final class Locator {
     public var options = Options()
     let engine: GeometryEngine
     public let parser = RelativeExpressionParser()
+    /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
+    public let records: PlaceRecordCache
 
     public init(gazetteer: Gazetteer) throws(LocatingError) {
         self.gazetteer = gazetteer
+        records = PlaceRecordCache(store: gazetteer.store)
         do { engine = try GeometryEngine() } catch { throw .geometry(error) }
     }
 
@@ -74,7 +77,7 @@ public final class Locator {
         }
         let anchorShape: GeoJSONGeometry?
         if anchor.kind.isAdministrative {
-            do { anchorShape = try gazetteer.store.shape(placeID: anchor.id) } catch { throw .gazetteer(error) }
+            do { anchorShape = try records.shape(placeID: anchor.id) } catch { throw .gazetteer(error) }
         } else {
             anchorShape = nil
         }
@@ -146,9 +149,9 @@ public final class Locator {
                 if !typed.isEmpty { ranked = typed }
             }
             guard let best = ranked.first else { continue }
-            let records: [Int64: Place]
-            do { records = try gazetteer.store.places(rowids: [gazetteer.index.rowids[best.place]]) } catch { throw .gazetteer(error) }
-            guard let place = records.values.first else { continue }
+            let found: Place?
+            do { found = try records.place(gazetteer.index.rowids[best.place]) } catch { throw .gazetteer(error) }
+            guard let place = found else { continue }
             return (text, place, run.first!.range.lowerBound..<run.last!.range.upperBound)
         }
         let shown = e.anchorBefore ? words.last!.text : words.first!.text
@@ -158,16 +161,19 @@ public final class Locator {
     /// Resolves a place named next to the expression, preferring candidates inside the area.
     func checkNamedPlace(_ name: String, area: GeoJSONGeometry, point: Coordinate, context: ResolveContext) throws(LocatingError) -> NamedPlaceCheck {
         let ranked = gazetteer.rank(name, context: context).filter { $0.level <= .key }.prefix(20)
-        let records: [Int64: Place]
-        do { records = try gazetteer.store.places(rowids: ranked.map { gazetteer.index.rowids[$0.place] }) } catch { throw .gazetteer(error) }
         let prepared: PreparedGeometry
         do { prepared = try engine.prepare(area) } catch { throw .geometry(error) }
-        var inside: Place?
-        var rejected: [Place] = []
+        // Coverage is decided on the index's coordinates (the records' own); only the places kept are read.
+        var insideRow: Int64?
+        var rejectedRows: [Int64] = []
         for r in ranked {
-            guard let p = records[gazetteer.index.rowids[r.place]] else { continue }
-            if inside == nil, prepared.covers(p.coordinate) { inside = p } else if !prepared.covers(p.coordinate) { rejected.append(p) }
+            let covered = prepared.covers(gazetteer.index.coordinate(r.place))
+            if insideRow == nil, covered { insideRow = gazetteer.index.rowids[r.place] } else if !covered { rejectedRows.append(gazetteer.index.rowids[r.place]) }
         }
+        let found: [Int64: Place]
+        do { found = try records.places(rejectedRows + (insideRow.map { [$0] } ?? [])) } catch { throw .gazetteer(error) }
+        let inside = insideRow.flatMap { found[$0] }
+        let rejected = rejectedRows.compactMap { found[$0] }
         return NamedPlaceCheck(text: name, place: inside, distanceFromPoint: inside.map { Geodesic.distance(from: point, to: $0.coordinate) },
                                rejected: rejected)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Patterns
 
 /// Finds relative location expressions in English and French text, case- and accent-insensitively, alone or
 /// inside running text. The grammar is in README ("Relative locations"); every form is a regular expression
@@ -33,7 +34,7 @@ public struct RelativeExpressionParser: Sendable {
 
     struct Pattern {
         let form: RelativeForm
-        let regex: NSRegularExpression
+        let regex: ScalarRegex
         let anchorBefore: Bool
         /// No anchor in the phrase ("à 35 km plus au sud"): the place named just before is meant.
         var elliptical = false
@@ -65,7 +66,7 @@ public struct RelativeExpressionParser: Sendable {
 
     static let patterns: [Pattern] = {
         func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false, elliptical: Bool = false) -> Pattern {
-            Pattern(form: form, regex: try! NSRegularExpression(pattern: source), anchorBefore: anchorBefore, elliptical: elliptical)
+            Pattern(form: form, regex: try! ScalarRegex(source), anchorBefore: anchorBefore, elliptical: elliptical)
         }
         let S = start, D = distance, A = anchor
         return [
@@ -95,17 +96,18 @@ public struct RelativeExpressionParser: Sendable {
     public func expressions(in text: String) -> [RelativeExpression] {
         let folded = FoldedText(text)
         var found: [RelativeExpression] = []
-        // The patterns run only around words every expression contains (a unit, a compass word, a proximity
-        // or countryside word): regular expressions over whole reports would cost most of the extraction.
-        let hits = Self.triggerHits(folded.folded)
-        let ns = folded.folded as NSString
-        var windows: [Int: [(NSRange, Trigger)]] = [:]
-        for pattern in Self.patterns {
-            let key = pattern.key.rawValue * 1000 + pattern.lead
-            if windows[key] == nil { windows[key] = Self.windows(around: hits, key: pattern.key, lead: pattern.lead, in: ns) }
-            for (window, kinds) in windows[key]! where kinds.isSuperset(of: pattern.needs) {
-                for m in pattern.regex.matches(in: folded.folded, range: window) {
-                    if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
+        folded.folded.withUnsafeBufferPointer { scalars in
+            // The patterns run only around words every expression contains (a unit, a compass word, a proximity
+            // or countryside word): regular expressions over whole reports would cost most of the extraction.
+            let hits = Self.triggerHits(scalars)
+            var windows: [Int: [(Range<Int>, Trigger)]] = [:]
+            for pattern in Self.patterns {
+                let key = pattern.key.rawValue * 1000 + pattern.lead
+                if windows[key] == nil { windows[key] = Self.windows(around: hits, key: pattern.key, lead: pattern.lead, in: scalars) }
+                for (window, kinds) in windows[key]! where kinds.isSuperset(of: pattern.needs) {
+                    for m in pattern.regex.matches(in: scalars, range: window) {
+                        if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
+                    }
                 }
             }
         }
@@ -118,59 +120,55 @@ public struct RelativeExpressionParser: Sendable {
         return kept.sorted { $0.span.lowerBound < $1.span.lowerBound }
     }
 
-    static let triggerKinds: [(Trigger, NSRegularExpression)] = ([
+    static let triggerKinds: [(Trigger, ScalarRegex)] = ([
         (Trigger.unit, #"(?<![a-z])(?:km|kms|kilomet[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
         (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s|(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
         (.proximity, #"(?<![a-z])(?:quelques\s+kilometres|few\s+(?:kilometres|kilometers|km)|near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
-    ] as [(Trigger, String)]).map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
+    ] as [(Trigger, String)]).map { ($0.0, try! ScalarRegex($0.1)) }
 
-    /// Trigger words of the folded text as UTF-16 ranges with their kind, in order.
-    static func triggerHits(_ s: String) -> [(start: Int, end: Int, kind: Trigger)] {
-        let length = (s as NSString).length
+    /// Trigger words of the folded text as code-point ranges with their kind, in order.
+    static func triggerHits(_ s: UnsafeBufferPointer<UInt32>) -> [(start: Int, end: Int, kind: Trigger)] {
         var hits: [(start: Int, end: Int, kind: Trigger)] = []
         for (kind, regex) in triggerKinds {
-            for m in regex.matches(in: s, range: NSRange(location: 0, length: length)) {
-                hits.append((m.range.location, m.range.location + m.range.length, kind))
+            for m in regex.matches(in: s, range: 0..<s.count) {
+                hits.append((m.range.lowerBound, m.range.upperBound, kind))
             }
         }
         return hits.sorted { $0.start < $1.start }
     }
 
-    /// UTF-16 ranges around the `key` trigger words, merged, each with the kinds of trigger it holds:
-    /// `lead` units before and 140 after (the anchor), widened to word boundaries.
-    static func windows(around hits: [(start: Int, end: Int, kind: Trigger)], key: Trigger, lead: Int, in ns: NSString) -> [(NSRange, Trigger)] {
-        let length = ns.length
-        var windows: [(NSRange, Trigger)] = []
+    /// Code-point ranges around the `key` trigger words, merged, each with the kinds of trigger it holds:
+    /// `lead` scalars before and 140 after (the anchor), widened to word boundaries.
+    static func windows(around hits: [(start: Int, end: Int, kind: Trigger)], key: Trigger, lead: Int,
+                        in s: UnsafeBufferPointer<UInt32>) -> [(Range<Int>, Trigger)] {
+        let length = s.count
+        var windows: [(Range<Int>, Trigger)] = []
         for (start, end, kind) in hits where kind == key {
             var lo = max(0, start - lead), hi = min(length, end + 140)
-            while lo > 0, ns.character(at: lo - 1) != 0x20, ns.character(at: lo - 1) != 0x0A { lo -= 1 }
-            while hi < length, ns.character(at: hi) != 0x20, ns.character(at: hi) != 0x0A { hi += 1 }
-            if let last = windows.last, lo <= last.0.location + last.0.length {
-                let merged = NSRange(location: last.0.location, length: max(last.0.location + last.0.length, hi) - last.0.location)
-                windows[windows.count - 1] = (merged, last.1)
+            while lo > 0, s[lo - 1] != 0x20, s[lo - 1] != 0x0A { lo -= 1 }
+            while hi < length, s[hi] != 0x20, s[hi] != 0x0A { hi += 1 }
+            if let last = windows.last, lo <= last.0.upperBound {
+                windows[windows.count - 1] = (last.0.lowerBound..<max(last.0.upperBound, hi), last.1)
             } else {
-                windows.append((NSRange(location: lo, length: hi - lo), kind))
+                windows.append((lo..<hi, kind))
             }
         }
         // The other kinds each window holds, for patterns that need two.
         var k = 0
         for w in windows.indices {
             let r = windows[w].0
-            while k < hits.count, hits[k].end <= r.location { k += 1 }
+            while k < hits.count, hits[k].end <= r.lowerBound { k += 1 }
             var j = k
-            while j < hits.count, hits[j].start < r.location + r.length {
-                if hits[j].end <= r.location + r.length { windows[w].1.formUnion(hits[j].kind) }
+            while j < hits.count, hits[j].start < r.upperBound {
+                if hits[j].end <= r.upperBound { windows[w].1.formUnion(hits[j].kind) }
                 j += 1
             }
         }
         return windows
     }
 
-    static func expression(_ m: NSTextCheckingResult, pattern: Pattern, in t: FoldedText) -> RelativeExpression? {
-        func group(_ name: String) -> NSRange? {
-            let r = m.range(withName: name)
-            return r.location == NSNotFound ? nil : r
-        }
+    static func expression(_ m: ScalarMatch, pattern: Pattern, in t: FoldedText) -> RelativeExpression? {
+        func group(_ name: String) -> Range<Int>? { m.range(named: name) }
         func folded(_ name: String) -> String? { group(name).map { t.foldedText($0) } }
 
         var distance: DistanceEstimate?
@@ -183,7 +181,7 @@ public struct RelativeExpressionParser: Sendable {
         if let dir = folded("dir"), let dirRange = group("dir") {
             // Abbreviations count only in capitals ("NNE of", "au NO de"): "s of" or "no de" in prose are words.
             if dir.count <= 3, !["est", "sud"].contains(dir) {
-                let original = t.originalText(t.scalarRange(dirRange))
+                let original = t.originalText(dirRange)
                 guard original == original.uppercased() else { return nil }
             }
             var word = dir
@@ -194,7 +192,7 @@ public struct RelativeExpressionParser: Sendable {
         var words: [(text: String, range: Range<Int>)] = []
         let anchorRange = group("anchor")
         guard anchorRange != nil || pattern.elliptical else { return nil }
-        let scalars = anchorRange.map { t.scalarRange($0) } ?? 0..<0
+        let scalars = anchorRange ?? 0..<0
         var k = scalars.lowerBound
         while k < scalars.upperBound {
             while k < scalars.upperBound, t.original[k].properties.isWhitespace { k += 1 }
@@ -203,7 +201,7 @@ public struct RelativeExpressionParser: Sendable {
             if k > s { words.append((t.originalText(s..<k), s..<k)) }
         }
         guard !words.isEmpty || pattern.elliptical else { return nil }
-        let whole = t.scalarRange(m.range)
+        let whole = m.range
         let prox = folded("prox") ?? ""
         return RelativeExpression(
             form: pattern.form, span: whole, text: t.originalText(whole), distance: distance, direction: direction,

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Geoparsing
+import Patterns
 import Places
 
 /// Reads incidents and control claims from a report whose place mentions are already resolved.
@@ -361,13 +362,13 @@ public struct EventExtractor {
 
     // MARK: Control
 
-    static let controlPatterns: [(String, NSRegularExpression)] = [
+    static let controlPatterns: [(String, ScalarRegex)] = [
         ("controls", #"(?:controle|controlent|controls|control|holds|tient|tiennent)(?: desormais| encore| now)?(?: la totalite| la quasi totalite| all)?(?: de| d| of)?(?: la ville| le village| la localite| the city| the town)?(?: de| d| of)?$"#),
         ("captured", #"(?:repris|reprise|pris le controle|pris|s est empare|s est emparee|se sont empares|took control|taken control|captured|seized|retook|recaptured|took)(?: de| d| of)?(?: la ville| le village| la localite| the city| the town| the village)?(?: de| d| of)?$"#),
         ("lost", #"(?:withdrew from|was driven out of|were driven out of|lost control of|lost|perdu le controle de|perdu|se sont retires de|se sont retires d|evacue|evacuated)(?: la ville| le village| the city| the town)?(?: de| d| of)?$"#),
         ("besieged", #"(?:besieged|besieging|assiege|assiegee|assiegent|encercle|encerclent)(?: la ville| le village| the city| the town)?(?: de| d| of)?$"#),
         ("contested", #"(?:advanced into|entered|pushed into|avance dans|progresse dans|sont entres dans)(?: la ville| le village| the city| the town)?(?: de| d| of)?$"#),
-    ].map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
+    ].map { ($0.0, try! ScalarRegex($0.1)) }
 
     /// Control verbs that also reach the next places of a list ("took control of A, B and C").
     static let controlVerbs: [(String, String)] = [
@@ -389,9 +390,8 @@ public struct EventExtractor {
     }()
 
     static func controlStatus(_ before: String) -> String? {
-        let tail = String(before.suffix(70))
-        let r = NSRange(location: 0, length: (tail as NSString).length)
-        for (status, regex) in controlPatterns where regex.firstMatch(in: tail, range: r) != nil { return status }
+        let tail = before.suffix(70).unicodeScalars.map(\.value)
+        for (status, regex) in controlPatterns where regex.firstMatch(in: tail) != nil { return status }
         // A list after the verb: only names, commas and "and"/"et" between the verb and this place. Words of
         // the last 120 characters, whole words only.
         var words = before.suffix(120).split(separator: " ")
