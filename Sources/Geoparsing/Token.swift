@@ -28,7 +28,29 @@ enum Tokenizer {
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil || (0x0300...0x036F).contains(s.value)
+        // ASCII: letters and digits are exactly its alphabetic and numeric scalars (no property look-up).
+        if s.value < 0x80 { return isASCIILetter(s.value) || (0x30...0x39).contains(s.value) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || (0x0300...0x036F).contains(s.value)
+    }
+
+    @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase
+    }
+
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? isASCIILetter(s.value) : s.properties.isAlphabetic
+    }
+
+    /// More than one letter, all of them capitals ("EIIL", "ASL"), with no array built.
+    static func allUpper(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters = 0
+        for s in scalars where isAlphabetic(s) {
+            guard isUppercase(s) else { return false }
+            letters += 1
+        }
+        return letters > 1
     }
 
     static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
@@ -63,12 +85,9 @@ enum Tokenizer {
                 break
             }
             let text = String(String.UnicodeScalarView(scalars[start..<k]))
-            let first = scalars[start]
-            let letters = scalars[start..<k].filter { $0.properties.isAlphabetic }
             out.append(Token(text: text, range: start..<k, folded: NameFolding.fold(text), elision: elision,
-                             joinedToPrevious: hyphenBefore || elision != nil, startsUpper: first.properties.isUppercase,
-                             allUpper: letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase },
-                             sentenceStart: sentenceStart, line: line))
+                             joinedToPrevious: hyphenBefore || elision != nil, startsUpper: isUppercase(scalars[start]),
+                             allUpper: allUpper(scalars[start..<k]), sentenceStart: sentenceStart, line: line))
             sentenceStart = false
             hyphenBefore = false
             i = k

@@ -85,6 +85,9 @@ public final class Locator {
         var point = center
         var bearing: Bearing?
         var area: GeoJSONGeometry
+        // While the area is a sector, disc or ring about the anchor as built, its farthest vertex from the anchor
+        // lies on its outer arc: at the outer distance, to the nanometre of the geodesic solutions.
+        var outerDistance: Distance?
         let halfWidth = e.bearingHalfWidth ?? 180
         let azimuth = e.direction?.bearing.degrees ?? 0
         switch e.form {
@@ -96,33 +99,48 @@ public final class Locator {
         case .distanceOnly:
             let d = e.distance!
             area = UncertaintyArea.sector(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), bearing: 0, halfWidth: 180)
+            outerDistance = .kilometers(d.high)
         case .directionOnly, .countryside:
             bearing = Bearing(degrees: azimuth)
             var reach = options.directionReach
-            if let shape = anchorShape { reach = max(reach, UncertaintyArea.radius(of: shape, around: center)) }
+            if let shape = anchorShape { reach = max(reach, extent(of: anchor, shape: shape)) }
             area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: reach, bearing: azimuth, halfWidth: halfWidth)
+            outerDistance = reach
             // "In the north of Hama province": the part of the province that lies that way.
             if e.form == .countryside, let shape = anchorShape {
                 do { area = try engine.intersection(area, shape) } catch { throw .geometry(error) }
+                outerDistance = nil
             }
         case .proximity:
-            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: e.outskirts ? options.outskirtsRadius : options.nearRadius,
-                                          bearing: 0, halfWidth: 180)
+            let radius = e.outskirts ? options.outskirtsRadius : options.nearRadius
+            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: radius, bearing: 0, halfWidth: 180)
+            outerDistance = radius
         }
         // An anchor that is an area (a governorate, a country) widens distance forms by its own extent.
         if let shape = anchorShape, e.form == .distanceAndDirection || e.form == .distanceOnly || e.form == .proximity {
-            let extent = UncertaintyArea.radius(of: shape, around: center)
-            do { area = try engine.buffer(area, by: extent) } catch { throw .geometry(error) }
+            do { area = try engine.buffer(area, by: extent(of: anchor, shape: shape)) } catch { throw .geometry(error) }
+            outerDistance = nil
         }
         do {
-            if try !engine.isValid(area) { area = try engine.makeValid(area) }
+            if try !engine.isValid(area) { area = try engine.makeValid(area); outerDistance = nil }
         } catch { throw .geometry(error) }
 
         let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
         let check = try namedPlace.map { name throws(LocatingError) in try checkNamedPlace(name, area: area, point: point, context: context) }
         return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: point, bearing: bearing,
-                                uncertainty: area, uncertaintyRadius: UncertaintyArea.radius(of: area, around: point),
+                                uncertainty: area, uncertaintyRadius: point == center ? outerDistance ?? UncertaintyArea.radius(of: area, around: point)
+                                    : UncertaintyArea.radius(of: area, around: point),
                                 geoPrecision: precision, namedPlace: check)
+    }
+
+    /// How far an area anchor's outline reaches from its point: a property of the anchor, measured once.
+    private var extents: [String: Distance] = [:]
+
+    func extent(of anchor: Place, shape: GeoJSONGeometry) -> Distance {
+        if let known = extents[anchor.id] { return known }
+        let extent = UncertaintyArea.radius(of: shape, around: anchor.coordinate)
+        extents[anchor.id] = extent
+        return extent
     }
 
     static let regionTypes: Set<String> = ["province", "governorate", "district", "region", "gouvernorat"]

@@ -84,7 +84,9 @@ public struct EventExtractor {
                 control.append(ControlClaim(actor: actor, placeID: place.id,
                                             placeText: m.text, status: status, date: date, dateSource: dateSource, evidence: s))
             }
-            guard let trigger = lexicon.triggers.first(where: { Self.contains(words, $0.folded) }) ?? Self.deathTrigger(words) else { continue }
+            let present = Set(words)
+            guard let trigger = lexicon.triggers.first(where: { present.contains($0.words[0]) && !Self.occurrences(of: $0.words, in: words, first: true).isEmpty })
+                    ?? Self.deathTrigger(words) else { continue }
             // Places named as anchors of a relative expression ("au nord-est de la ville d'Idleb") are not where it happened.
             let relativeSpans = inSentence.filter { $0.relative != nil }.map { $0.start..<$0.end }
             let settlements = inSentence.filter { m in
@@ -155,7 +157,10 @@ public struct EventExtractor {
     static func contains(_ words: [String], _ phrase: String) -> Bool { position(words, phrase) != nil }
 
     static func position(_ words: [String], _ phrase: String) -> Int? {
-        occurrences(of: phrase.split(separator: " ").map(String.init), in: words, first: true).first
+        // Most phrases fail on their first word: look for it before splitting the phrase.
+        let head = phrase.firstIndex(of: " ").map { phrase[..<$0] } ?? phrase[...]
+        guard words.contains(where: { $0 == head }) else { return nil }
+        return occurrences(of: phrase.split(separator: " ").map(String.init), in: words, first: true).first
     }
 
     /// Where the words `p` occur in `words` (only the first with `first`), by first word then the rest,

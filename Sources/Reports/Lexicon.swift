@@ -22,8 +22,12 @@ public struct Lexicon: Sendable {
     public struct Trigger: Sendable {
         public init(folded: String, eventType: String, subEventType: String, subType: String) {
             self.folded = folded; self.eventType = eventType; self.subEventType = subEventType; self.subType = subType
+            let split = folded.split(separator: " ").map(String.init)
+            words = split.isEmpty ? [""] : split
         }
         public let folded: String
+        /// The folded trigger as words (never empty), for matching against a sentence's words.
+        public let words: [String]
         public let eventType: String
         public let subEventType: String
         public let subType: String

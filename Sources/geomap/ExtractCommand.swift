@@ -134,9 +134,9 @@ extension ExtractCommand {
                     head.withUnsafeBytes { out.write(Data($0)) }
                 }
                 let read = try reader.read(text, offset: offset, reportDate: day!.0, reportDateSource: day!.1, firstIncident: counts.events + 1)
-                Self.writeLines(read.mentions.map(ExtractionOutput.mention), to: out, count: &counts.mentions)
-                Self.writeLines(read.events.incidents.map(ExtractionOutput.incident), to: events, count: &counts.events)
-                Self.writeLines(read.events.control.map(ExtractionOutput.control), to: control, count: &counts.control)
+                Self.writeLines(read.mentions, to: out, count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
+                Self.writeLines(read.events.incidents, to: events, count: &counts.events) { JSONBytes.appendValue(ExtractionOutput.incident($0), to: &$1) }
+                Self.writeLines(read.events.control, to: control, count: &counts.control) { JSONBytes.appendValue(ExtractionOutput.control($0), to: &$1) }
                 offset += text.unicodeScalars.count
             }
             if atEnd && carry.isEmpty { break }
@@ -160,13 +160,13 @@ extension ExtractCommand {
         return data.index(after: last)
     }
 
-    /// Values as compact JSON, one per line, separated by commas from those written before.
-    static func writeLines(_ values: [JSONValue], to handle: FileHandle, count: inout Int) {
-        guard !values.isEmpty else { return }
+    /// Items as compact JSON (`write`), one per line, separated by commas from those written before.
+    static func writeLines<T>(_ items: [T], to handle: FileHandle, count: inout Int, _ write: (T, inout ByteBuffer) -> Void) {
+        guard !items.isEmpty else { return }
         var buffer = ByteBuffer(capacity: 1 << 16)
-        for v in values {
+        for item in items {
             if count > 0 { buffer.append(contentsOf: ",\n") }
-            JSONBytes.appendValue(v, to: &buffer)
+            write(item, &buffer)
             count += 1
         }
         buffer.withUnsafeBytes { handle.write(Data($0)) }

@@ -24,4 +24,12 @@ import TestSupport
             #expect(UncertaintyArea.radius(of: area, around: point).meters == Self.bruteForce(area, point), "case \(k)")
         }
     }
+
+    @Test(arguments: ["120 km from Homs", "north of Aleppo", "near Raqqa", "on the outskirts of Idlib", "80 km north of Raqqa",
+                      "in the northern countryside of Hama", "30 km from Idlib province", "à 20 km au sud de la province d'Alep"])
+    func locatedRadiusIsTheFarthestVertex(_ text: String) throws {
+        // The locator takes the outer distance for areas about the anchor and measures the others vertex by vertex.
+        let l = try Fixtures.locator().locate(expression: text)
+        #expect(abs(l.uncertaintyRadius.meters - Self.bruteForce(l.uncertainty, l.point)) < 1e-6, "\(text)")
+    }
 }

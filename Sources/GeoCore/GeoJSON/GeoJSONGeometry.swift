@@ -187,3 +187,65 @@ extension GeoJSONGeometry: Codable {
 
     public func encode(to encoder: Encoder) throws { try jsonValue.encode(to: encoder) }
 }
+
+extension JSONBytes {
+    /// A geometry as compact JSON, the bytes `appendValue(geometry.jsonValue)` writes (RFC 7946 form: cut at
+    /// the antimeridian, wound, six decimals) without building the `JSONValue` tree: an uncertainty area
+    /// has hundreds of positions, each of which would be an array of its own.
+    public static func appendGeometry(_ geometry: GeoJSONGeometry, to out: inout ByteBuffer) {
+        appendRaw(geometry.rfc7946Normalized, to: &out)
+    }
+
+    private static func appendRaw(_ g: GeoJSONGeometry, to out: inout ByteBuffer) {
+        func pos(_ c: Coordinate, _ out: inout ByteBuffer) {
+            out.append(0x5B)
+            appendNumber(c.longitude, to: &out)
+            out.append(0x2C)
+            appendNumber(c.latitude, to: &out)
+            out.append(0x5D)
+        }
+        func line(_ cs: [Coordinate], _ out: inout ByteBuffer) {
+            out.append(0x5B)
+            for (k, c) in cs.enumerated() {
+                if k > 0 { out.append(0x2C) }
+                pos(c, &out)
+            }
+            out.append(0x5D)
+        }
+        func poly(_ rs: [[Coordinate]], _ out: inout ByteBuffer) {
+            out.append(0x5B)
+            for (k, r) in rs.enumerated() {
+                if k > 0 { out.append(0x2C) }
+                line(r, &out)
+            }
+            out.append(0x5D)
+        }
+        out.append(contentsOf: "{\"type\":")
+        appendString(g.typeName, to: &out)
+        out.append(contentsOf: g.isCollection ? ",\"geometries\":[" : ",\"coordinates\":")
+        switch g {
+        case .point(let c): pos(c, &out)
+        case .multiPoint(let cs), .lineString(let cs): line(cs, &out)
+        case .multiLineString(let ls):
+            out.append(0x5B)
+            for (k, l) in ls.enumerated() { if k > 0 { out.append(0x2C) }; line(l, &out) }
+            out.append(0x5D)
+        case .polygon(let rs): poly(rs, &out)
+        case .multiPolygon(let ps):
+            out.append(0x5B)
+            for (k, p) in ps.enumerated() { if k > 0 { out.append(0x2C) }; poly(p, &out) }
+            out.append(0x5D)
+        case .geometryCollection(let gs):
+            for (k, member) in gs.enumerated() { if k > 0 { out.append(0x2C) }; appendRaw(member, to: &out) }
+            out.append(0x5D)
+        }
+        out.append(0x7D)
+    }
+}
+
+extension GeoJSONGeometry {
+    var isCollection: Bool {
+        if case .geometryCollection = self { return true }
+        return false
+    }
+}
