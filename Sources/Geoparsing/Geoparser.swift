@@ -29,6 +29,19 @@ public final class Geoparser {
         locator = try Locator(gazetteer: gazetteer)
     }
 
+    /// Rankings of the names read so far (without context: the document's context is applied afterwards).
+    /// Reports name the same places again and again; emptied when full, so bounded.
+    private var rankings: [String: [RankedPlace]] = [:]
+    static let rankingCacheLimit = 20_000
+
+    func ranked(_ name: String) -> [RankedPlace] {
+        if let known = rankings[name] { return known }
+        let r = gazetteer.rank(name)
+        if rankings.count >= Self.rankingCacheLimit { rankings.removeAll(keepingCapacity: true) }
+        rankings[name] = r
+        return r
+    }
+
     /// Records read from the store, kept across blocks (the locator's cache, shared with the anchors it reads).
     func places(_ rowids: [Int64]) throws -> [Int64: Place] {
         try locator.records.places(rowids)
@@ -238,7 +251,7 @@ public final class Geoparser {
                 // names of people and media are often one key away from some village.
                 if Self.placeCueBefore(i, tokens) || !tokens[i].sentenceStart || Self.listedAfterPlace(i, tokens, acceptedTokens),
                    index.contains(key: NameKey.key(folded: folded)),
-                   !gazetteer.rank(textSpan).filter({ $0.level <= .key }).isEmpty {
+                   ranked(textSpan).contains(where: { $0.level <= .key }) {
                     found = (n, textSpan)
                     break
                 }
@@ -342,7 +355,7 @@ public final class Geoparser {
         let index = gazetteer.index
         // Pass 1: each mention alone.
         for k in cs.indices {
-            var ranked = gazetteer.rank(cs[k].text).filter { $0.level <= .key }
+            var ranked = self.ranked(cs[k].text).filter { $0.level <= .key }
             switch cs[k].kindHint {
             case .region:
                 let regions = ranked.filter { index.kind($0.place) == .region }
@@ -504,6 +517,8 @@ public final class Geoparser {
     static func headerLines(_ text: String) -> Set<Int> {
         var out: Set<Int> = []
         for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.count < 100 {
+            // A time needs a colon; most lines have none and skip both patterns.
+            guard line.utf8.contains(0x3A) else { continue }
             let s = line.unicodeScalars.map(\.value)
             if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(k) }
         }

@@ -21,7 +21,8 @@ public final class Locator {
     public static let maximumDistance = Distance(meters: 20_003_931.4586)
 
     public let gazetteer: Gazetteer
-    public var options = Options()
+    /// Changing them empties the cache of areas computed with the old ones.
+    public var options = Options() { didSet { areas.removeAll() } }
     let engine: GeometryEngine
     public let parser = RelativeExpressionParser()
     /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
@@ -64,7 +65,6 @@ public final class Locator {
         } else {
             (anchorText, anchor, anchorRange) = try resolveAnchor(e, context: context)
         }
-        let center = anchor.coordinate
         // The span runs to the anchor's last word; an anchor outside the phrase (elliptical "à 35 km plus au sud",
         // anaphoric "the city") leaves the phrase's own span.
         let span: Range<Int>
@@ -75,6 +75,48 @@ public final class Locator {
         } else {
             span = e.span
         }
+        let located = try area(of: e, around: anchor)
+        let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
+        let check = try namedPlace.map { name throws(LocatingError) in
+            try checkNamedPlace(name, area: located.area, point: located.point, context: context)
+        }
+        return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: located.point, bearing: located.bearing,
+                                uncertainty: located.area, uncertaintyRadius: located.radius, geoPrecision: precision, namedPlace: check)
+    }
+
+    /// The point and area an expression gives around an anchor: all that depends on the anchor and on what the
+    /// phrase says (form, distance, direction), not on where the phrase stands.
+    struct LocatedArea {
+        let point: Coordinate
+        let bearing: Bearing?
+        let area: GeoJSONGeometry
+        let radius: Distance
+    }
+
+    struct AreaKey: Hashable {
+        let anchorID: String
+        let form: RelativeForm
+        let distance: DistanceEstimate?
+        let direction: CompassPoint?
+        let outskirts: Bool
+    }
+
+    /// Areas computed so far. Reports say "the northern countryside of Aleppo" or "near Idlib" again and again,
+    /// and each area is hundreds of geodesic solutions and a GEOS check; emptied when full, so bounded.
+    private var areas: [AreaKey: LocatedArea] = [:]
+    static let areaCacheLimit = 4096
+
+    func area(of e: RelativeExpression, around anchor: Place) throws(LocatingError) -> LocatedArea {
+        let key = AreaKey(anchorID: anchor.id, form: e.form, distance: e.distance, direction: e.direction, outskirts: e.outskirts)
+        if let known = areas[key] { return known }
+        let located = try computeArea(of: e, around: anchor)
+        if areas.count >= Self.areaCacheLimit { areas.removeAll(keepingCapacity: true) }
+        areas[key] = located
+        return located
+    }
+
+    func computeArea(of e: RelativeExpression, around anchor: Place) throws(LocatingError) -> LocatedArea {
+        let center = anchor.coordinate
         let anchorShape: GeoJSONGeometry?
         if anchor.kind.isAdministrative {
             do { anchorShape = try records.shape(placeID: anchor.id) } catch { throw .gazetteer(error) }
@@ -125,12 +167,9 @@ public final class Locator {
             if try !engine.isValid(area) { area = try engine.makeValid(area); outerDistance = nil }
         } catch { throw .geometry(error) }
 
-        let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
-        let check = try namedPlace.map { name throws(LocatingError) in try checkNamedPlace(name, area: area, point: point, context: context) }
-        return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: point, bearing: bearing,
-                                uncertainty: area, uncertaintyRadius: point == center ? outerDistance ?? UncertaintyArea.radius(of: area, around: point)
-                                    : UncertaintyArea.radius(of: area, around: point),
-                                geoPrecision: precision, namedPlace: check)
+        let radius = point == center ? outerDistance ?? UncertaintyArea.radius(of: area, around: point)
+            : UncertaintyArea.radius(of: area, around: point)
+        return LocatedArea(point: point, bearing: bearing, area: area, radius: radius)
     }
 
     /// How far an area anchor's outline reaches from its point: a property of the anchor, measured once.

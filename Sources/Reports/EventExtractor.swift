@@ -59,7 +59,8 @@ public struct EventExtractor {
         var nextMention = 0
         for (k, s) in sentences.enumerated() {
             let original = String(String.UnicodeScalarView(scalars[s]))
-            let words = NameFolding.fold(original).split(separator: " ").map(String.init)
+            let folded = NameFolding.fold(original)
+            let words = folded.split(separator: " ").map(String.init)
             while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
             var inSentence: [Mention] = []
             var j = nextMention
@@ -71,18 +72,19 @@ public struct EventExtractor {
             // The previous sentence's place carries over only within a paragraph.
             if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].filter({ $0 == "\n" }).count > 1 { previousLocation = nil }
             defer { if let l = location { previousLocation = l } }
-            let (date, dateSource) = Self.date(words, report: reportDate, reportSource: reportSource)
-            let timePrecision = date == nil ? 3 : Self.timePrecision(words)
-            let actors = actorsIn(words)
+            // Dates and actors only for sentences that make a claim or an incident: most sentences make neither.
+            lazy var dated = Self.date(words, report: reportDate, reportSource: reportSource)
+            lazy var actors = actorsIn(words)
             // Control claims: a control phrase right before a place (only where the sentence has a control word).
             let mayClaim = words.contains { Self.controlWords.contains($0) }
+                && Self.controlStems.firstMatch(in: folded.unicodeScalars.map(\.value)) != nil
             for m in inSentence where m.relative == nil && mayClaim {
                 guard let place = m.place else { continue }
-                let before = NameFolding.fold(String(String.UnicodeScalarView(scalars[s.lowerBound..<m.start])))
+                let before = Self.foldedBefore(scalars, from: s.lowerBound, to: m.start)
                 guard let status = Self.controlStatus(before),
                       let actor = actors.first(where: { !$0.isTarget })?.name ?? actors.first?.name else { continue }
                 control.append(ControlClaim(actor: actor, placeID: place.id,
-                                            placeText: m.text, status: status, date: date, dateSource: dateSource, evidence: s))
+                                            placeText: m.text, status: status, date: dated.0, dateSource: dated.1, evidence: s))
             }
             let present = Set(words)
             guard let trigger = lexicon.triggers.first(where: { present.contains($0.words[0]) && !Self.occurrences(of: $0.words, in: words, first: true).isEmpty })
@@ -94,8 +96,9 @@ public struct EventExtractor {
                     && m.place.map { !$0.kind.isAdministrative && $0.kind != .country && (documentCountry == nil || $0.country == documentCountry) } == true
             }
             let where_ = location ?? previousLocation
+            let (date, dateSource) = dated
             var incident = Incident(
-                id: "", date: date, dateSource: dateSource, timePrecision: timePrecision,
+                id: "", date: date, dateSource: dateSource, timePrecision: date == nil ? 3 : Self.timePrecision(words),
                 eventType: trigger.eventType, subEventType: trigger.subEventType, subType: trigger.subType,
                 actors: Self.ordered(actors), locationText: nil, placeID: nil, admin1: nil, point: nil, geoPrecision: nil,
                 claims: claims(words), evidence: s)
@@ -385,6 +388,13 @@ public struct EventExtractor {
         ("advanced into", "contested"), ("avance dans", "contested"),
     ]
 
+    static let controlVerbWords: [([Substring], String)] = controlVerbs.map { ($0.0.split(separator: " "), $0.1) }
+
+    /// Every control pattern's alternatives and every control verb hold one of these: a sentence whose fold
+    /// holds none cannot give a claim (a place's folded prefix is a prefix of the sentence's fold, up to an
+    /// elided "d"/"l" standing alone at its end).
+    static let controlStems = try! ScalarRegex("control|holds|tien|pris|empar|took|taken|captured|seized|withdrew|driven|lost|perdu|retir|evacu|besieg|assieg|encercl|advanced|entered|pushed|avance|progresse|entres|replies")
+
     /// Words without which neither a control pattern nor a control verb can match: the sentence gate.
     static let controlWords: Set<String> = {
         var out: Set<String> = ["tiennent", "reprise", "pris", "s", "se", "took", "taken", "was", "were", "driven", "lost", "perdu",
@@ -394,6 +404,19 @@ public struct EventExtractor {
         return out
     }()
 
+    /// The folded text of a sentence before a place, as far back as `controlStatus` reads (its last 121
+    /// characters): a long sentence is folded from a space about 400 code points back. Folding goes left to
+    /// right and a space leaves no state behind, so that fold ends exactly as the fold of the whole does;
+    /// when it is too short to hold what is read (a run of punctuation), the whole is folded.
+    static func foldedBefore(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> String {
+        func fold(_ r: Range<Int>) -> String { NameFolding.fold(String(String.UnicodeScalarView(scalars[r]))) }
+        guard end - start > 400 else { return fold(start..<end) }
+        var cut = end - 400
+        while cut > start, scalars[cut - 1] != " " { cut -= 1 }
+        let tail = fold(cut..<end)
+        return cut == start || tail.count > 121 ? tail : fold(start..<end)
+    }
+
     static func controlStatus(_ before: String) -> String? {
         let tail = before.suffix(70).unicodeScalars.map(\.value)
         for (status, regex) in controlPatterns where regex.firstMatch(in: tail) != nil { return status }
@@ -402,8 +425,7 @@ public struct EventExtractor {
         var words = before.suffix(120).split(separator: " ")
         if before.count > 120, !before.dropLast(120).hasSuffix(" "), !words.isEmpty { words.removeFirst() }
         var best: (end: Int, status: String)?
-        for (verb, status) in controlVerbs {
-            let v = verb.split(separator: " ")
+        for (v, status) in controlVerbWords {
             guard words.count >= v.count else { continue }
             for i in stride(from: words.count - v.count, through: 0, by: -1) where words[i..<(i + v.count)].elementsEqual(v) {
                 if best == nil || i + v.count > best!.end { best = (i + v.count, status) }

@@ -104,7 +104,9 @@ extension ExtractCommand {
         let out = FileHandle.standardOutput
         var carry = Data()
         var offset = 0
-        var counts = (mentions: 0, events: 0, control: 0)
+        let writer = ChunkWriter(mentions: out, events: events, control: control)
+        defer { writer.finish() }
+        var incidentsSoFar = 0
         var day: (ReportDay?, String)?
         while true {
             let chunk = try handle.read(upToCount: max(4096, chunkBytes)) ?? Data()
@@ -133,15 +135,15 @@ extension ExtractCommand {
                     head.append(contentsOf: ",\"report_date_source\":\"\(day!.1)\",\"mentions\":[\n")
                     head.withUnsafeBytes { out.write(Data($0)) }
                 }
-                let read = try reader.read(text, offset: offset, reportDate: day!.0, reportDateSource: day!.1, firstIncident: counts.events + 1)
-                Self.writeLines(read.mentions, to: out, count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
-                Self.writeLines(read.events.incidents, to: events, count: &counts.events) { JSONBytes.appendValue(ExtractionOutput.incident($0), to: &$1) }
-                Self.writeLines(read.events.control, to: control, count: &counts.control) { JSONBytes.appendValue(ExtractionOutput.control($0), to: &$1) }
+                let read = try reader.read(text, offset: offset, reportDate: day!.0, reportDateSource: day!.1, firstIncident: incidentsSoFar + 1)
+                incidentsSoFar += read.events.incidents.count
+                writer.write(read)
                 offset += text.unicodeScalars.count
             }
             if atEnd && carry.isEmpty { break }
         }
         guard day != nil else { throw CommandError("\(path): empty file") }
+        writer.finish()
         out.write(Data("\n],\"events\":[\n".utf8))
         try Self.copy(eventsURL, to: out)
         out.write(Data("\n],\"control\":[\n".utf8))
