@@ -76,7 +76,7 @@ public final class Geoparser {
         let scalars = Array(text.unicodeScalars)
         var out: [Mention] = []
         for block in Self.blocks(scalars) {
-            let part = String(String.UnicodeScalarView(scalars[block]))
+            let part = String(scalars: scalars[block])
             out += try extractBlock(text: part, offset: offset + block.lowerBound)
         }
         return out
@@ -182,7 +182,7 @@ public final class Geoparser {
                                                     score: 0, runnerUp: nil))
                 }
             }
-            relativeMentions.append(Mention(text: String(String.UnicodeScalarView(scalars[location.span])), start: location.span.lowerBound,
+            relativeMentions.append(Mention(text: String(scalars: scalars[location.span]), start: location.span.lowerBound,
                                             end: location.span.upperBound, place: nil, relative: location, reason: reason,
                                             score: 0, runnerUp: nil))
         }
@@ -242,7 +242,7 @@ public final class Geoparser {
                 if span.allSatisfy({ StopList.isStopWord($0.folded) || Cues.nameParticles.contains($0.folded) }) { continue }
                 if span.contains(where: { Cues.notPlaces.contains($0.folded) }) { continue }
                 let folded = span.map(\.folded).joined(separator: " ")
-                let textSpan = String(String.UnicodeScalarView(scalars[span.first!.range.lowerBound..<span.last!.range.upperBound]))
+                let textSpan = String(scalars: scalars[span.first!.range.lowerBound..<span.last!.range.upperBound])
                 if index.contains(folded: folded) {
                     found = (n, textSpan)
                     break
@@ -491,7 +491,7 @@ public final class Geoparser {
     /// The capitalised words right before an expression, after a comma: "Kantari, à 80 km au nord de Raqa".
     static func namedPlaceBefore(_ e: RelativeExpression, tokens: [Token], scalars: [Unicode.Scalar]) -> (text: String, range: Range<Int>)? {
         guard let lastBefore = tokens.lastIndex(where: { $0.range.upperBound <= e.span.lowerBound }) else { return nil }
-        let gap = String(String.UnicodeScalarView(scalars[tokens[lastBefore].range.upperBound..<e.span.lowerBound]))
+        let gap = String(scalars: scalars[tokens[lastBefore].range.upperBound..<e.span.lowerBound])
         guard gap.trimmingCharacters(in: .whitespaces) == ",", tokens[lastBefore].startsUpper else { return nil }
         var first = lastBefore
         while first > 0, tokens[first - 1].startsUpper || Cues.nameParticles.contains(tokens[first - 1].folded),
@@ -499,7 +499,7 @@ public final class Geoparser {
         while first < lastBefore, !tokens[first].startsUpper { first += 1 }
         let range = tokens[first].range.lowerBound..<tokens[lastBefore].range.upperBound
         if tokens[first...lastBefore].allSatisfy({ StopList.isStopWord($0.folded) }) { return nil }
-        return (String(String.UnicodeScalarView(scalars[range])), range)
+        return (String(scalars: scalars[range]), range)
     }
 
     static func detectLanguage(_ tokens: [Token]) -> String {

@@ -1,3 +1,4 @@
+import GeoCore
 import Places
 
 /// A word of the text with its code-point range. French elisions are split off ("d'Idleb" → "Idleb", with
@@ -84,7 +85,7 @@ enum Tokenizer {
                 if isApostrophe(scalars[k]), k + 1 < n, isWordScalar(scalars[k + 1]), k > start { k += 1; continue }
                 break
             }
-            let text = String(String.UnicodeScalarView(scalars[start..<k]))
+            let text = String(scalars: scalars[start..<k])
             out.append(Token(text: text, range: start..<k, folded: NameFolding.fold(text), elision: elision,
                              joinedToPrevious: hyphenBefore || elision != nil, startsUpper: isUppercase(scalars[start]),
                              allUpper: allUpper(scalars[start..<k]), sentenceStart: sentenceStart, line: line))

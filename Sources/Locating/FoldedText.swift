@@ -1,3 +1,4 @@
+import GeoCore
 import Places
 
 /// Text lowercased and stripped of diacritics scalar by scalar (é → e, Ḩ → h, ’ → '), keeping one folded
@@ -29,7 +30,7 @@ struct FoldedText {
     }
 
     func originalText(_ r: Range<Int>) -> String {
-        String(String.UnicodeScalarView(original[r]))
+        String(scalars: original[r])
     }
 
     func foldedText(_ r: Range<Int>) -> String {

@@ -58,7 +58,7 @@ public struct EventExtractor {
         let byStart = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
         var nextMention = 0
         for (k, s) in sentences.enumerated() {
-            let original = String(String.UnicodeScalarView(scalars[s]))
+            let original = String(scalars: scalars[s])
             let folded = NameFolding.fold(original)
             let words = folded.split(separator: " ").map(String.init)
             while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
@@ -161,8 +161,8 @@ public struct EventExtractor {
 
     static func position(_ words: [String], _ phrase: String) -> Int? {
         // Most phrases fail on their first word: look for it before splitting the phrase.
-        let head = phrase.firstIndex(of: " ").map { phrase[..<$0] } ?? phrase[...]
-        guard words.contains(where: { $0 == head }) else { return nil }
+        let head = String(phrase.firstIndex(of: " ").map { phrase[..<$0] } ?? phrase[...])
+        guard words.contains(head) else { return nil }
         return occurrences(of: phrase.split(separator: " ").map(String.init), in: words, first: true).first
     }
 
@@ -185,8 +185,11 @@ public struct EventExtractor {
     func actorsIn(_ words: [String]) -> [ActorHit] {
         var taken = Set<Int>()
         var hits: [ActorHit] = []
-        let present = Set(words)
-        for a in lexicon.aliases where present.contains(a.words[0]) {
+        // The aliases whose first word the sentence has, in lexicon order (longest first).
+        var candidates = Set<Int>()
+        for w in words { if let ks = lexicon.aliasesByFirstWord[w] { candidates.formUnion(ks) } }
+        for k in candidates.sorted() {
+            let a = lexicon.aliases[k]
             let p = a.words
             for i in Self.occurrences(of: p, in: words) where !(i..<(i + p.count)).contains(where: taken.contains) {
                 taken.formUnion(i..<(i + p.count))
@@ -409,7 +412,7 @@ public struct EventExtractor {
     /// right and a space leaves no state behind, so that fold ends exactly as the fold of the whole does;
     /// when it is too short to hold what is read (a run of punctuation), the whole is folded.
     static func foldedBefore(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> String {
-        func fold(_ r: Range<Int>) -> String { NameFolding.fold(String(String.UnicodeScalarView(scalars[r]))) }
+        func fold(_ r: Range<Int>) -> String { NameFolding.fold(String(scalars: scalars[r])) }
         guard end - start > 400 else { return fold(start..<end) }
         var cut = end - 400
         while cut > start, scalars[cut - 1] != " " { cut -= 1 }

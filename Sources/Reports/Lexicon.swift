@@ -35,6 +35,15 @@ public struct Lexicon: Sendable {
 
     public let aliases: [Alias]
     public let triggers: [Trigger]
+    /// Positions in `aliases` by the alias's first word, in lexicon order: a sentence's words find the aliases
+    /// that may start at them without every alias being looked for.
+    public let aliasesByFirstWord: [String: [Int]]
+
+    static func index(_ aliases: [Alias]) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for (k, a) in aliases.enumerated() { out[a.words[0], default: []].append(k) }
+        return out
+    }
 
     /// The lexicons shipped with geomap.
     public static let standard: Lexicon = {
@@ -48,6 +57,7 @@ public struct Lexicon: Sendable {
     init(aliases: [Alias], triggers: [Trigger]) {
         self.aliases = aliases
         self.triggers = triggers
+        aliasesByFirstWord = Self.index(aliases)
     }
 
     public init(actors: String, triggers: String) throws {
@@ -60,6 +70,7 @@ public struct Lexicon: Sendable {
         }
         // Longest first, so "Etat islamique en Irak et au Levant" wins over "Etat islamique".
         aliases = a.sorted { $0.folded.count > $1.folded.count }
+        aliasesByFirstWord = Self.index(aliases)
         var t: [Trigger] = []
         var it2 = CSVReader(text: triggers).makeIterator()
         let h2 = CSVHeader(it2.next()?.fields ?? [])

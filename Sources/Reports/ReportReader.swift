@@ -35,7 +35,7 @@ public final class ReportReader {
         let blocks = Geoparser.blocks(scalars)
         let parts = try ParallelMap.map(blocks.count, workers: parsers) { parser, k -> Output in
             let block = blocks[k]
-            let part = String(String.UnicodeScalarView(scalars[block]))
+            let part = String(scalars: scalars[block])
             let mentions = try parser.extractBlock(text: part, offset: 0)
             var events = self.extractor.extract(text: part, mentions: mentions, reportDate: reportDate, reportDateSource: reportDateSource)
             let shift = offset + block.lowerBound

@@ -52,3 +52,13 @@ import Testing
         #expect(throws: BoundingBoxError.malformed("0,1,2")) { try BoundingBox(parsing: "0,1,2") }
     }
 }
+
+@Suite struct StringFromScalarsTests {
+    @Test(arguments: ["", "Raqqa", "à 80 km au nord de Raqa", "الرقة", "Ḩamāh 🙂 d’Idleb", "\u{0}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"])
+    func sameAsTheScalarView(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(scalars: scalars[...]) == text)
+        #expect(Array(String(scalars: scalars[...]).utf8) == Array(text.utf8))
+        if scalars.count > 2 { #expect(String(scalars: scalars[1..<(scalars.count - 1)]) == String(String.UnicodeScalarView(scalars[1..<(scalars.count - 1)]))) }
+    }
+}
