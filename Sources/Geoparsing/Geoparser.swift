@@ -241,19 +241,21 @@ public final class Geoparser {
                 let span = tokens[i..<(i + n)]
                 if span.allSatisfy({ StopList.isStopWord($0.folded) || Cues.nameParticles.contains($0.folded) }) { continue }
                 if span.contains(where: { Cues.notPlaces.contains($0.folded) }) { continue }
-                let folded = span.map(\.folded).joined(separator: " ")
-                let textSpan = String(scalars: scalars[span.first!.range.lowerBound..<span.last!.range.upperBound])
+                let folded = n == 1 ? t.folded : span.map(\.folded).joined(separator: " ")
+                func textSpan() -> String { String(scalars: scalars[span.first!.range.lowerBound..<span.last!.range.upperBound]) }
                 if index.contains(folded: folded) {
-                    found = (n, textSpan)
+                    found = (n, textSpan())
                     break
                 }
                 // A transliteration-key match needs a cue before it ("à", "de", "near", "village of"…): in prose,
                 // names of people and media are often one key away from some village.
                 if Self.placeCueBefore(i, tokens) || !tokens[i].sentenceStart || Self.listedAfterPlace(i, tokens, acceptedTokens),
-                   index.contains(key: NameKey.key(folded: folded)),
-                   ranked(textSpan).contains(where: { $0.level <= .key }) {
-                    found = (n, textSpan)
-                    break
+                   index.contains(key: NameKey.key(folded: folded)) {
+                    let text = textSpan()
+                    if ranked(text).contains(where: { $0.level <= .key }) {
+                        found = (n, text)
+                        break
+                    }
                 }
             }
             guard let hit = found else { i += 1; continue }
@@ -385,13 +387,26 @@ public final class Geoparser {
         documentCountry = countryVotes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map(\.key)
         let adminTotal = max(1, adminVotes.values.reduce(0, +))
         // Passes 2 and 3: country, governorates, and proximity to the other mentions' current readings.
+        // What the document's country and governorates give a reading is the same in both passes.
+        let fixed: [[FixedContext]] = cs.map { c in
+            c.ranked.map { r in
+                var s = r.score
+                var why = [Self.levelReason(r.level)]
+                if let cc = documentCountry, index.country(r.place) == cc { s += 0.3 }
+                if let a = index.admin1(r.place), let v = adminVotes[a] {
+                    let boost = 0.3 * v / adminTotal
+                    s += boost
+                    if boost > 0.05 { why.append("context: governorate \(a)") }
+                }
+                return FixedContext(score: s, reasons: why, settlement: !index.kind(r.place).isAdministrative, coordinate: index.coordinate(r.place))
+            }
+        }
         let foldedNames = cs.map { NameFolding.fold($0.text) }
         for _ in 0..<2 {
             // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
             // follow the choices already made in this pass.
             let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
             for k in cs.indices {
-                var reasons: [[String]] = []
                 // Proximity to other places only: not to this name again, nor (below) to another spelling read
                 // as this very place ("Raqa" beside "Raqqa").
                 let mine = foldedNames[k]
@@ -400,29 +415,23 @@ public final class Geoparser {
                     guard j != k, foldedNames[j] != mine, !index.kind(place).isAdministrative else { return nil }
                     return Reading(mention: j, place: place, coordinate: positions[j])
                 }
+                var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: cs[k].ranked.count)
                 for (j, r) in cs[k].ranked.enumerated() {
-                    var s = r.score
-                    var why = [Self.levelReason(r.level)]
-                    if let cc = documentCountry, index.country(r.place) == cc { s += 0.3 }
-                    if let a = index.admin1(r.place), let v = adminVotes[a] {
-                        let boost = 0.3 * v / adminTotal
-                        s += boost
-                        if boost > 0.05 { why.append("context: governorate \(a)") }
-                    }
-                    if !index.kind(r.place).isAdministrative,
-                       let nearest = Self.nearest(to: index.coordinate(r.place), among: neighbours, excluding: r.place) {
+                    let f = fixed[k][j]
+                    var s = f.score
+                    if f.settlement, let nearest = Self.nearest(to: f.coordinate, among: neighbours, excluding: r.place) {
                         // The nearest is chosen on a local flat approximation; its distance is then geodesic.
-                        let d = Geodesic.distance(from: index.coordinate(r.place), to: nearest.coordinate)
+                        let d = Geodesic.distance(from: f.coordinate, to: nearest.coordinate)
                         let boost = 0.3 * exp(-d.kilometers / 30)
                         s += boost
-                        if boost > 0.05 { why.append("proximity: \(Int(d.kilometers.rounded())) km from \(cs[nearest.mention].text)") }
+                        if boost > 0.05 { proximity[j] = (nearest.mention, d.kilometers) }
                     }
                     cs[k].adjusted[j] = s
-                    reasons.append(why)
                 }
                 let best = cs[k].adjusted.indices.max { cs[k].adjusted[$0] < cs[k].adjusted[$1] }!
                 cs[k].choice = best
-                cs[k].reasons = reasons[best]
+                cs[k].reasons = fixed[k][best].reasons
+                if let p = proximity[best] { cs[k].reasons.append("proximity: \(Int(p.kilometers.rounded())) km from \(cs[p.mention].text)") }
             }
         }
         // A reading by transliteration key alone must fit the document: its country, and one of its governorates
@@ -443,6 +452,14 @@ public final class Geoparser {
                 return !(r.level <= .alternate && index.populations[r.place] >= 100_000)
             }
         }
+    }
+
+    /// A reading's score with the document's country and governorates, and the reasons they give.
+    struct FixedContext {
+        let score: Double
+        let reasons: [String]
+        let settlement: Bool
+        let coordinate: Coordinate
     }
 
     /// Another mention's reading: a settlement of the index and where it lay when the pass began.
@@ -516,9 +533,9 @@ public final class Geoparser {
     /// Lines that are time stamps of a capture ("26-11-2024 09:52 PM Jerusalem Timing"): not report text.
     static func headerLines(_ text: String) -> Set<Int> {
         var out: Set<Int> = []
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.count < 100 {
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             // A time needs a colon; most lines have none and skip both patterns.
-            guard line.utf8.contains(0x3A) else { continue }
+            guard line.utf8.contains(0x3A), line.count < 100 else { continue }
             let s = line.unicodeScalars.map(\.value)
             if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(k) }
         }
