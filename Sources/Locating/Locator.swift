@@ -21,8 +21,8 @@ public final class Locator {
     public static let maximumDistance = Distance(meters: 20_003_931.4586)
 
     public let gazetteer: Gazetteer
-    /// Changing them empties the cache of areas computed with the old ones.
-    public var options = Options() { didSet { areas.removeAll() } }
+    /// Changing them empties the caches of areas and checks computed with the old ones.
+    public var options = Options() { didSet { areas.removeAll(); checks.removeAll() } }
     let engine: GeometryEngine
     public let parser = RelativeExpressionParser()
     /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
@@ -75,10 +75,16 @@ public final class Locator {
         } else {
             span = e.span
         }
-        let located = try area(of: e, around: anchor)
+        let key = AreaKey(anchorID: anchor.id, form: e.form, distance: e.distance, direction: e.direction, outskirts: e.outskirts)
+        let located = try area(of: e, around: anchor, key: key)
         let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
         let check = try namedPlace.map { name throws(LocatingError) in
-            try checkNamedPlace(name, area: located.area, point: located.point, context: context)
+            let checkKey = CheckKey(name: name, area: key, context: context)
+            if let known = checks[checkKey] { return known }
+            let check = try checkNamedPlace(name, area: located.area, point: located.point, context: context)
+            if checks.count >= Self.areaCacheLimit { checks.removeAll(keepingCapacity: true) }
+            checks[checkKey] = check
+            return check
         }
         return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: located.point, bearing: located.bearing,
                                 uncertainty: located.area, uncertaintyRadius: located.radius, geoPrecision: precision, namedPlace: check)
@@ -106,8 +112,16 @@ public final class Locator {
     private var areas: [AreaKey: LocatedArea] = [:]
     static let areaCacheLimit = 4096
 
-    func area(of e: RelativeExpression, around anchor: Place) throws(LocatingError) -> LocatedArea {
-        let key = AreaKey(anchorID: anchor.id, form: e.form, distance: e.distance, direction: e.direction, outskirts: e.outskirts)
+    /// Named-place checks made so far: a name checked against an area in a context (bounded as `areas`).
+    private var checks: [CheckKey: NamedPlaceCheck] = [:]
+
+    struct CheckKey: Hashable {
+        let name: String
+        let area: AreaKey
+        let context: ResolveContext
+    }
+
+    func area(of e: RelativeExpression, around anchor: Place, key: AreaKey) throws(LocatingError) -> LocatedArea {
         if let known = areas[key] { return known }
         let located = try computeArea(of: e, around: anchor)
         if areas.count >= Self.areaCacheLimit { areas.removeAll(keepingCapacity: true) }

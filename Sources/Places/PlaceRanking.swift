@@ -3,7 +3,7 @@ import GeoCore
 import Geodesy
 
 /// Context that helps choose between same-named places.
-public struct ResolveContext: Sendable {
+public struct ResolveContext: Sendable, Hashable {
     /// Prefer places near this point (a place the text mentions nearby, or an analyst's area of interest).
     public var near: Coordinate?
     /// Keys of the first-level division's names the place should lie in (see `Gazetteer.adminKeys(for:)`).

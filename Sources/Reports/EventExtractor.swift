@@ -60,7 +60,8 @@ public struct EventExtractor {
         for (k, s) in sentences.enumerated() {
             let original = String(scalars: scalars[s])
             let folded = NameFolding.fold(original)
-            let words = folded.split(separator: " ").map(String.init)
+            // Folded text is words and single spaces: split on the bytes, not on characters.
+            let words = folded.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
             var inSentence: [Mention] = []
             var j = nextMention
@@ -88,7 +89,7 @@ public struct EventExtractor {
             }
             let present = Set(words)
             guard let trigger = lexicon.triggers.first(where: { present.contains($0.words[0]) && !Self.occurrences(of: $0.words, in: words, first: true).isEmpty })
-                    ?? Self.deathTrigger(words) else { continue }
+                    ?? Self.deathTrigger(words, present: present) else { continue }
             // Places named as anchors of a relative expression ("au nord-est de la ville d'Idleb") are not where it happened.
             let relativeSpans = inSentence.filter { $0.relative != nil }.map { $0.start..<$0.end }
             let settlements = inSentence.filter { m in
@@ -127,11 +128,13 @@ public struct EventExtractor {
     }
 
     /// "a annoncé la mort de son émir dans la localité d'Azzaz": a death with no cause given.
-    static func deathTrigger(_ words: [String]) -> Lexicon.Trigger? {
-        let phrases = ["la mort de", "la mort d", "was killed", "were killed", "a ete tue", "ont ete tues"]
-        guard phrases.contains(where: { contains(words, $0) }) else { return nil }
+    static func deathTrigger(_ words: [String], present: Set<String>) -> Lexicon.Trigger? {
+        guard deathPhrases.contains(where: { present.contains($0[0]) && !occurrences(of: $0, in: words, first: true).isEmpty }) else { return nil }
         return Lexicon.Trigger(folded: "", eventType: "Violence against civilians", subEventType: "Attack", subType: "killing")
     }
+
+    static let deathPhrases = ["la mort de", "la mort d", "was killed", "were killed", "a ete tue", "ont ete tues"]
+        .map { $0.split(separator: " ").map(String.init) }
 
     // MARK: Sentences
 
@@ -362,7 +365,7 @@ public struct EventExtractor {
     /// joins any kind with its toll), and the same toll, or the same place, or one adds no toll and lies in
     /// the other's governorate or has no place of its own.
     static func compatible(_ a: Incident, _ b: Incident) -> Bool {
-        let sameToll = !a.claims.isEmpty && !Set(a.claims.map(\.count)).isDisjoint(with: b.claims.map(\.count))
+        let sameToll = a.claims.contains { x in b.claims.contains { $0.count == x.count } }
         guard a.subType == b.subType || ((a.subType == "killing" || b.subType == "killing") && sameToll) else { return false }
         if sameToll { return true }
         if a.placeID != nil, a.placeID == b.placeID { return true }
@@ -421,6 +424,8 @@ public struct EventExtractor {
     }
 
     static func controlStatus(_ before: String) -> String? {
+        // Both tests below read at most the last 120 characters and need a control stem there.
+        guard controlStems.firstMatch(in: before.suffix(120).unicodeScalars.map(\.value)) != nil else { return nil }
         let tail = before.suffix(70).unicodeScalars.map(\.value)
         for (status, regex) in controlPatterns where regex.firstMatch(in: tail) != nil { return status }
         // A list after the verb: only names, commas and "and"/"et" between the verb and this place. Words of
