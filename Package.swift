@@ -90,7 +90,7 @@ let package = Package(
                     // The brute-force scans (200 queries × 100,000 events per kind) need optimised code to stay quick.
                     swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .testTarget(name: "CartographyTests", dependencies: ["GeoCore", "Geodesy", "Places", "Cartography", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore", "Places", "Reports", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

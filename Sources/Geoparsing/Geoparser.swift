@@ -30,16 +30,19 @@ public final class Geoparser {
     }
 
     /// Rankings of the names read so far (without context: the document's context is applied afterwards).
-    /// Reports name the same places again and again; emptied when full, so bounded.
-    private var rankings: [String: [RankedPlace]] = [:]
-    static let rankingCacheLimit = 20_000
+    /// Reports name the same places again and again.
+    private var rankings = BoundedCache<String, [RankedPlace]>(limit: Geoparser.defaultCacheLimit)
+
+    /// Entries each of this parser's caches (name rankings; the locator's areas and checks) may hold; 0 turns
+    /// them off. Their answers are the same either way.
+    public var cacheLimit: Int {
+        get { rankings.limit }
+        set { rankings.limit = newValue; locator.cacheLimit = newValue }
+    }
+    public static let defaultCacheLimit = 20_000
 
     func ranked(_ name: String) -> [RankedPlace] {
-        if let known = rankings[name] { return known }
-        let r = gazetteer.rank(name)
-        if rankings.count >= Self.rankingCacheLimit { rankings.removeAll(keepingCapacity: true) }
-        rankings[name] = r
-        return r
+        rankings.value(for: name) { gazetteer.rank(name) }
     }
 
     /// Records read from the store, kept across blocks (the locator's cache, shared with the anchors it reads).

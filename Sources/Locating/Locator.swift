@@ -23,6 +23,8 @@ public final class Locator {
     public let gazetteer: Gazetteer
     /// Changing them empties the caches of areas and checks computed with the old ones.
     public var options = Options() { didSet { areas.removeAll(); checks.removeAll() } }
+    /// Entries the caches of areas and of named-place checks may each hold; 0 turns them off.
+    public var cacheLimit = 4096 { didSet { areas.limit = cacheLimit; checks.limit = cacheLimit } }
     let engine: GeometryEngine
     public let parser = RelativeExpressionParser()
     /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
@@ -79,12 +81,9 @@ public final class Locator {
         let located = try area(of: e, around: anchor, key: key)
         let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
         let check = try namedPlace.map { name throws(LocatingError) in
-            let checkKey = CheckKey(name: name, area: key, context: context)
-            if let known = checks[checkKey] { return known }
-            let check = try checkNamedPlace(name, area: located.area, point: located.point, context: context)
-            if checks.count >= Self.areaCacheLimit { checks.removeAll(keepingCapacity: true) }
-            checks[checkKey] = check
-            return check
+            try checks.value(for: CheckKey(name: name, area: key, context: context)) { () throws(LocatingError) in
+                try checkNamedPlace(name, area: located.area, point: located.point, context: context)
+            }
         }
         return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: located.point, bearing: located.bearing,
                                 uncertainty: located.area, uncertaintyRadius: located.radius, geoPrecision: precision, namedPlace: check)
@@ -108,12 +107,11 @@ public final class Locator {
     }
 
     /// Areas computed so far. Reports say "the northern countryside of Aleppo" or "near Idlib" again and again,
-    /// and each area is hundreds of geodesic solutions and a GEOS check; emptied when full, so bounded.
-    private var areas: [AreaKey: LocatedArea] = [:]
-    static let areaCacheLimit = 4096
+    /// and each area is hundreds of geodesic solutions and a GEOS check.
+    private var areas = BoundedCache<AreaKey, LocatedArea>(limit: 4096)
 
-    /// Named-place checks made so far: a name checked against an area in a context (bounded as `areas`).
-    private var checks: [CheckKey: NamedPlaceCheck] = [:]
+    /// Named-place checks made so far: a name checked against an area in a context.
+    private var checks = BoundedCache<CheckKey, NamedPlaceCheck>(limit: 4096)
 
     struct CheckKey: Hashable {
         let name: String
@@ -122,11 +120,7 @@ public final class Locator {
     }
 
     func area(of e: RelativeExpression, around anchor: Place, key: AreaKey) throws(LocatingError) -> LocatedArea {
-        if let known = areas[key] { return known }
-        let located = try computeArea(of: e, around: anchor)
-        if areas.count >= Self.areaCacheLimit { areas.removeAll(keepingCapacity: true) }
-        areas[key] = located
-        return located
+        try areas.value(for: key) { () throws(LocatingError) in try computeArea(of: e, around: anchor) }
     }
 
     func computeArea(of e: RelativeExpression, around anchor: Place) throws(LocatingError) -> LocatedArea {

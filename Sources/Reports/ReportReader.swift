@@ -20,10 +20,15 @@ public final class ReportReader {
     private let parsers: [Geoparser]
     private let extractor: EventExtractor
 
+    /// `cacheLimit`: entries each worker's caches of name rankings, areas and checks may hold (0: none).
     public init(gazetteer: Gazetteer, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                lexicon: Lexicon = .standard) throws {
+                lexicon: Lexicon = .standard, cacheLimit: Int = Geoparser.defaultCacheLimit) throws {
         self.gazetteer = gazetteer
-        parsers = try (0..<max(1, workers)).map { _ in try Geoparser(gazetteer: gazetteer) }
+        parsers = try (0..<max(1, workers)).map { _ in
+            let parser = try Geoparser(gazetteer: gazetteer)
+            parser.cacheLimit = cacheLimit
+            return parser
+        }
         extractor = EventExtractor(lexicon: lexicon)
     }
 

@@ -35,6 +35,8 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
     @Option(help: .hidden) var streamAbove: Int = 8 << 20
     @Option(help: .hidden) var chunkBytes: Int = 1 << 20
+    /// Entries in each worker's caches of name rankings, areas and checks; 0 measures extraction without them.
+    @Option(help: .hidden) var cacheLimit: Int = Geoparser.defaultCacheLimit
 
     static func isEventFile(_ path: String) -> Bool {
         let lower = path.lowercased()
@@ -49,7 +51,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let gazetteer = try gazetteerOptions.open()
-        let reader = try ReportReader(gazetteer: gazetteer)
+        let reader = try ReportReader(gazetteer: gazetteer, cacheLimit: max(0, cacheLimit))
         // Large files are streamed: read and processed a megabyte at a time, mentions written as they come.
         if files.count == 1, format == "json", files[0] != "-",
            let size = (try? FileManager.default.attributesOfItem(atPath: files[0]))?[.size] as? Int, size > streamAbove {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+import Places
+import Reports
+@testable import geomap
 import GeoCore
+import TestSupport
 
 @Suite struct CLITests {
     // Ar Raqqah (GeoNames 172955) and Homs (GeoNames 169577); expected values from issue 2 (pyproj 3.7.2).
@@ -187,6 +191,35 @@ import GeoCore
         }
         for claim in try #require(c["control"]?.arrayValue) {
             #expect(Int(try #require(claim["evidence"]?["end"]?.numberValue)) <= scalars.count)
+        }
+    }
+
+    /// The caches of rankings, areas and checks only save work: without them every byte is the same.
+    @Test func cachesChangeNoByteOfTheOutput() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        let (file, _) = try Self.corpusFile(in: dir)
+        let cached = try GeomapProcess.run(["extract", file.path, "--stream-above", "0", "--chunk-bytes", "20000"])
+        let uncached = try GeomapProcess.run(["extract", file.path, "--stream-above", "0", "--chunk-bytes", "20000", "--cache-limit", "0"])
+        #expect(cached.status == 0 && uncached.status == 0, "\(cached.stderr)\(uncached.stderr)")
+        #expect(cached.stdout.count > 100_000)
+        #expect(cached.stdout == uncached.stdout)
+    }
+
+    /// Streaming writes each mention straight as bytes; they are the bytes of the JSON value the other paths
+    /// build, for every mention of the corpus (relative locations, runner-ups and unresolved names included).
+    @Test func mentionBytesAreTheJSONWritersBytes() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        let (file, _) = try Self.corpusFile(in: dir)
+        let reader = try ReportReader(gazetteer: TestData.wofGazetteer.get(), workers: 2)
+        let read = try reader.read(try String(contentsOf: file, encoding: .utf8), reportDate: nil, reportDateSource: "unknown")
+        #expect(read.mentions.contains { $0.relative != nil } && read.mentions.contains { $0.runnerUp != nil }
+                && read.mentions.contains { $0.place == nil && $0.relative == nil })
+        for m in read.mentions {
+            var direct = ByteBuffer(), viaValue = ByteBuffer()
+            MentionBytes.append(m, to: &direct)
+            JSONBytes.appendValue(ExtractionOutput.mention(m), to: &viaValue)
+            let a = direct.withUnsafeBytes { Array($0) }, b = viaValue.withUnsafeBytes { Array($0) }
+            #expect(a == b, "\(m.text) at \(m.start)")
         }
     }
 

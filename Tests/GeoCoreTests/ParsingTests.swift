@@ -62,3 +62,29 @@ import Testing
         if scalars.count > 2 { #expect(String(scalars: scalars[1..<(scalars.count - 1)]) == String(String.UnicodeScalarView(scalars[1..<(scalars.count - 1)]))) }
     }
 }
+
+@Suite struct BoundedCacheTests {
+    @Test func computesOnceThenAnswersFromTheCache() {
+        var cache = BoundedCache<String, Int>(limit: 10)
+        var calls = 0
+        for _ in 0..<3 { #expect(cache.value(for: "Raqqa") { calls += 1; return 172955 } == 172955) }
+        #expect(calls == 1)
+    }
+
+    @Test func neverHoldsMoreThanItsLimitAndZeroTurnsItOff() {
+        var cache = BoundedCache<Int, Int>(limit: 100)
+        for k in 0..<1_000 { _ = cache.value(for: k) { k * 2 } }
+        #expect(cache.count <= 100 && cache.count > 0)
+        var off = BoundedCache<Int, Int>(limit: 0)
+        var calls = 0
+        for _ in 0..<3 { _ = off.value(for: 1) { calls += 1; return 1 } }
+        #expect(calls == 3 && off.count == 0)
+    }
+
+    @Test func anErrorIsNotStored() {
+        struct Failure: Error {}
+        var cache = BoundedCache<Int, Int>(limit: 10)
+        #expect(throws: Failure.self) { try cache.value(for: 1) { () throws(Failure) -> Int in throw Failure() } }
+        #expect(cache.count == 0)
+    }
+}
