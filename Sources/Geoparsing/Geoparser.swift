@@ -29,15 +29,30 @@ public final class Geoparser {
         locator = try Locator(gazetteer: gazetteer)
     }
 
+    /// Geodesic distances between a reading and the position another mention's reading had when a pass began,
+    /// by index place and position: the same pairs come back in both passes and in every report naming them.
+    private var distances = BoundedCache<DistanceKey, Distance>(limit: Geoparser.defaultCacheLimit)
+
+    struct DistanceKey: Hashable {
+        let place: Int
+        let latitude: Double, longitude: Double
+    }
+
+    func distance(_ place: Int, _ from: Coordinate, _ to: Coordinate) -> Distance {
+        distances.value(for: DistanceKey(place: place, latitude: to.latitude, longitude: to.longitude)) {
+            Geodesic.distance(from: from, to: to)
+        }
+    }
+
     /// Rankings of the names read so far (without context: the document's context is applied afterwards).
     /// Reports name the same places again and again.
     private var rankings = BoundedCache<String, [RankedPlace]>(limit: Geoparser.defaultCacheLimit)
 
-    /// Entries each of this parser's caches (name rankings; the locator's areas and checks) may hold; 0 turns
+    /// Entries each of this parser's caches (name rankings, distances; the locator's areas and checks) may hold; 0 turns
     /// them off. Their answers are the same either way.
     public var cacheLimit: Int {
         get { rankings.limit }
-        set { rankings.limit = newValue; locator.cacheLimit = newValue }
+        set { rankings.limit = newValue; distances.limit = newValue; locator.cacheLimit = newValue }
     }
     public static let defaultCacheLimit = 20_000
 
@@ -405,6 +420,9 @@ public final class Geoparser {
             }
         }
         let foldedNames = cs.map { NameFolding.fold($0.text) }
+        // Each mention's current reading, and whether it is a settlement (updated as choices change).
+        var current = cs.map { $0.ranked[$0.choice].place }
+        var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
         for _ in 0..<2 {
             // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
             // follow the choices already made in this pass.
@@ -413,10 +431,9 @@ public final class Geoparser {
                 // Proximity to other places only: not to this name again, nor (below) to another spelling read
                 // as this very place ("Raqa" beside "Raqqa").
                 let mine = foldedNames[k]
-                let neighbours: [Reading] = cs.indices.compactMap { j in
-                    let place = cs[j].ranked[cs[j].choice].place
-                    guard j != k, foldedNames[j] != mine, !index.kind(place).isAdministrative else { return nil }
-                    return Reading(mention: j, place: place, coordinate: positions[j])
+                var neighbours: [Reading] = []
+                for j in cs.indices where j != k && settlement[j] && foldedNames[j] != mine {
+                    neighbours.append(Reading(mention: j, place: current[j], coordinate: positions[j]))
                 }
                 var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: cs[k].ranked.count)
                 for (j, r) in cs[k].ranked.enumerated() {
@@ -424,7 +441,7 @@ public final class Geoparser {
                     var s = f.score
                     if f.settlement, let nearest = Self.nearest(to: f.coordinate, among: neighbours, excluding: r.place) {
                         // The nearest is chosen on a local flat approximation; its distance is then geodesic.
-                        let d = Geodesic.distance(from: f.coordinate, to: nearest.coordinate)
+                        let d = distance(r.place, f.coordinate, nearest.coordinate)
                         let boost = 0.3 * exp(-d.kilometers / 30)
                         s += boost
                         if boost > 0.05 { proximity[j] = (nearest.mention, d.kilometers) }
@@ -433,6 +450,8 @@ public final class Geoparser {
                 }
                 let best = cs[k].adjusted.indices.max { cs[k].adjusted[$0] < cs[k].adjusted[$1] }!
                 cs[k].choice = best
+                current[k] = cs[k].ranked[best].place
+                settlement[k] = fixed[k][best].settlement
                 cs[k].reasons = fixed[k][best].reasons
                 if let p = proximity[best] { cs[k].reasons.append("proximity: \(Int(p.kilometers.rounded())) km from \(cs[p.mention].text)") }
             }
@@ -536,9 +555,13 @@ public final class Geoparser {
     /// Lines that are time stamps of a capture ("26-11-2024 09:52 PM Jerusalem Timing"): not report text.
     static func headerLines(_ text: String) -> Set<Int> {
         var out: Set<Int> = []
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines as the tokenizer counts them (at each line feed), split on bytes: a split on characters would
+        // pay for grapheme breaking over the whole block.
+        for (k, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             // A time needs a colon; most lines have none and skip both patterns.
-            guard line.utf8.contains(0x3A), line.count < 100 else { continue }
+            guard bytes.contains(0x3A) else { continue }
+            let line = String(decoding: bytes, as: UTF8.self)
+            guard line.count < 100 else { continue }
             let s = line.unicodeScalars.map(\.value)
             if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(k) }
         }

@@ -95,28 +95,32 @@ public struct RelativeExpressionParser: Sendable {
     /// Every expression in `text`, in order, overlaps resolved (more specific form, then longer, wins).
     public func expressions(in text: String) -> [RelativeExpression] {
         let folded = FoldedText(text)
-        var found: [RelativeExpression] = []
+        var found: [(match: ScalarMatch, pattern: Int)] = []
         folded.folded.withUnsafeBufferPointer { scalars in
             // The patterns run only around words every expression contains (a unit, a compass word, a proximity
             // or countryside word): regular expressions over whole reports would cost most of the extraction.
             let hits = Self.triggerHits(scalars)
             var windows: [Int: [(Range<Int>, Trigger)]] = [:]
-            for pattern in Self.patterns {
+            for (p, pattern) in Self.patterns.enumerated() {
                 let key = pattern.key.rawValue * 1000 + pattern.lead
                 if windows[key] == nil { windows[key] = Self.windows(around: hits, key: pattern.key, lead: pattern.lead, in: scalars) }
                 for (window, kinds) in windows[key]! where kinds.isSuperset(of: pattern.needs) {
-                    for m in pattern.regex.matches(in: scalars, range: window) {
-                        if let e = Self.expression(m, pattern: pattern, in: folded) { found.append(e) }
-                    }
+                    for m in pattern.regex.matches(in: scalars, range: window) { found.append((m, p)) }
                 }
             }
         }
-        found.sort { a, b in
-            let sa = Self.specificity[a.form]!, sb = Self.specificity[b.form]!
-            return sa != sb ? sa > sb : a.span.count > b.span.count
+        // The most specific form wins an overlap, then the longest match, then the first found. Matches are read
+        // into expressions in that order and only when nothing kept overlaps them: most lose to another.
+        let order = found.indices.sorted { i, j in
+            let sa = Self.specificity[Self.patterns[found[i].pattern].form]!, sb = Self.specificity[Self.patterns[found[j].pattern].form]!
+            if sa != sb { return sa > sb }
+            let la = found[i].match.range.count, lb = found[j].match.range.count
+            return la != lb ? la > lb : i < j
         }
         var kept: [RelativeExpression] = []
-        for e in found where !kept.contains(where: { $0.span.overlaps(e.span) }) { kept.append(e) }
+        for i in order where !kept.contains(where: { $0.span.overlaps(found[i].match.range) }) {
+            if let e = Self.expression(found[i].match, pattern: Self.patterns[found[i].pattern], in: folded) { kept.append(e) }
+        }
         return kept.sorted { $0.span.lowerBound < $1.span.lowerBound }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// The light normalisation under which two spellings count as the *same written name*: case, diacritics,
 /// apostrophe-like marks (ayn, hamza, ‘ ’ ` ´), punctuation and spacing, French elisions ("d'Idleb" → "idleb"),
@@ -16,7 +17,8 @@ public enum NameFolding {
 
     /// The general path, scalar by scalar.
     static func foldScalars(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         var wordStart = true
         let scalars = Array(text.unicodeScalars)
@@ -57,7 +59,7 @@ public enum NameFolding {
             }
             i += 1
         }
-        return String(out)
+        return String(scalars: out[...])
     }
 
     /// The same rules for pure ASCII text, on bytes; nil as soon as a non-ASCII byte appears.
@@ -99,7 +101,9 @@ public enum NameFolding {
         }
     }
 
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic
+    }
 
     static func isCombiningMark(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
