@@ -235,6 +235,10 @@ public final class Geoparser {
         acceptedTokens = []
         var i = 0
         let index = gazetteer.index
+        // What the word lists say of each token, asked once per token rather than once per n-gram holding it.
+        let stopOrParticle = tokens.map { StopList.isStopWord($0.folded) || Cues.nameParticles.contains($0.folded) }
+        let particle = tokens.map { Cues.nameParticles.contains($0.folded) }
+        let notPlace = tokens.map { Cues.notPlaces.contains($0.folded) }
         while i < tokens.count {
             let t = tokens[i]
             // An article opens a name when glued by a hyphen ("as-Suwayda"); "al"/"el" also with a space.
@@ -253,12 +257,12 @@ public final class Geoparser {
                 var ok = true
                 for k in i..<(i + n) {
                     if k > i, !Self.adjacent(tokens[k - 1], tokens[k], scalars) { ok = false; break }
-                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !Cues.nameParticles.contains(tokens[k].folded) { ok = false; break }
+                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !particle[k] { ok = false; break }
                 }
                 guard ok else { continue }
                 let span = tokens[i..<(i + n)]
-                if span.allSatisfy({ StopList.isStopWord($0.folded) || Cues.nameParticles.contains($0.folded) }) { continue }
-                if span.contains(where: { Cues.notPlaces.contains($0.folded) }) { continue }
+                if stopOrParticle[i..<(i + n)].allSatisfy({ $0 }) { continue }
+                if notPlace[i..<(i + n)].contains(true) { continue }
                 let folded = n == 1 ? t.folded : span.map(\.folded).joined(separator: " ")
                 func textSpan() -> String { String(scalars: scalars[span.first!.range.lowerBound..<span.last!.range.upperBound]) }
                 if index.contains(folded: folded) {

@@ -150,7 +150,7 @@ public struct EventExtractor {
         }
         for i in s.indices {
             if s[i] == "\n" { close(i + 1); continue }
-            if ".!?".unicodeScalars.contains(s[i]), i + 1 < s.count, s[i + 1].properties.isWhitespace || s[i + 1].properties.isUppercase {
+            if s[i] == "." || s[i] == "!" || s[i] == "?", i + 1 < s.count, s[i + 1].properties.isWhitespace || s[i + 1].properties.isUppercase {
                 // Not after a single capital or a number ("M. Idriss", "1.700").
                 if i > 0, s[i - 1].properties.numericType != nil, i + 1 < s.count, s[i + 1].properties.numericType != nil { continue }
                 close(i + 1)
