@@ -2,8 +2,10 @@ import GeoCore
 import Locating
 import Places
 
-/// A place mention found in a text, with the place it was resolved to and why.
-public struct Mention: Sendable {
+/// A place mention found in a text, with the place it was resolved to and why. Immutable; a class because a
+/// mention holds a place record and perhaps an uncertainty polygon, and is handed from the geoparser through
+/// sentences and events to the writer: passing it on is one reference, not a copy of all it holds.
+public final class Mention: Sendable {
     /// The name as written (without an elided article).
     public let text: String
     /// Code-point offsets into the text, end exclusive.
@@ -18,6 +20,18 @@ public struct Mention: Sendable {
     public let score: Double
     /// The next-best reading when the margin is small.
     public let runnerUp: (place: Place, score: Double)?
+
+    public init(text: String, start: Int, end: Int, place: Place?, relative: RelativeLocation?, reason: String, score: Double,
+                runnerUp: (place: Place, score: Double)?) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.place = place
+        self.relative = relative
+        self.reason = reason
+        self.score = score
+        self.runnerUp = runnerUp
+    }
 }
 
 extension Mention {
