@@ -36,20 +36,6 @@ public final class CoordinateTransform {
         pj = normalized
     }
 
-    /// A transformation given as a PROJ pipeline ("+proj=pipeline +step …"), taking and giving the pipeline's own
-    /// axis order. `proj_create` reads no database, so this costs microseconds where `proj_create_crs_to_crs`
-    /// costs a lookup of both CRSs in proj.db: the path for short-lived local projections.
-    public init(pipeline: String, source: String, target: String) throws(ProjError) {
-        self.source = source
-        self.target = target
-        context = try ProjContext()
-        context.reset()
-        guard let raw = proj_create(context.handle, pipeline) else {
-            throw .invalidDefinition(pipeline, reason: context.lastError(fallback: "invalid pipeline"))
-        }
-        pj = raw
-    }
-
     deinit {
         proj_destroy(pj)
     }

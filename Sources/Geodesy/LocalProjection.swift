@@ -16,14 +16,9 @@ public final class LocalProjection {
     public init(center: Coordinate, kind: Kind = .azimuthalEquidistant) throws(ProjError) {
         self.center = center
         self.kind = kind
-        let parameters = "+lat_0=\(center.latitude) +lon_0=\(center.longitude) +x_0=0 +y_0=0 +ellps=WGS84"
-        let definition = "+proj=\(kind.rawValue) \(parameters) +units=m +no_defs +type=crs"
-        // The operation `proj_create_crs_to_crs("EPSG:4326", definition)` finds, normalised to lon/lat
-        // (`projinfo -s EPSG:4326 -t DEFINITION -o PROJ` less its axis swap), without its proj.db look-up:
-        // the geoparser builds one of these for each buffered uncertainty area.
-        transform = try CoordinateTransform(
-            pipeline: "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=\(kind.rawValue) \(parameters)",
-            source: "EPSG:4326", target: definition)
+        let definition = "+proj=\(kind.rawValue) +lat_0=\(center.latitude) +lon_0=\(center.longitude) "
+            + "+x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs +type=crs"
+        transform = try CoordinateTransform(from: "EPSG:4326", to: definition)
     }
 
     /// The PROJ string of the projected CRS.

@@ -431,24 +431,23 @@ public final class Geoparser {
             // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
             // follow the choices already made in this pass.
             let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
+            let readings = ReadingsByLatitude(positions: positions)
             for k in cs.indices {
-                // Proximity to other places only: not to this name again, nor (below) to another spelling read
-                // as this very place ("Raqa" beside "Raqqa").
+                // Proximity to other settlements only: not to this name again, nor to another spelling read as
+                // this very place ("Raqa" beside "Raqqa").
                 let mine = foldedNames[k]
-                var neighbours: [Reading] = []
-                for j in cs.indices where j != k && settlement[j] && foldedNames[j] != mine {
-                    neighbours.append(Reading(mention: j, place: current[j], coordinate: positions[j]))
-                }
                 var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: cs[k].ranked.count)
                 for (j, r) in cs[k].ranked.enumerated() {
                     let f = fixed[k][j]
                     var s = f.score
-                    if f.settlement, let nearest = Self.nearest(to: f.coordinate, among: neighbours, excluding: r.place) {
-                        // The nearest is chosen on a local flat approximation; its distance is then geodesic.
-                        let d = distance(r.place, f.coordinate, nearest.coordinate)
+                    // The nearest is chosen on a local flat approximation; its distance is then geodesic.
+                    if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { m in
+                        m != k && settlement[m] && current[m] != r.place && foldedNames[m] != mine
+                    }) {
+                        let d = distance(r.place, f.coordinate, positions[nearest])
                         let boost = 0.3 * exp(-d.kilometers / 30)
                         s += boost
-                        if boost > 0.05 { proximity[j] = (nearest.mention, d.kilometers) }
+                        if boost > 0.05 { proximity[j] = (nearest, d.kilometers) }
                     }
                     cs[k].adjusted[j] = s
                 }
@@ -486,29 +485,6 @@ public final class Geoparser {
         let reasons: [String]
         let settlement: Bool
         let coordinate: Coordinate
-    }
-
-    /// Another mention's reading: a settlement of the index and where it lay when the pass began.
-    struct Reading {
-        let mention: Int
-        let place: Int
-        let coordinate: Coordinate
-    }
-
-    /// The reading nearest to `c` (the first of equals) other than `place` itself, by squared degrees with
-    /// longitude scaled by cos(latitude): a ranking, not a measurement (the caller measures the winner
-    /// geodesically).
-    static func nearest(to c: Coordinate, among points: [Reading], excluding place: Int) -> Reading? {
-        let k = cos(c.latitude * .pi / 180)
-        var best: Reading?
-        var bestD = Double.infinity
-        for p in points where p.place != place {
-            var dl = abs(p.coordinate.longitude - c.longitude)
-            if dl > 180 { dl = 360 - dl }
-            let d = (dl * k) * (dl * k) + (p.coordinate.latitude - c.latitude) * (p.coordinate.latitude - c.latitude)
-            if d < bestD { bestD = d; best = p }
-        }
-        return best
     }
 
     static func levelReason(_ level: MatchLevel) -> String {
