@@ -71,7 +71,7 @@ public struct EventExtractor {
             }
             let location = Self.bestLocation(inSentence, country: documentCountry)
             // The previous sentence's place carries over only within a paragraph.
-            if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].filter({ $0 == "\n" }).count > 1 { previousLocation = nil }
+            if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].lazy.filter({ $0 == "\n" }).count > 1 { previousLocation = nil }
             defer { if let l = location { previousLocation = l } }
             // Dates and actors only for sentences that make a claim or an incident: most sentences make neither.
             lazy var dated = Self.date(words, report: reportDate, reportSource: reportSource)
@@ -87,9 +87,7 @@ public struct EventExtractor {
                 control.append(ControlClaim(actor: actor, placeID: place.id,
                                             placeText: m.text, status: status, date: dated.0, dateSource: dated.1, evidence: s))
             }
-            let present = Set(words)
-            guard let trigger = lexicon.triggers.first(where: { present.contains($0.words[0]) && !Self.occurrences(of: $0.words, in: words, first: true).isEmpty })
-                    ?? Self.deathTrigger(words, present: present) else { continue }
+            guard let trigger = firstTrigger(in: words) ?? Self.deathTrigger(words) else { continue }
             // Places named as anchors of a relative expression ("au nord-est de la ville d'Idleb") are not where it happened.
             let relativeSpans = inSentence.filter { $0.relative != nil }.map { $0.start..<$0.end }
             let settlements = inSentence.filter { m in
@@ -128,9 +126,22 @@ public struct EventExtractor {
     }
 
     /// "a annoncé la mort de son émir dans la localité d'Azzaz": a death with no cause given.
-    static func deathTrigger(_ words: [String], present: Set<String>) -> Lexicon.Trigger? {
-        guard deathPhrases.contains(where: { present.contains($0[0]) && !occurrences(of: $0, in: words, first: true).isEmpty }) else { return nil }
+    static func deathTrigger(_ words: [String]) -> Lexicon.Trigger? {
+        guard deathPhrases.contains(where: { !occurrences(of: $0, in: words, first: true).isEmpty }) else { return nil }
         return Lexicon.Trigger(folded: "", eventType: "Violence against civilians", subEventType: "Attack", subType: "killing")
+    }
+
+    /// The lexicon's first trigger (in its order: longest first) that the words hold, found from the words.
+    func firstTrigger(in words: [String]) -> Lexicon.Trigger? {
+        var first = Int.max
+        for w in words {
+            guard let ks = lexicon.triggersByFirstWord[w] else { continue }
+            for k in ks where k < first && !Self.occurrences(of: lexicon.triggers[k].words, in: words, first: true).isEmpty {
+                first = k
+                break
+            }
+        }
+        return first == .max ? nil : lexicon.triggers[first]
     }
 
     static let deathPhrases = ["la mort de", "la mort d", "was killed", "were killed", "a ete tue", "ont ete tues"]

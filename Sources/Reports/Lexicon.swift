@@ -38,10 +38,14 @@ public struct Lexicon: Sendable {
     /// Positions in `aliases` by the alias's first word, in lexicon order: a sentence's words find the aliases
     /// that may start at them without every alias being looked for.
     public let aliasesByFirstWord: [String: [Int]]
+    /// Positions in `triggers` by the trigger's first word, in lexicon order.
+    public let triggersByFirstWord: [String: [Int]]
 
-    static func index(_ aliases: [Alias]) -> [String: [Int]] {
+    static func index(_ aliases: [Alias]) -> [String: [Int]] { index(aliases.map(\.words)) }
+
+    static func index(_ phrases: [[String]]) -> [String: [Int]] {
         var out: [String: [Int]] = [:]
-        for (k, a) in aliases.enumerated() { out[a.words[0], default: []].append(k) }
+        for (k, words) in phrases.enumerated() { out[words[0], default: []].append(k) }
         return out
     }
 
@@ -58,6 +62,7 @@ public struct Lexicon: Sendable {
         self.aliases = aliases
         self.triggers = triggers
         aliasesByFirstWord = Self.index(aliases)
+        triggersByFirstWord = Self.index(triggers.map(\.words))
     }
 
     public init(actors: String, triggers: String) throws {
@@ -80,5 +85,6 @@ public struct Lexicon: Sendable {
             t.append(Trigger(folded: NameFolding.fold(w), eventType: et, subEventType: st, subType: code))
         }
         self.triggers = t.sorted { $0.folded.count > $1.folded.count }
+        triggersByFirstWord = Self.index(self.triggers.map(\.words))
     }
 }
