@@ -235,10 +235,16 @@ public final class Geoparser {
         acceptedTokens = []
         var i = 0
         let index = gazetteer.index
-        // What the word lists say of each token, asked once per token rather than once per n-gram holding it.
-        let stopOrParticle = tokens.map { StopList.isStopWord($0.folded) || Cues.nameParticles.contains($0.folded) }
-        let particle = tokens.map { Cues.nameParticles.contains($0.folded) }
-        let notPlace = tokens.map { Cues.notPlaces.contains($0.folded) }
+        // What the word lists say of a token, asked once per token rather than once per n-gram holding it, and
+        // only of tokens an n-gram reaches: bit 1 looked up, 2 stop word, 4 name particle, 8 not a place.
+        var wordFlags = [UInt8](repeating: 0, count: tokens.count)
+        func flags(_ k: Int) -> UInt8 {
+            if wordFlags[k] == 0 {
+                let f = tokens[k].folded
+                wordFlags[k] = 1 | (StopList.isStopWord(f) ? 2 : 0) | (Cues.nameParticles.contains(f) ? 4 : 0) | (Cues.notPlaces.contains(f) ? 8 : 0)
+            }
+            return wordFlags[k]
+        }
         while i < tokens.count {
             let t = tokens[i]
             // An article opens a name when glued by a hyphen ("as-Suwayda"); "al"/"el" also with a space.
@@ -257,12 +263,12 @@ public final class Geoparser {
                 var ok = true
                 for k in i..<(i + n) {
                     if k > i, !Self.adjacent(tokens[k - 1], tokens[k], scalars) { ok = false; break }
-                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !particle[k] { ok = false; break }
+                    if k > i, k < i + n - 1, !tokens[k].startsUpper, flags(k) & 4 == 0 { ok = false; break }
                 }
                 guard ok else { continue }
                 let span = tokens[i..<(i + n)]
-                if stopOrParticle[i..<(i + n)].allSatisfy({ $0 }) { continue }
-                if notPlace[i..<(i + n)].contains(true) { continue }
+                if (i..<(i + n)).allSatisfy({ flags($0) & 6 != 0 }) { continue }
+                if (i..<(i + n)).contains(where: { flags($0) & 8 != 0 }) { continue }
                 let folded = n == 1 ? t.folded : span.map(\.folded).joined(separator: " ")
                 func textSpan() -> String { String(scalars: scalars[span.first!.range.lowerBound..<span.last!.range.upperBound]) }
                 if index.contains(folded: folded) {

@@ -435,8 +435,9 @@ public struct EventExtractor {
     }
 
     static func controlStatus(_ before: String) -> String? {
-        // Both tests below read at most the last 120 characters and need a control stem there.
-        guard controlStems.firstMatch(in: before.suffix(120).unicodeScalars.map(\.value)) != nil else { return nil }
+        // Both tests below read at most the last 120 characters and need a control stem there (looked for in
+        // all of `before`, which `foldedBefore` keeps short, rather than counting characters back).
+        guard controlStems.firstMatch(in: before.unicodeScalars.map(\.value)) != nil else { return nil }
         let tail = before.suffix(70).unicodeScalars.map(\.value)
         for (status, regex) in controlPatterns where regex.firstMatch(in: tail) != nil { return status }
         // A list after the verb: only names, commas and "and"/"et" between the verb and this place. Words of
