@@ -407,10 +407,14 @@ public struct EventExtractor {
 
     static let controlVerbWords: [([Substring], String)] = controlVerbs.map { ($0.0.split(separator: " "), $0.1) }
 
-    /// Every control pattern's alternatives and every control verb hold one of these: a sentence whose fold
-    /// holds none cannot give a claim (a place's folded prefix is a prefix of the sentence's fold, up to an
-    /// elided "d"/"l" standing alone at its end).
-    static let controlStems = try! ScalarRegex("control|holds|tien|pris|empar|took|taken|captured|seized|withdrew|driven|lost|perdu|retir|evacu|besieg|assieg|encercl|advanced|entered|pushed|avance|progresse|entres|replies")
+    /// Every alternative of the control patterns and every control verb holds one of these verb forms ending a
+    /// word: a pattern's alternative is followed by a space or the end of what it reads, a verb is a whole word.
+    /// Text whose fold holds none cannot give a claim (a place's folded prefix is a prefix of the sentence's
+    /// fold, up to an elided "d"/"l" standing alone at its end). "prisonniers" or "soutien" do not pass.
+    static let controlStems = try! ScalarRegex(
+        "(?:controle|controlent|controls|control|holds|tient|tiennent|repris|reprise|pris|empare|emparee|empares|took|taken"
+            + "|captured|seized|retook|recaptured|withdrew|driven|lost|perdu|retires|evacue|evacuated|besieged|besieging|assiege"
+            + "|assiegee|assiegent|encercle|encerclent|advanced|entered|pushed|avance|progresse|entres|replies)(?![a-z0-9])")
 
     /// Words without which neither a control pattern nor a control verb can match: the sentence gate.
     static let controlWords: Set<String> = {
