@@ -14,7 +14,8 @@ public struct RelativeExpressionParser: Sendable {
     static let collective = #"(?:(?:une|a)\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen|score)|dozens)"#
     static let numberWord = "(?:\(NumberWords.wordPattern))"
     static let number = #"(?:\d+(?:[.,]\d+)?|NW(?:[- ](?:et[- ]|and[- ])?NW){0,3})"#.replacingOccurrences(of: "NW", with: numberWord)
-    static let unit = #"(?:km|kms|kilometres?|kilometers?|kilometre|miles?|mi|metres?|meters?|m)(?![a-z])"#
+    static let unitWords = #"(?:km|kms|kilometres?|kilometers?|kilometre|miles?|mi|metres?|meters?|m)"#
+    static let unit = unitWords + #"(?![a-z])"#
     static let distance = #"(?<neg>-\s*)?(?:(?:between|entre)\s+)?(?<approx>APPROX\s+)?(?:(?<coll>COLL)|(?<n1>NUM)(?:\s*(?:-|to|a|and|et)\s*(?<n2>NUM))?)\s*(?:(?:de|d'|of)\s*)?(?<unit>UNIT)"#
         .replacingOccurrences(of: "APPROX", with: approx).replacingOccurrences(of: "COLL", with: collective)
         .replacingOccurrences(of: "NUM", with: number).replacingOccurrences(of: "UNIT", with: unit)
@@ -38,6 +39,9 @@ public struct RelativeExpressionParser: Sendable {
         let anchorBefore: Bool
         /// No anchor in the phrase ("à 35 km plus au sud"): the place named just before is meant.
         var elliptical = false
+        /// A part of every match, without look-around, that is quick to look for: a window without it is skipped
+        /// (for patterns whose own search is slow, such as an anchor written before the phrase).
+        var gate: ScalarRegex?
 
         /// The trigger kinds a window must contain for this pattern to be worth running.
         var needs: Trigger {
@@ -65,19 +69,28 @@ public struct RelativeExpressionParser: Sendable {
     }
 
     static let patterns: [Pattern] = {
-        func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false, elliptical: Bool = false) -> Pattern {
-            Pattern(form: form, regex: try! ScalarRegex(source), anchorBefore: anchorBefore, elliptical: elliptical)
+        func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false, elliptical: Bool = false, gate: String? = nil) -> Pattern {
+            Pattern(form: form, regex: try! ScalarRegex(source), anchorBefore: anchorBefore, elliptical: elliptical,
+                    gate: gate.map { try! ScalarRegex($0) })
         }
         let S = start, D = distance, A = anchor
+        // Gates of the distance forms: the unit (without its look-ahead) and what every match has right after it.
+        let U = unitWords
         return [
-            p(.distanceAndDirection, S + D + #"\s+(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A),
-            p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:au\s+|a\s+l')(?<dir>\#(dirFR)|\#(dirAbbrFR))(?![a-z])"# + introFR + A),
-            p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:plus\s+)?(?:au\s+|a\s+l')(?<dir>\#(dirFR))(?![a-z])(?!\s*(?:de|d'|du|des)\b)"#, elliptical: true),
-            p(.distanceAndDirection, S + D + #"\s+(?:further\s+|farther\s+)?(?:to\s+the\s+)?(?<dir>\#(dirEN))(?![a-z])(?!\s+of\b)"#, elliptical: true),
-            p(.distanceOnly, S + D + #"\s+(?:away\s+)?from\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A),
-            p(.distanceOnly, S + #"a\s+"# + D + introFR + A),
+            p(.distanceAndDirection, S + D + #"\s+(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A,
+              gate: U + #"\s+(?:to\s+the\s+)?[nsew]"#),
+            p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:au\s+|a\s+l')(?<dir>\#(dirFR)|\#(dirAbbrFR))(?![a-z])"# + introFR + A,
+              gate: U + #"\s+(?:au\s+|a\s+l')"#),
+            p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:plus\s+)?(?:au\s+|a\s+l')(?<dir>\#(dirFR))(?![a-z])(?!\s*(?:de|d'|du|des)\b)"#, elliptical: true,
+              gate: U + #"\s+(?:plus\s+)?(?:au\s+|a\s+l')"#),
+            p(.distanceAndDirection, S + D + #"\s+(?:further\s+|farther\s+)?(?:to\s+the\s+)?(?<dir>\#(dirEN))(?![a-z])(?!\s+of\b)"#, elliptical: true,
+              gate: U + #"\s+(?:further\s+|farther\s+)?(?:to\s+the\s+)?(?:north|south|east|west)"#),
+            p(.distanceOnly, S + D + #"\s+(?:away\s+)?from\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A,
+              gate: U + #"\s+(?:away\s+)?from\s"#),
+            p(.distanceOnly, S + #"a\s+"# + D + introFR + A, gate: U + #"\s*(?:de\s+|d'|du\s+|des\s+)"#),
             p(.countryside, S + #"(?:in\s+)?the\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs|reaches|part|parts|districts|villages)"# + introEN + A),
-            p(.countryside, #"(?<anchor>[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,3})'s\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs)"#, anchorBefore: true),
+            p(.countryside, #"(?<anchor>[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,3})'s\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs)"#, anchorBefore: true,
+              gate: #"'s\s+\#(adjEN)\s+(?:countryside|outskirts|suburbs)"#),
             p(.countryside, S + #"dans\s+(?:la|les)\s+(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+(?<dir>\#(dirFR))"# + introFR + A),
             p(.countryside, S + #"dans\s+(?:le\s+|l')(?<dir>\#(dirFR))"# + introFR + A),
             p(.countryside, S + #"(?:in\s+)?(?<dir>\#(adjEN))\s+"# + A),
@@ -105,6 +118,7 @@ public struct RelativeExpressionParser: Sendable {
                 let key = pattern.key.rawValue * 1000 + pattern.lead
                 if windows[key] == nil { windows[key] = Self.windows(around: hits, key: pattern.key, lead: pattern.lead, in: scalars) }
                 for (window, kinds) in windows[key]! where kinds.isSuperset(of: pattern.needs) {
+                    if let gate = pattern.gate, gate.firstMatch(in: scalars, range: window) == nil { continue }
                     for m in pattern.regex.matches(in: scalars, range: window) { found.append((m, p)) }
                 }
             }
