@@ -128,7 +128,11 @@ public final class Geoparser {
 
     /// Mentions of one block, with offsets shifted by `offset` code points.
     public func extractBlock(text: String, offset: Int) throws -> [Mention] {
-        let scalars = Array(text.unicodeScalars)
+        try extractBlock(text: text, scalars: Array(text.unicodeScalars), offset: offset)
+    }
+
+    /// The same, given the text's scalars too (the reader has them: decoding a block once is enough).
+    public func extractBlock(text: String, scalars: [Unicode.Scalar], offset: Int) throws -> [Mention] {
         let tokens = Tokenizer.tokens(scalars)
         let masked = Self.headerLines(text)
         var candidates = findCandidates(tokens, scalars: scalars, masked: masked)
@@ -144,7 +148,7 @@ public final class Geoparser {
         // Relative expressions, anchored on the document's reading of their anchor where there is one.
         var relativeMentions: [Mention] = []
         var describedRanges: [Range<Int>] = []
-        for e in locator.parser.expressions(in: text) where !e.negative {
+        for e in locator.parser.expressions(in: scalars) where !e.negative {
             var anchor: (text: String, place: Place, range: Range<Int>)?
             // The anchor is the mention starting at the first anchor word (the last one when the anchor comes
             // before the phrase, "Hama's northern countryside").

@@ -10,8 +10,12 @@ struct FoldedText {
     let folded: [UInt32]
 
     init(_ text: String) {
-        original = Array(text.unicodeScalars)
-        folded = original.map { Self.foldScalar($0).value }
+        self.init(Array(text.unicodeScalars))
+    }
+
+    init(_ scalars: [Unicode.Scalar]) {
+        original = scalars
+        folded = scalars.map { Self.foldScalar($0).value }
     }
 
     static func foldScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {

@@ -107,7 +107,12 @@ public struct RelativeExpressionParser: Sendable {
 
     /// Every expression in `text`, in order, overlaps resolved (more specific form, then longer, wins).
     public func expressions(in text: String) -> [RelativeExpression] {
-        let folded = FoldedText(text)
+        expressions(in: Array(text.unicodeScalars))
+    }
+
+    /// The same over a text's scalars.
+    public func expressions(in scalars: [Unicode.Scalar]) -> [RelativeExpression] {
+        let folded = FoldedText(scalars)
         var found: [(match: ScalarMatch, pattern: Int)] = []
         folded.folded.withUnsafeBufferPointer { scalars in
             // The patterns run only around words every expression contains (a unit, a compass word, a proximity

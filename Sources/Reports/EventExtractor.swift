@@ -46,7 +46,11 @@ public struct EventExtractor {
 
     /// Incidents and claims of a text whose report date is already known (a block of a longer file).
     public func extract(text: String, mentions: [Mention], reportDate: ReportDay?, reportDateSource reportSource: String) -> Result {
-        let scalars = Array(text.unicodeScalars)
+        extract(scalars: Array(text.unicodeScalars), mentions: mentions, reportDate: reportDate, reportDateSource: reportSource)
+    }
+
+    /// The same over a text's scalars (the reader has them: decoding a block once is enough).
+    public func extract(scalars: [Unicode.Scalar], mentions: [Mention], reportDate: ReportDay?, reportDateSource reportSource: String) -> Result {
         let sentences = Self.sentences(scalars)
         var votes: [String: Int] = [:]
         for m in mentions { if let c = m.place?.country { votes[c, default: 0] += 1 } }

@@ -40,9 +40,10 @@ public final class ReportReader {
         let blocks = Geoparser.blocks(scalars)
         let parts = try ParallelMap.map(blocks.count, workers: parsers) { parser, k -> Output in
             let block = blocks[k]
-            let part = String(scalars: scalars[block])
-            let mentions = try parser.extractBlock(text: part, offset: 0)
-            var events = self.extractor.extract(text: part, mentions: mentions, reportDate: reportDate, reportDateSource: reportDateSource)
+            let blockScalars = Array(scalars[block])
+            let part = String(scalars: blockScalars[...])
+            let mentions = try parser.extractBlock(text: part, scalars: blockScalars, offset: 0)
+            var events = self.extractor.extract(scalars: blockScalars, mentions: mentions, reportDate: reportDate, reportDateSource: reportDateSource)
             let shift = offset + block.lowerBound
             for i in events.incidents.indices { events.incidents[i].evidence = events.incidents[i].evidence.shifted(by: shift) }
             for i in events.control.indices { events.control[i].evidence = events.control[i].evidence.shifted(by: shift) }
