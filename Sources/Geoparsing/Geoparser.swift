@@ -433,7 +433,14 @@ public final class Geoparser {
                 return FixedContext(score: s, reasons: why, settlement: !index.kind(r.place).isAdministrative, coordinate: index.coordinate(r.place))
             }
         }
-        let foldedNames = cs.map { NameFolding.fold($0.text) }
+        // Each mention's name as an integer: mentions of one name (in any case or accents) share it.
+        var nameNumbers: [String: Int] = [:]
+        let names = cs.map { c in
+            let folded = NameFolding.fold(c.text)
+            if let known = nameNumbers[folded] { return known }
+            nameNumbers[folded] = nameNumbers.count
+            return nameNumbers.count - 1
+        }
         // Each mention's current reading, and whether it is a settlement (updated as choices change).
         var current = cs.map { $0.ranked[$0.choice].place }
         var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
@@ -445,14 +452,14 @@ public final class Geoparser {
             for k in cs.indices {
                 // Proximity to other settlements only: not to this name again, nor to another spelling read as
                 // this very place ("Raqa" beside "Raqqa").
-                let mine = foldedNames[k]
+                let mine = names[k]
                 var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: cs[k].ranked.count)
                 for (j, r) in cs[k].ranked.enumerated() {
                     let f = fixed[k][j]
                     var s = f.score
                     // The nearest is chosen on a local flat approximation; its distance is then geodesic.
                     if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { m in
-                        m != k && settlement[m] && current[m] != r.place && foldedNames[m] != mine
+                        m != k && settlement[m] && current[m] != r.place && names[m] != mine
                     }) {
                         let d = distance(r.place, f.coordinate, positions[nearest])
                         let boost = 0.3 * exp(-d.kilometers / 30)
