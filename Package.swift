@@ -76,7 +76,7 @@ let package = Package(
                                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
 
         .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),

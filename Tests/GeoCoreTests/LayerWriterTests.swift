@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+import TestSupport
 
 @Suite struct LayerWriterTests {
     func temporaryFolder() throws -> URL {
@@ -95,5 +96,38 @@ import Testing
         #expect(throws: AtomicFileError.self) { _ = try writeLayer(interruptAfter: full / 2) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["incidents.geojsons"])
+    }
+}
+
+@Suite struct GeometryBytesTests {
+    static func bytes(_ fill: (inout ByteBuffer) -> Void) -> [UInt8] {
+        var b = ByteBuffer()
+        fill(&b)
+        return b.withUnsafeBytes { Array($0) }
+    }
+
+    @Test func polygonsWrittenInPlaceAreTheNormalisedPolygonsBytes() {
+        // Random rings of both windings, with holes, anywhere (near the antimeridian too, where the general
+        // path cuts): the bytes must be those of the JSON value of the normalised geometry.
+        var rng = SplitMix64(seed: 11)
+        var inPlace = 0
+        for _ in 0..<500 {
+            let lon0 = rng.uniform(-182, 182), lat0 = rng.uniform(-80, 80)
+            func ring(_ radius: Double, clockwise: Bool) -> [Coordinate] {
+                let n = Int(rng.uniform(3, 40))
+                var r = (0..<n).map { k -> Coordinate in
+                    let a = Double(k) / Double(n) * 2 * .pi * (clockwise ? -1 : 1)
+                    return Coordinate(longitude: lon0 + radius * cos(a) * rng.uniform(0.8, 1.2), latitude: lat0 + radius * sin(a))
+                }
+                r.append(r[0])
+                return r
+            }
+            let rings = [ring(rng.uniform(0.01, 3), clockwise: rng.uniform(0, 1) < 0.5)]
+                + (rng.uniform(0, 1) < 0.3 ? [ring(0.005, clockwise: rng.uniform(0, 1) < 0.5)] : [])
+            let g = GeoJSONGeometry.polygon(rings)
+            if rings.allSatisfy(JSONBytes.isFarFromAntimeridian) { inPlace += 1 }
+            #expect(Self.bytes { JSONBytes.appendGeometry(g, to: &$0) } == Self.bytes { JSONBytes.appendValue(g.jsonValue, to: &$0) })
+        }
+        #expect(inPlace > 300 && inPlace < 500)
     }
 }

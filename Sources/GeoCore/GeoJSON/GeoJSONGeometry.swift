@@ -193,7 +193,58 @@ extension JSONBytes {
     /// the antimeridian, wound, six decimals) without building the `JSONValue` tree: an uncertainty area
     /// has hundreds of positions, each of which would be an array of its own.
     public static func appendGeometry(_ geometry: GeoJSONGeometry, to out: inout ByteBuffer) {
-        appendRaw(geometry.rfc7946Normalized, to: &out)
+        if case .polygon(let rings) = geometry, rings.allSatisfy(isFarFromAntimeridian) {
+            appendPolygonInPlace(rings, to: &out)
+        } else {
+            appendRaw(geometry.rfc7946Normalized, to: &out)
+        }
+    }
+
+    /// Longitudes within ±179° and no step between neighbours over 180°: the antimeridian cut keeps such a
+    /// ring as it is (wrapped), which `appendPolygonInPlace` relies on.
+    static func isFarFromAntimeridian(_ ring: [Coordinate]) -> Bool {
+        var previous: Double?
+        for c in ring {
+            guard abs(c.longitude) <= 179 else { return false }
+            if let p = previous, abs(c.longitude - p) > 180 { return false }
+            previous = c.longitude
+        }
+        return true
+    }
+
+    /// A polygon that needs no cut, written as `rfc7946Normalized` would give it (wrapped, exterior
+    /// counter-clockwise and holes clockwise by `RingWinding`'s rule, six decimals) without copying its rings:
+    /// the uncertainty area of every relative mention goes through here.
+    static func appendPolygonInPlace(_ rings: [[Coordinate]], to out: inout ByteBuffer) {
+        out.append(contentsOf: "{\"type\":\"Polygon\",\"coordinates\":[")
+        for (r, ring) in rings.enumerated() {
+            if r > 0 { out.append(0x2C) }
+            // RingWinding.signedArea2 of the wrapped ring, term for term.
+            var area = 0.0
+            if ring.count >= 3 {
+                for k in 0..<(ring.count - 1) {
+                    let a = ring[k].wrapped, b = ring[k + 1].wrapped
+                    area += (a.longitude * b.latitude) - (b.longitude * a.latitude)
+                }
+                if ring.first!.wrapped != ring.last!.wrapped {
+                    let a = ring.last!.wrapped, b = ring.first!.wrapped
+                    area += (a.longitude * b.latitude) - (b.longitude * a.latitude)
+                }
+            }
+            let reverse = !(area == 0 || (area > 0) == (r == 0))
+            out.append(0x5B)
+            for k in 0..<ring.count {
+                let c = ring[reverse ? ring.count - 1 - k : k].wrapped
+                if k > 0 { out.append(0x2C) }
+                out.append(0x5B)
+                appendNumber(roundTo(c.longitude, decimals: 6), to: &out)
+                out.append(0x2C)
+                appendNumber(roundTo(c.latitude, decimals: 6), to: &out)
+                out.append(0x5D)
+            }
+            out.append(0x5D)
+        }
+        out.append(contentsOf: "]}")
     }
 
     private static func appendRaw(_ g: GeoJSONGeometry, to out: inout ByteBuffer) {
