@@ -448,7 +448,7 @@ public final class Geoparser {
             // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
             // follow the choices already made in this pass.
             let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
-            let readings = ReadingsByLatitude(positions: positions)
+            let readings = SortedReadings(positions: positions)
             for k in cs.indices {
                 // Proximity to other settlements only: not to this name again, nor to another spelling read as
                 // this very place ("Raqa" beside "Raqqa").

@@ -8,7 +8,7 @@ import GeoCore
 /// latitude gap, and at least the squared scaled longitude gap, so a search along either order stops where that
 /// gap alone exceeds the best distance found. A reading in another country (the Libyan Homs) lies far in
 /// longitude from a report's places: along longitude its search stops after a few.
-struct ReadingsByLatitude {
+struct SortedReadings {
     private let byLatitude: [Int], latitudes: [Double]
     private let byLongitude: [Int], longitudes: [Double]
     private let positions: [Coordinate]
