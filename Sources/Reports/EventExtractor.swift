@@ -201,16 +201,17 @@ public struct EventExtractor {
     struct ActorHit { let name: String; let index: Int; let isTarget: Bool; let isSource: Bool }
 
     func actorsIn(_ words: [String]) -> [ActorHit] {
-        var taken = Set<Int>()
+        var taken = [Bool](repeating: false, count: words.count)
         var hits: [ActorHit] = []
-        // The aliases whose first word the sentence has, in lexicon order (longest first).
-        var candidates = Set<Int>()
-        for w in words { if let ks = lexicon.aliasesByFirstWord[w] { candidates.formUnion(ks) } }
-        for k in candidates.sorted() {
+        // The aliases whose first word the sentence has, in lexicon order (longest first), each once.
+        var candidates: [Int] = []
+        for w in words { if let ks = lexicon.aliasesByFirstWord[w] { candidates += ks } }
+        candidates.sort()
+        for (n, k) in candidates.enumerated() where n == 0 || candidates[n - 1] != k {
             let a = lexicon.aliases[k]
             let p = a.words
-            for i in Self.occurrences(of: p, in: words) where !(i..<(i + p.count)).contains(where: taken.contains) {
-                taken.formUnion(i..<(i + p.count))
+            for i in Self.occurrences(of: p, in: words) where !taken[i..<(i + p.count)].contains(true) {
+                for t in i..<(i + p.count) { taken[t] = true }
                 // A group named right after a number is what was hit: "46 rebelles d'Ahrar al-Cham".
                 let target = (max(0, i - 4)..<i).contains { Int(words[$0]) != nil || Self.numberWords[words[$0]] != nil }
                 hits.append(ActorHit(name: a.canonical, index: i, isTarget: target, isSource: a.isSource))
@@ -430,13 +431,13 @@ public struct EventExtractor {
     }()
 
     /// The folded text of a sentence before a place, as far back as `controlStatus` reads (its last 121
-    /// characters): a long sentence is folded from a space about 400 code points back. Folding goes left to
+    /// characters): a long sentence is folded from a space about 200 code points back. Folding goes left to
     /// right and a space leaves no state behind, so that fold ends exactly as the fold of the whole does;
     /// when it is too short to hold what is read (a run of punctuation), the whole is folded.
     static func foldedBefore(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> String {
         func fold(_ r: Range<Int>) -> String { NameFolding.fold(String(scalars: scalars[r])) }
-        guard end - start > 400 else { return fold(start..<end) }
-        var cut = end - 400
+        guard end - start > 200 else { return fold(start..<end) }
+        var cut = end - 200
         while cut > start, scalars[cut - 1] != " " { cut -= 1 }
         let tail = fold(cut..<end)
         return cut == start || tail.count > 121 ? tail : fold(start..<end)

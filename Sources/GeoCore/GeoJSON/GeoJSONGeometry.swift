@@ -236,10 +236,12 @@ extension JSONBytes {
             for k in 0..<ring.count {
                 let c = ring[reverse ? ring.count - 1 - k : k].wrapped
                 if k > 0 { out.append(0x2C) }
+                // appendDecimal rounds as roundTo does and writes the same text as appendNumber of the rounded
+                // value (both come down to the same count of millionths), without rounding twice.
                 out.append(0x5B)
-                appendNumber(roundTo(c.longitude, decimals: 6), to: &out)
+                appendDecimal(c.longitude, maxDecimals: 6, to: &out)
                 out.append(0x2C)
-                appendNumber(roundTo(c.latitude, decimals: 6), to: &out)
+                appendDecimal(c.latitude, maxDecimals: 6, to: &out)
                 out.append(0x5D)
             }
             out.append(0x5D)
