@@ -5,7 +5,8 @@ import Places
 
 /// A mention as compact JSON written straight into bytes: the same bytes as
 /// `JSONBytes.appendValue(ExtractionOutput.mention(m))` (a test holds them equal over the corpus), without the
-/// `JSONValue` tree. Streaming extraction writes hundreds of megabytes of these.
+/// `JSONValue` tree. Streaming extraction writes hundreds of megabytes of these. Rounded numbers go through
+/// `appendDecimal`, which writes what `appendNumber(roundTo(x, decimals:))` writes with one rounding.
 enum MentionBytes {
     static func append(_ m: Mention, to out: inout ByteBuffer) {
         out.append(contentsOf: "{\"text\":")
@@ -29,7 +30,7 @@ enum MentionBytes {
         JSONBytes.appendString(m.reason, to: &out)
         if m.place != nil {
             out.append(contentsOf: ",\"score\":")
-            JSONBytes.appendNumber(roundTo(m.score, decimals: 3), to: &out)
+            JSONBytes.appendDecimal(m.score, maxDecimals: 3, to: &out)
         }
         if let r = m.runnerUp {
             out.append(contentsOf: ",\"runner_up\":{\"id\":")
@@ -37,7 +38,7 @@ enum MentionBytes {
             out.append(contentsOf: ",\"name\":")
             JSONBytes.appendString(r.place.name, to: &out)
             out.append(contentsOf: ",\"score\":")
-            JSONBytes.appendNumber(roundTo(r.score, decimals: 3), to: &out)
+            JSONBytes.appendDecimal(r.score, maxDecimals: 3, to: &out)
             out.append(0x7D)
         }
         out.append(0x7D)
@@ -50,9 +51,9 @@ enum MentionBytes {
         out.append(contentsOf: ",\"name\":")
         JSONBytes.appendString(name, to: &out)
         out.append(contentsOf: ",\"lat\":")
-        JSONBytes.appendNumber(roundTo(coordinate.latitude, decimals: 6), to: &out)
+        JSONBytes.appendDecimal(coordinate.latitude, maxDecimals: 6, to: &out)
         out.append(contentsOf: ",\"lon\":")
-        JSONBytes.appendNumber(roundTo(coordinate.longitude, decimals: 6), to: &out)
+        JSONBytes.appendDecimal(coordinate.longitude, maxDecimals: 6, to: &out)
         out.append(contentsOf: ",\"kind\":")
         JSONBytes.appendString(kind, to: &out)
         out.append(contentsOf: ",\"admin1\":")
@@ -76,14 +77,14 @@ enum MentionBytes {
         out.append(contentsOf: ",\"geo_precision\":")
         JSONBytes.appendInteger(l.geoPrecision, to: &out)
         out.append(contentsOf: ",\"uncertainty_km\":")
-        JSONBytes.appendNumber(roundTo(l.uncertaintyRadius.kilometers, decimals: 3), to: &out)
+        JSONBytes.appendDecimal(l.uncertaintyRadius.kilometers, maxDecimals: 3, to: &out)
         out.append(contentsOf: ",\"uncertainty\":")
         JSONBytes.appendGeometry(l.uncertainty, to: &out)
         if let d = e.distance {
             out.append(contentsOf: ",\"distance_range_km\":[")
-            JSONBytes.appendNumber(roundTo(d.low, decimals: 3), to: &out)
+            JSONBytes.appendDecimal(d.low, maxDecimals: 3, to: &out)
             out.append(0x2C)
-            JSONBytes.appendNumber(roundTo(d.high, decimals: 3), to: &out)
+            JSONBytes.appendDecimal(d.high, maxDecimals: 3, to: &out)
             out.append(0x5D)
         }
         if let hw = e.bearingHalfWidth, let b = l.bearing {
