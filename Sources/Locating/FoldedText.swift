@@ -9,10 +9,6 @@ struct FoldedText {
     /// The folded scalars' values, one per original scalar: what the grammar's patterns search.
     let folded: [UInt32]
 
-    init(_ text: String) {
-        self.init(Array(text.unicodeScalars))
-    }
-
     init(_ scalars: [Unicode.Scalar]) {
         original = scalars
         folded = scalars.map { Self.foldScalar($0).value }
