@@ -48,8 +48,8 @@ public final class Geoparser {
     /// Reports name the same places again and again.
     private var rankings = BoundedCache<String, [RankedPlace]>(limit: Geoparser.defaultCacheLimit)
 
-    /// Entries each of this parser's caches (name rankings, distances; the locator's areas and checks) may hold; 0 turns
-    /// them off. Their answers are the same either way.
+    /// Entries each of this parser's caches (name rankings, distances; the locator's areas, checks and anchor
+    /// extents) may hold; 0 turns them off. Their answers are the same either way.
     public var cacheLimit: Int {
         get { rankings.limit }
         set { rankings.limit = newValue; distances.limit = newValue; locator.cacheLimit = newValue }

@@ -24,7 +24,10 @@ public final class Locator {
     /// Changing them empties the caches of areas and checks computed with the old ones.
     public var options = Options() { didSet { areas.removeAll(); checks.removeAll() } }
     /// Entries the caches of areas and of named-place checks may each hold; 0 turns them off.
-    public var cacheLimit = 4096 { didSet { areas.limit = cacheLimit; checks.limit = cacheLimit } }
+    public var cacheLimit = Locator.defaultCacheLimit {
+        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit }
+    }
+    public static let defaultCacheLimit = 4096
     let engine: GeometryEngine
     public let parser = RelativeExpressionParser()
     /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
@@ -108,10 +111,10 @@ public final class Locator {
 
     /// Areas computed so far. Reports say "the northern countryside of Aleppo" or "near Idlib" again and again,
     /// and each area is hundreds of geodesic solutions and a GEOS check.
-    private var areas = BoundedCache<AreaKey, LocatedArea>(limit: 4096)
+    private var areas = BoundedCache<AreaKey, LocatedArea>(limit: Locator.defaultCacheLimit)
 
     /// Named-place checks made so far: a name checked against an area in a context.
-    private var checks = BoundedCache<CheckKey, NamedPlaceCheck>(limit: 4096)
+    private var checks = BoundedCache<CheckKey, NamedPlaceCheck>(limit: Locator.defaultCacheLimit)
 
     struct CheckKey: Hashable {
         let name: String
@@ -175,19 +178,16 @@ public final class Locator {
             if try !engine.isValid(area) { area = try engine.makeValid(area); outerDistance = nil }
         } catch { throw .geometry(error) }
 
-        let radius = point == center ? outerDistance ?? UncertaintyArea.radius(of: area, around: point)
-            : UncertaintyArea.radius(of: area, around: point)
+        let radius: Distance
+        if point == center, let outer = outerDistance { radius = outer } else { radius = UncertaintyArea.radius(of: area, around: point) }
         return LocatedArea(point: point, bearing: bearing, area: area, radius: radius)
     }
 
     /// How far an area anchor's outline reaches from its point: a property of the anchor, measured once.
-    private var extents: [String: Distance] = [:]
+    private var extents = BoundedCache<String, Distance>(limit: Locator.defaultCacheLimit)
 
     func extent(of anchor: Place, shape: GeoJSONGeometry) -> Distance {
-        if let known = extents[anchor.id] { return known }
-        let extent = UncertaintyArea.radius(of: shape, around: anchor.coordinate)
-        extents[anchor.id] = extent
-        return extent
+        extents.value(for: anchor.id) { UncertaintyArea.radius(of: shape, around: anchor.coordinate) }
     }
 
     static let regionTypes: Set<String> = ["province", "governorate", "district", "region", "gouvernorat"]

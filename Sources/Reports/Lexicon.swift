@@ -41,8 +41,6 @@ public struct Lexicon: Sendable {
     /// Positions in `triggers` by the trigger's first word, in lexicon order.
     public let triggersByFirstWord: [String: [Int]]
 
-    static func index(_ aliases: [Alias]) -> [String: [Int]] { index(aliases.map(\.words)) }
-
     static func index(_ phrases: [[String]]) -> [String: [Int]] {
         var out: [String: [Int]] = [:]
         for (k, words) in phrases.enumerated() { out[words[0], default: []].append(k) }
@@ -61,7 +59,7 @@ public struct Lexicon: Sendable {
     init(aliases: [Alias], triggers: [Trigger]) {
         self.aliases = aliases
         self.triggers = triggers
-        aliasesByFirstWord = Self.index(aliases)
+        aliasesByFirstWord = Self.index(aliases.map(\.words))
         triggersByFirstWord = Self.index(triggers.map(\.words))
     }
 
@@ -75,7 +73,7 @@ public struct Lexicon: Sendable {
         }
         // Longest first, so "Etat islamique en Irak et au Levant" wins over "Etat islamique".
         aliases = a.sorted { $0.folded.count > $1.folded.count }
-        aliasesByFirstWord = Self.index(aliases)
+        aliasesByFirstWord = Self.index(aliases.map(\.words))
         var t: [Trigger] = []
         var it2 = CSVReader(text: triggers).makeIterator()
         let h2 = CSVHeader(it2.next()?.fields ?? [])
