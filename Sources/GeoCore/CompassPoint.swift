@@ -59,11 +59,10 @@ public enum CompassPoint: Int, CaseIterable, Sendable, Codable, CustomStringConv
     /// hyphens or spaces: "north-east", "northeast", "NE", "nord-est", "NO" (nord-ouest), "sud ouest", "SSW".
     /// English "NW" and French "NO" both mean north-west; a lone "O" is read as French "ouest".
     public init?(word text: String) {
-        let folded = text.lowercased()
-            .replacingOccurrences(of: "-", with: "")
-            .replacingOccurrences(of: " ", with: "")
-            .replacingOccurrences(of: "\u{2011}", with: "")
-        guard !folded.isEmpty, let match = CompassPoint.lookup[folded] else { return nil }
+        var folded = String.UnicodeScalarView()
+        for c in text.lowercased().unicodeScalars where c != "-" && c != " " && c != "\u{2011}" { folded.append(c) }
+        let key = String(folded)
+        guard !key.isEmpty, let match = CompassPoint.lookup[key] else { return nil }
         self = match
     }
 

@@ -423,14 +423,15 @@ public final class Geoparser {
         let fixed: [[FixedContext]] = cs.map { c in
             c.ranked.map { r in
                 var s = r.score
-                var why = [Self.levelReason(r.level)]
+                var governorate: String?
                 if let cc = documentCountry, index.country(r.place) == cc { s += 0.3 }
                 if let a = index.admin1(r.place), let v = adminVotes[a] {
                     let boost = 0.3 * v / adminTotal
                     s += boost
-                    if boost > 0.05 { why.append("context: governorate \(a)") }
+                    if boost > 0.05 { governorate = a }
                 }
-                return FixedContext(score: s, reasons: why, settlement: !index.kind(r.place).isAdministrative, coordinate: index.coordinate(r.place))
+                return FixedContext(score: s, level: r.level, governorate: governorate, settlement: !index.kind(r.place).isAdministrative,
+                                    coordinate: index.coordinate(r.place))
             }
         }
         // Each mention's name as an integer: mentions of one name (in any case or accents) share it.
@@ -441,6 +442,14 @@ public final class Geoparser {
             nameNumbers[folded] = nameNumbers.count
             return nameNumbers.count - 1
         }
+        // Mentions of one text with one kind hint have the same readings and fixed scores: a group.
+        var groupNumbers: [GroupKey: Int] = [:]
+        let groups = cs.map { c in
+            let key = GroupKey(text: c.text, hint: c.kindHint)
+            if let known = groupNumbers[key] { return known }
+            groupNumbers[key] = groupNumbers.count
+            return groupNumbers.count - 1
+        }
         // Each mention's current reading, and whether it is a settlement (updated as choices change).
         var current = cs.map { $0.ranked[$0.choice].place }
         var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
@@ -449,27 +458,26 @@ public final class Geoparser {
             // follow the choices already made in this pass.
             let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
             let readings = SortedReadings(positions: positions)
+            // A group's scores hold until some mention's reading or settlement flag changes (`version`): within
+            // a pass most mentions keep theirs, so a name said again is scored once.
+            var version = 0
+            var scored: [Int: (version: Int, adjusted: [Double], proximity: [(mention: Int, kilometers: Double)?])] = [:]
             for k in cs.indices {
-                // Proximity to other settlements only: not to this name again, nor to another spelling read as
-                // this very place ("Raqa" beside "Raqqa").
-                let mine = names[k]
-                var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: cs[k].ranked.count)
-                for (j, r) in cs[k].ranked.enumerated() {
-                    let f = fixed[k][j]
-                    var s = f.score
-                    // The nearest is chosen on a local flat approximation; its distance is then geodesic.
-                    if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { m in
-                        m != k && settlement[m] && current[m] != r.place && names[m] != mine
-                    }) {
-                        let d = distance(r.place, f.coordinate, positions[nearest])
-                        let boost = 0.3 * exp(-d.kilometers / 30)
-                        s += boost
-                        if boost > 0.05 { proximity[j] = (nearest, d.kilometers) }
+                let proximity: [(mention: Int, kilometers: Double)?]
+                if let memo = scored[groups[k]], memo.version == version {
+                    cs[k].adjusted = memo.adjusted
+                    proximity = memo.proximity
+                } else {
+                    proximity = score(&cs[k], fixed: fixed[k], readings: readings, positions: positions) { m, place in
+                        // Proximity to other settlements only: not to this name again, nor to another spelling read
+                        // as this very place ("Raqa" beside "Raqqa").
+                        settlement[m] && current[m] != place && names[m] != names[k]
                     }
-                    cs[k].adjusted[j] = s
+                    scored[groups[k]] = (version, cs[k].adjusted, proximity)
                 }
                 let best = cs[k].adjusted.indices.max { cs[k].adjusted[$0] < cs[k].adjusted[$1] }!
                 cs[k].choice = best
+                if current[k] != cs[k].ranked[best].place || settlement[k] != fixed[k][best].settlement { version += 1 }
                 current[k] = cs[k].ranked[best].place
                 settlement[k] = fixed[k][best].settlement
                 cs[k].reasons = fixed[k][best].reasons
@@ -496,12 +504,46 @@ public final class Geoparser {
         }
     }
 
+    /// A candidate's readings scored with the document context and the nearest other settlement of the current
+    /// readings (`include(mention, place)` says which mention may count for a reading of `place`): the adjusted
+    /// scores, and for each reading the mention whose proximity counted, if it did.
+    func score(_ c: inout Candidate, fixed: [FixedContext], readings: SortedReadings, positions: [Coordinate],
+               include: (Int, Int) -> Bool) -> [(mention: Int, kilometers: Double)?] {
+        var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: c.ranked.count)
+        for (j, r) in c.ranked.enumerated() {
+            let f = fixed[j]
+            var s = f.score
+            // The nearest is chosen on a local flat approximation; its distance is then geodesic.
+            if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { include($0, r.place) }) {
+                let d = distance(r.place, f.coordinate, positions[nearest])
+                let boost = 0.3 * exp(-d.kilometers / 30)
+                s += boost
+                if boost > 0.05 { proximity[j] = (nearest, d.kilometers) }
+            }
+            c.adjusted[j] = s
+        }
+        return proximity
+    }
+
+    struct GroupKey: Hashable {
+        let text: String
+        let hint: KindHint
+    }
+
     /// A reading's score with the document's country and governorates, and the reasons they give.
     struct FixedContext {
         let score: Double
-        let reasons: [String]
+        let level: MatchLevel
+        /// The governorate whose votes raised the score enough to be a reason.
+        let governorate: String?
         let settlement: Bool
         let coordinate: Coordinate
+
+        /// Why the reading scores as it does (asked of the winners only).
+        var reasons: [String] {
+            let why = Geoparser.levelReason(level)
+            return governorate.map { [why, "context: governorate \($0)"] } ?? [why]
+        }
     }
 
     static func levelReason(_ level: MatchLevel) -> String {

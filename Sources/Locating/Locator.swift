@@ -89,7 +89,7 @@ public final class Locator {
             }
         }
         return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: located.point, bearing: located.bearing,
-                                uncertainty: located.area, uncertaintyRadius: located.radius, geoPrecision: precision, namedPlace: check)
+                                uncertainty: located.area, uncertaintyJSON: located.areaJSON, uncertaintyRadius: located.radius, geoPrecision: precision, namedPlace: check)
     }
 
     /// The point and area an expression gives around an anchor: all that depends on the anchor and on what the
@@ -98,6 +98,7 @@ public final class Locator {
         let point: Coordinate
         let bearing: Bearing?
         let area: GeoJSONGeometry
+        let areaJSON: [UInt8]
         let radius: Distance
     }
 
@@ -180,7 +181,9 @@ public final class Locator {
 
         let radius: Distance
         if point == center, let outer = outerDistance { radius = outer } else { radius = UncertaintyArea.radius(of: area, around: point) }
-        return LocatedArea(point: point, bearing: bearing, area: area, radius: radius)
+        var json = ByteBuffer(capacity: 4096)
+        JSONBytes.appendGeometry(area, to: &json)
+        return LocatedArea(point: point, bearing: bearing, area: area, areaJSON: json.bytes, radius: radius)
     }
 
     /// How far an area anchor's outline reaches from its point: a property of the anchor, measured once.

@@ -26,7 +26,7 @@ enum NumberWords {
 
     /// Value of a folded number phrase, or nil. "quatre-vingt-dix" → 90, "twenty five" → 25, "vingt et un" → 21.
     static func value(_ text: String) -> Double? {
-        let t = text.replacingOccurrences(of: ",", with: ".")
+        let t = decimalPoint(text)
         if let d = Double(t), d.isFinite { return d }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init).filter { $0 != "et" && $0 != "and" }
         guard !words.isEmpty else { return nil }
@@ -49,7 +49,7 @@ enum NumberWords {
     /// Half the unit of the last significant digit (MaNIS): "80" → 5, "120" → 5, "15" → 0.5, "2.5" → 0.05,
     /// "100" → 50. Number words count like their digits.
     static func precision(of text: String, value: Double) -> Double {
-        let t = text.replacingOccurrences(of: ",", with: ".")
+        let t = decimalPoint(text)
         if Double(t) == nil {
             return precision(of: String(Int(value)), value: value)
         }
@@ -61,6 +61,11 @@ enum NumberWords {
         let trailingZeros = digits.reversed().prefix { $0 == "0" }.count
         if trailingZeros == digits.count { return 0.5 }   // "0"
         return 0.5 * pow10(trailingZeros)
+    }
+
+    /// "2,5" → "2.5": the French decimal comma.
+    private static func decimalPoint(_ text: String) -> String {
+        text.utf8.contains(0x2C) ? String(text.map { $0 == "," ? "." : $0 }) : text
     }
 
     private static func pow10(_ e: Int) -> Double {

@@ -230,7 +230,7 @@ public struct RelativeExpressionParser: Sendable {
             form: pattern.form, span: whole, text: t.originalText(whole), distance: distance, direction: direction,
             anchorWords: words, anchorBefore: pattern.anchorBefore, anchorType: folded("type"),
             negative: group("neg") != nil,
-            outskirts: prox.contains("outskirts") || prox.contains("edge") || prox.contains("abords")
+            outskirts: !prox.isEmpty && prox.contains("outskirts") || prox.contains("edge") || prox.contains("abords")
                 || prox.contains("peripherie") || prox.contains("suburbs") || prox.contains("banlieue"))
     }
 

@@ -26,6 +26,9 @@ public struct RelativeLocation: Sendable {
     /// Bearing of the point from the anchor (nil when the text gives no direction).
     public let bearing: Bearing?
     public let uncertainty: GeoJSONGeometry
+    /// `uncertainty` as compact RFC 7946 JSON (`JSONBytes.appendGeometry`), written once per area the locator
+    /// computes: a long extraction writes the same areas again and again.
+    public let uncertaintyJSON: [UInt8]
     public let uncertaintyRadius: Distance
     /// 1 the named place itself, 2 near or relative to a named place, 3 a region or a distance-only ring.
     public let geoPrecision: Int
@@ -37,6 +40,6 @@ extension RelativeLocation {
     public func shifted(by offset: Int) -> RelativeLocation {
         RelativeLocation(expression: expression.shifted(by: offset), anchorText: anchorText, anchor: anchor,
                          span: (span.lowerBound + offset)..<(span.upperBound + offset), point: point, bearing: bearing,
-                         uncertainty: uncertainty, uncertaintyRadius: uncertaintyRadius, geoPrecision: geoPrecision, namedPlace: namedPlace)
+                         uncertainty: uncertainty, uncertaintyJSON: uncertaintyJSON, uncertaintyRadius: uncertaintyRadius, geoPrecision: geoPrecision, namedPlace: namedPlace)
     }
 }

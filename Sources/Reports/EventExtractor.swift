@@ -412,6 +412,9 @@ public struct EventExtractor {
 
     static let controlVerbWords: [([Substring], String)] = controlVerbs.map { ($0.0.split(separator: " "), $0.1) }
 
+    /// The indexes in `controlVerbWords` of the verbs beginning with each word.
+    static let controlVerbsByFirstWord: [Substring: [Int]] = Dictionary(grouping: controlVerbWords.indices) { controlVerbWords[$0].0[0] }
+
     /// Every alternative of the control patterns and every control verb holds one of these verb forms ending a
     /// word: a pattern's alternative is followed by a space or the end of what it reads, a verb is a whole word.
     /// Text whose fold holds none cannot give a claim (a place's folded prefix is a prefix of the sentence's
@@ -443,6 +446,24 @@ public struct EventExtractor {
         return cut == start || tail.count > 121 ? tail : fold(start..<end)
     }
 
+    /// The control verb whose last occurrence in `words` ends last (the earlier verb of `controlVerbWords` on a
+    /// tie), with where it ends; found from the words' first words rather than by trying every verb everywhere.
+    static func lastControlVerb(in words: [Substring]) -> (end: Int, status: String)? {
+        var ends = [Int?](repeating: nil, count: controlVerbWords.count)
+        for i in stride(from: words.count - 1, through: 0, by: -1) {
+            guard let vs = controlVerbsByFirstWord[words[i]] else { continue }
+            for k in vs where ends[k] == nil {
+                let v = controlVerbWords[k].0
+                if i + v.count <= words.count, words[i..<(i + v.count)].elementsEqual(v) { ends[k] = i + v.count }
+            }
+        }
+        var best: (end: Int, status: String)?
+        for (k, end) in ends.enumerated() {
+            if let end, best == nil || end > best!.end { best = (end, controlVerbWords[k].1) }
+        }
+        return best
+    }
+
     static func controlStatus(_ before: String) -> String? {
         // Both tests below read at most the last 120 characters and need a control stem there (looked for in
         // all of `before`, which `foldedBefore` keeps short, rather than counting characters back).
@@ -453,15 +474,7 @@ public struct EventExtractor {
         // the last 120 characters, whole words only.
         var words = before.suffix(120).split(separator: " ")
         if before.count > 120, !before.dropLast(120).hasSuffix(" "), !words.isEmpty { words.removeFirst() }
-        var best: (end: Int, status: String)?
-        for (v, status) in controlVerbWords {
-            guard words.count >= v.count else { continue }
-            for i in stride(from: words.count - v.count, through: 0, by: -1) where words[i..<(i + v.count)].elementsEqual(v) {
-                if best == nil || i + v.count > best!.end { best = (i + v.count, status) }
-                break
-            }
-        }
-        guard let (end, status) = best else { return nil }
+        guard let (end, status) = lastControlVerb(in: words) else { return nil }
         // "un poste de contrôle" is a checkpoint, not control.
         if end >= 3, words[end - 2] == "de", words[end - 1] == "controle", words[end - 3] == "poste" || words[end - 3] == "postes" { return nil }
         let between = words[end...]

@@ -24,8 +24,8 @@ final class ChunkWriter: @unchecked Sendable {
         free.wait()
         queue.async { [self] in
             ExtractCommand.writeLines(read.mentions, to: mentions, count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
-            ExtractCommand.writeLines(read.events.incidents, to: events, count: &counts.events) { JSONBytes.appendValue(ExtractionOutput.incident($0), to: &$1) }
-            ExtractCommand.writeLines(read.events.control, to: control, count: &counts.control) { JSONBytes.appendValue(ExtractionOutput.control($0), to: &$1) }
+            ExtractCommand.writeLines(read.events.incidents, to: events, count: &counts.events) { EventBytes.append($0, to: &$1) }
+            ExtractCommand.writeLines(read.events.control, to: control, count: &counts.control) { EventBytes.append($0, to: &$1) }
             free.signal()
         }
     }

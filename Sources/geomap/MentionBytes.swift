@@ -79,7 +79,7 @@ enum MentionBytes {
         out.append(contentsOf: ",\"uncertainty_km\":")
         JSONBytes.appendDecimal(l.uncertaintyRadius.kilometers, maxDecimals: 3, to: &out)
         out.append(contentsOf: ",\"uncertainty\":")
-        JSONBytes.appendGeometry(l.uncertainty, to: &out)
+        l.uncertaintyJSON.withUnsafeBytes { out.append($0) }
         if let d = e.distance {
             out.append(contentsOf: ",\"distance_range_km\":[")
             JSONBytes.appendDecimal(d.low, maxDecimals: 3, to: &out)

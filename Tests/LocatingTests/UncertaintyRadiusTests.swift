@@ -31,5 +31,9 @@ import TestSupport
         // The locator takes the outer distance for areas about the anchor and measures the others vertex by vertex.
         let l = try Fixtures.locator().locate(expression: text)
         #expect(abs(l.uncertaintyRadius.meters - Self.bruteForce(l.uncertainty, l.point)) < 1e-6, "\(text)")
+        // The area's JSON, written once when the area is computed, is what the geometry writes now.
+        var json = ByteBuffer()
+        JSONBytes.appendGeometry(l.uncertainty, to: &json)
+        #expect(!l.uncertaintyJSON.isEmpty && l.uncertaintyJSON == json.bytes, "\(text)")
     }
 }

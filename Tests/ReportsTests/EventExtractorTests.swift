@@ -105,3 +105,32 @@ import TestSupport
         #expect(EventExtractor().claims(none).isEmpty)
     }
 }
+
+@Suite struct ControlVerbTests {
+    /// What `lastControlVerb` replaces: every verb tried at every position from the end, the last verb ending
+    /// last winning only when it ends strictly later.
+    static func scan(_ words: [Substring]) -> (end: Int, status: String)? {
+        var best: (end: Int, status: String)?
+        for (v, status) in EventExtractor.controlVerbWords where words.count >= v.count {
+            for i in stride(from: words.count - v.count, through: 0, by: -1) where words[i..<(i + v.count)].elementsEqual(v) {
+                if best == nil || i + v.count > best!.end { best = (i + v.count, status) }
+                break
+            }
+        }
+        return best
+    }
+
+    @Test func lastControlVerbIsTheScanOverEveryVerb() {
+        // Sentences of verb words (whole verbs and their parts), list words and names, in random order.
+        let pieces = Set(EventExtractor.controlVerbWords.flatMap(\.0)).sorted() + ["de", "et", "and", "Idleb", "the", "town", "of"]
+        var rng = SplitMix64(seed: 5)
+        var found = 0
+        for k in 0..<3000 {
+            let words = (0..<Int.random(in: 0...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+            let got = EventExtractor.lastControlVerb(in: words), want = Self.scan(words)
+            #expect(got?.end == want?.end && got?.status == want?.status, "case \(k): \(words.joined(separator: " "))")
+            if want != nil { found += 1 }
+        }
+        #expect(found > 1000)
+    }
+}

@@ -1,0 +1,91 @@
+import GeoCore
+import Reports
+
+/// Incidents and control claims as compact JSON written straight into bytes: the bytes
+/// `JSONBytes.appendValue(ExtractionOutput.incident(e))` and `…control(c)` write (a test holds them equal over
+/// the corpus), without building a `JSONValue` tree for each of the hundreds of thousands a long stream gives.
+enum EventBytes {
+    static func append(_ e: Incident, to out: inout ByteBuffer) {
+        out.append(contentsOf: "{\"id\":")
+        JSONBytes.appendString(e.id, to: &out)
+        out.append(contentsOf: ",\"date\":")
+        MentionBytes.optional(e.date?.description, to: &out)
+        out.append(contentsOf: ",\"date_source\":")
+        JSONBytes.appendString(e.dateSource, to: &out)
+        out.append(contentsOf: ",\"time_precision\":")
+        JSONBytes.appendInteger(e.timePrecision, to: &out)
+        out.append(contentsOf: ",\"event_type\":")
+        JSONBytes.appendString(e.eventType, to: &out)
+        out.append(contentsOf: ",\"sub_event_type\":")
+        JSONBytes.appendString(e.subEventType, to: &out)
+        out.append(contentsOf: ",\"sub_type\":")
+        JSONBytes.appendString(e.subType, to: &out)
+        out.append(contentsOf: ",\"actors\":[")
+        for (k, a) in e.actors.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            JSONBytes.appendString(a, to: &out)
+        }
+        out.append(contentsOf: "],\"location_text\":")
+        MentionBytes.optional(e.locationText, to: &out)
+        out.append(contentsOf: ",\"place_id\":")
+        MentionBytes.optional(e.placeID, to: &out)
+        out.append(contentsOf: ",\"lat\":")
+        optionalDecimal(e.point?.latitude, to: &out)
+        out.append(contentsOf: ",\"lon\":")
+        optionalDecimal(e.point?.longitude, to: &out)
+        out.append(contentsOf: ",\"geo_precision\":")
+        optionalInteger(e.geoPrecision, to: &out)
+        out.append(contentsOf: ",\"fatalities_low\":")
+        optionalInteger(e.fatalitiesLow, to: &out)
+        out.append(contentsOf: ",\"fatalities_best\":")
+        optionalInteger(e.fatalitiesBest, to: &out)
+        out.append(contentsOf: ",\"fatalities_high\":")
+        optionalInteger(e.fatalitiesHigh, to: &out)
+        out.append(contentsOf: ",\"fatality_claims\":[")
+        for (k, c) in e.claims.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            out.append(contentsOf: "{\"source\":")
+            MentionBytes.optional(c.source, to: &out)
+            out.append(contentsOf: ",\"count\":")
+            JSONBytes.appendInteger(c.count, to: &out)
+            out.append(0x7D)
+        }
+        out.append(contentsOf: "],")
+        evidence(e.evidence, to: &out)
+        out.append(0x7D)
+    }
+
+    static func append(_ c: ControlClaim, to out: inout ByteBuffer) {
+        out.append(contentsOf: "{\"actor\":")
+        MentionBytes.optional(c.actor, to: &out)
+        out.append(contentsOf: ",\"place_id\":")
+        MentionBytes.optional(c.placeID, to: &out)
+        out.append(contentsOf: ",\"place_text\":")
+        JSONBytes.appendString(c.placeText, to: &out)
+        out.append(contentsOf: ",\"status\":")
+        JSONBytes.appendString(c.status, to: &out)
+        out.append(contentsOf: ",\"date\":")
+        MentionBytes.optional(c.date?.description, to: &out)
+        out.append(contentsOf: ",\"date_source\":")
+        JSONBytes.appendString(c.dateSource, to: &out)
+        out.append(0x2C)
+        evidence(c.evidence, to: &out)
+        out.append(0x7D)
+    }
+
+    static func evidence(_ r: Range<Int>, to out: inout ByteBuffer) {
+        out.append(contentsOf: "\"evidence\":{\"start\":")
+        JSONBytes.appendInteger(r.lowerBound, to: &out)
+        out.append(contentsOf: ",\"end\":")
+        JSONBytes.appendInteger(r.upperBound, to: &out)
+        out.append(0x7D)
+    }
+
+    static func optionalDecimal(_ v: Double?, to out: inout ByteBuffer) {
+        if let v { JSONBytes.appendDecimal(v, maxDecimals: 6, to: &out) } else { out.append(contentsOf: "null") }
+    }
+
+    static func optionalInteger(_ v: Int?, to out: inout ByteBuffer) {
+        if let v { JSONBytes.appendInteger(v, to: &out) } else { out.append(contentsOf: "null") }
+    }
+}
