@@ -457,7 +457,7 @@ public final class Geoparser {
             // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
             // follow the choices already made in this pass.
             let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
-            let readings = SortedReadings(positions: positions)
+            let readings = ReadingTree(positions: positions)
             // A group's scores hold until some mention's reading or settlement flag changes (`version`): within
             // a pass most mentions keep theirs, so a name said again is scored once.
             var version = 0
@@ -507,15 +507,15 @@ public final class Geoparser {
     /// A candidate's readings scored with the document context and the nearest other settlement of the current
     /// readings (`include(mention, place)` says which mention may count for a reading of `place`): the adjusted
     /// scores, and for each reading the mention whose proximity counted, if it did.
-    func score(_ c: inout Candidate, fixed: [FixedContext], readings: SortedReadings, positions: [Coordinate],
+    func score(_ c: inout Candidate, fixed: [FixedContext], readings: ReadingTree, positions: [Coordinate],
                include: (Int, Int) -> Bool) -> [(mention: Int, kilometers: Double)?] {
         var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: c.ranked.count)
-        for (j, r) in c.ranked.enumerated() {
-            let f = fixed[j]
+        for j in c.ranked.indices {
+            let f = fixed[j], place = c.ranked[j].place
             var s = f.score
             // The nearest is chosen on a local flat approximation; its distance is then geodesic.
-            if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { include($0, r.place) }) {
-                let d = distance(r.place, f.coordinate, positions[nearest])
+            if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { include($0, place) }) {
+                let d = distance(place, f.coordinate, positions[nearest])
                 let boost = 0.3 * exp(-d.kilometers / 30)
                 s += boost
                 if boost > 0.05 { proximity[j] = (nearest, d.kilometers) }

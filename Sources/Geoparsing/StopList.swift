@@ -1,9 +1,11 @@
+import GeoCore
+
 /// Words that are place names somewhere but, in report prose, almost never mean the place: function words and
 /// common words of English and French, months and days, compass and type words. Folded. A candidate made of
 /// these words only is dropped; a name is still found when the words are part of it ("Un" alone no,
 /// "Umm al-Qura" yes).
 enum StopList {
-    static let words: Set<String> = {
+    static let words: WordSet = {
         let english = """
             a an the and or but nor if then than so as at by for from in into of off on onto out over to up with within without \
             is are was were be been being am do does did has have had having it its this that these those there here where when \
@@ -38,7 +40,7 @@ enum StopList {
             syrien syrienne irakien irakienne turc turque iranien iranienne russe libanais libanaise jordanien \
             jordanienne kurde saoudien saoudienne israelien americain arabe
             """
-        return Set((english + " " + french).split(separator: " ").map(String.init))
+        return WordSet((english + " " + french).split(separator: " ").map(String.init))
     }()
 
     static func isStopWord(_ folded: String) -> Bool { words.contains(folded) }

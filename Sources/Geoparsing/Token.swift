@@ -54,8 +54,18 @@ enum Tokenizer {
         return letters > 1
     }
 
+    /// The fold of a word of ASCII letters and digits only (most words): its lowercase. Nil for any other word.
+    static func asciiLowercased(_ word: ArraySlice<Unicode.Scalar>) -> String? {
+        guard word.allSatisfy({ $0.value < 0x80 && (isASCIILetter($0.value) || (0x30...0x39).contains($0.value)) }) else { return nil }
+        return String(unsafeUninitializedCapacity: word.count) { out in
+            for (i, s) in word.enumerated() { out[i] = UInt8(s.value) | (isASCIILetter(s.value) ? 0x20 : 0) }
+            return word.count
+        }
+    }
+
     static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
         var out: [Token] = []
+        out.reserveCapacity(scalars.count / 5)
         var i = 0
         var line = 0
         var sentenceStart = true
@@ -86,7 +96,7 @@ enum Tokenizer {
                 break
             }
             let text = String(scalars: scalars[start..<k])
-            out.append(Token(text: text, range: start..<k, folded: NameFolding.fold(text), elision: elision,
+            out.append(Token(text: text, range: start..<k, folded: asciiLowercased(scalars[start..<k]) ?? NameFolding.fold(text), elision: elision,
                              joinedToPrevious: hyphenBefore || elision != nil, startsUpper: isUppercase(scalars[start]),
                              allUpper: allUpper(scalars[start..<k]), sentenceStart: sentenceStart, line: line))
             sentenceStart = false

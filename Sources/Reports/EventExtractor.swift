@@ -228,22 +228,23 @@ public struct EventExtractor {
 
     // MARK: Fatalities
 
-    static let numberWords: [String: Int] = [
+    static let numberWords: WordTable<Int> = [
         "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
         "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
         "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
         "dozens": 12, "dizaines": 12,
     ]
-    static let killWords: Set<String> = ["tues", "tuees", "tue", "tuee", "morts", "mort", "killed", "dead", "died", "executes",
+    static let killWords: WordSet = ["tues", "tuees", "tue", "tuee", "morts", "mort", "killed", "dead", "died", "executes",
                                          "executed", "abattus", "liquides", "peri", "perished", "leurs", "victimes", "victims"]
-    static let killVerbs: Set<String> = ["liquide", "tuant", "killing", "killed", "execute", "executed", "abattu", "abattus", "tue"]
-    static let notCounts: Set<String> = ["km", "kms", "kilometres", "kilometers", "miles", "ans", "years", "blesses", "wounded",
+    static let killVerbs: WordSet = ["liquide", "tuant", "killing", "killed", "execute", "executed", "abattu", "abattus", "tue"]
+    static let notCounts: WordSet = ["km", "kms", "kilometres", "kilometers", "miles", "ans", "years", "blesses", "wounded",
                                          "injured", "heures", "hours", "jours", "days", "metres", "meters", "pour", "percent"]
 
     func claims(_ words: [String]) -> [FatalityClaim] {
         var out: [FatalityClaim] = []
         var sawKill = false
+        lazy var sources = sourcesNamed(in: words)
         for (i, w) in words.enumerated() {
             guard let n = Int(w) ?? Self.numberWords[w], n < 100_000, !(1900...2100).contains(n) else { continue }
             if i + 1 < words.count, Self.notCounts.contains(words[i + 1]) { continue }
@@ -254,29 +255,41 @@ public struct EventExtractor {
             let attributed = after.prefix(3).contains { $0 == "selon" || $0 == "according" }
             guard killAfter || killBefore || (attributed && sawKill) else { continue }
             sawKill = true
-            out.append(FatalityClaim(source: source(near: i, in: words), count: n))
+            out.append(FatalityClaim(source: source(near: i, among: sources), count: n))
         }
         // The same figure from the same source twice is one claim.
         var seen = Set<FatalityClaim>()
         return out.filter { seen.insert($0).inserted }
     }
 
-    /// The source named after the number (within ten words, "selon l'OSDH"), else anywhere in the sentence.
-    func source(near i: Int, in words: [String]) -> String? {
-        let sources = lexicon.aliases.filter(\.isSource)
-        var best: (Int, String)?
-        for a in sources {
-            for j in Self.occurrences(of: a.words, in: words) {
-                let d = j > i ? j - i : 100 + (i - j)
-                if best == nil || d < best!.0 { best = (d, a.canonical) }
+    /// Where the lexicon's sources are named in the words: (position of the first word, index in `aliases`), by
+    /// position, then in lexicon order.
+    func sourcesNamed(in words: [String]) -> [(word: Int, alias: Int)] {
+        var out: [(word: Int, alias: Int)] = []
+        for (j, w) in words.enumerated() {
+            guard let ks = lexicon.aliasesByFirstWord[w] else { continue }
+            for k in ks where lexicon.aliases[k].isSource {
+                let p = lexicon.aliases[k].words
+                if j + p.count <= words.count, words[j..<(j + p.count)].elementsEqual(p) { out.append((j, k)) }
             }
         }
-        return best.map(\.1)
+        return out
+    }
+
+    /// The source named after the number at `i` (within ten words, "selon l'OSDH"), else anywhere in the
+    /// sentence; the nearer wins, then the earlier in the lexicon (the longer alias), then the earlier naming.
+    func source(near i: Int, among named: [(word: Int, alias: Int)]) -> String? {
+        var best: (d: Int, alias: Int, word: Int)?
+        for (j, k) in named {
+            let d = j > i ? j - i : 100 + (i - j)
+            if best == nil || (d, k, j) < (best!.d, best!.alias, best!.word) { best = (d, k, j) }
+        }
+        return best.map { lexicon.aliases[$0.alias].canonical }
     }
 
     // MARK: Dates
 
-    static let weekdays: [String: Int] = [
+    static let weekdays: WordTable<Int> = [
         "dimanche": 1, "lundi": 2, "mardi": 3, "mercredi": 4, "jeudi": 5, "vendredi": 6, "samedi": 7,
         "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
     ]
@@ -413,7 +426,7 @@ public struct EventExtractor {
     static let controlVerbWords: [([Substring], String)] = controlVerbs.map { ($0.0.split(separator: " "), $0.1) }
 
     /// The indexes in `controlVerbWords` of the verbs beginning with each word.
-    static let controlVerbsByFirstWord: [Substring: [Int]] = Dictionary(grouping: controlVerbWords.indices) { controlVerbWords[$0].0[0] }
+    static let controlVerbsByFirstWord = WordTable(Dictionary(grouping: controlVerbWords.indices) { String(controlVerbWords[$0].0[0]) }.map { ($0.key, $0.value) })
 
     /// Every alternative of the control patterns and every control verb holds one of these verb forms ending a
     /// word: a pattern's alternative is followed by a space or the end of what it reads, a verb is a whole word.
@@ -425,12 +438,12 @@ public struct EventExtractor {
             + "|assiegee|assiegent|encercle|encerclent|advanced|entered|pushed|avance|progresse|entres|replies)(?![a-z0-9])")
 
     /// Words without which neither a control pattern nor a control verb can match: the sentence gate.
-    static let controlWords: Set<String> = {
+    static let controlWords: WordSet = {
         var out: Set<String> = ["tiennent", "reprise", "pris", "s", "se", "took", "taken", "was", "were", "driven", "lost", "perdu",
                                 "evacue", "evacuated", "besieging", "assiegee", "assiegent", "encercle", "encerclent", "entered",
                                 "pushed", "progresse", "sont", "control", "withdrew"]
         for (verb, _) in controlVerbs { out.insert(String(verb.split(separator: " ")[0])) }
-        return out
+        return WordSet(out)
     }()
 
     /// The folded text of a sentence before a place, as far back as `controlStatus` reads (its last 121
@@ -464,6 +477,10 @@ public struct EventExtractor {
         return best
     }
 
+    /// Words that may stand between a control verb and the places it reaches ("took A, B and the town of C").
+    static let listWords: WordSet = ["and", "et", "de", "d", "of", "the", "la", "le", "les", "des", "du", "al", "el", "villages", "towns",
+                                         "village", "town", "localites", "ville", "villes", "desormais", "now", "also", "aussi", "control", "controle"]
+
     static func controlStatus(_ before: String) -> String? {
         // Both tests below read at most the last 120 characters and need a control stem there (looked for in
         // all of `before`, which `foldedBefore` keeps short, rather than counting characters back).
@@ -478,9 +495,7 @@ public struct EventExtractor {
         // "un poste de contrôle" is a checkpoint, not control.
         if end >= 3, words[end - 2] == "de", words[end - 1] == "controle", words[end - 3] == "poste" || words[end - 3] == "postes" { return nil }
         let between = words[end...]
-        let allowed: Set<String> = ["and", "et", "de", "d", "of", "the", "la", "le", "les", "des", "du", "al", "el", "villages", "towns",
-                                    "village", "town", "localites", "ville", "villes", "desormais", "now", "also", "aussi", "control", "controle"]
-        let capitalisedNames = between.count <= 12 && between.allSatisfy { allowed.contains(String($0)) || $0.count > 2 }
+        let capitalisedNames = between.count <= 12 && between.allSatisfy { listWords.contains(String($0)) || $0.count > 2 }
         return capitalisedNames && between.count <= 12 ? status : nil
     }
 }

@@ -37,14 +37,14 @@ public struct Lexicon: Sendable {
     public let triggers: [Trigger]
     /// Positions in `aliases` by the alias's first word, in lexicon order: a sentence's words find the aliases
     /// that may start at them without every alias being looked for.
-    public let aliasesByFirstWord: [String: [Int]]
+    public let aliasesByFirstWord: WordTable<[Int]>
     /// Positions in `triggers` by the trigger's first word, in lexicon order.
-    public let triggersByFirstWord: [String: [Int]]
+    public let triggersByFirstWord: WordTable<[Int]>
 
-    static func index(_ phrases: [[String]]) -> [String: [Int]] {
+    static func index(_ phrases: [[String]]) -> WordTable<[Int]> {
         var out: [String: [Int]] = [:]
         for (k, words) in phrases.enumerated() { out[words[0], default: []].append(k) }
-        return out
+        return WordTable(out.map { ($0.key, $0.value) })
     }
 
     /// The lexicons shipped with geomap.

@@ -121,3 +121,23 @@ enum Paths {
         #expect(recall > 0.85, "recall \(recall)")
     }
 }
+
+@Suite struct TokenizerTests {
+    /// Words of ASCII letters and digits skip the general fold; what they get is its answer. Every word of the
+    /// corpus (French, English, Arabic script) and a few made-up ones.
+    @Test func asciiWordsFoldToWhatTheFoldGives() throws {
+        let corpus = Paths.shared.appendingPathComponent("corpus")
+        let dev = corpus.appendingPathComponent("dev")
+        let files = try [corpus.appendingPathComponent("000_b936dedbd59c1222.txt")]
+            + FileManager.default.contentsOfDirectory(at: dev, includingPropertiesForKeys: nil).filter { $0.pathExtension == "txt" }
+        let text = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+            + " ALEP Raqqa2014 d'Idleb Ma'arrat A'zaz Hassaké ÉTAT 80km Z9 zz"
+        let tokens = Tokenizer.tokens(Array(text.unicodeScalars))
+        var fast = 0
+        for t in tokens {
+            #expect(t.folded == NameFolding.fold(t.text), "\(t.text)")
+            if Tokenizer.asciiLowercased(Array(t.text.unicodeScalars)[...]) != nil { fast += 1 }
+        }
+        #expect(fast > tokens.count / 2 && fast < tokens.count)
+    }
+}

@@ -4,7 +4,7 @@ import GeoCore
 @testable import Geoparsing
 import TestSupport
 
-@Suite struct SortedReadingsTests {
+@Suite struct ReadingTreeTests {
     /// What the geoparser scanned before: every mention in index order, the first strictly nearer kept.
     static func scan(_ positions: [Coordinate], _ c: Coordinate, _ include: (Int) -> Bool) -> Int? {
         let k = cos(c.latitude * .pi / 180)
@@ -29,7 +29,9 @@ import TestSupport
                 Coordinate(longitude: center.longitude + rng.uniform(-3, 3), latitude: max(-90, min(90, center.latitude + rng.uniform(-2, 2))))
             }
             if n > 3 { positions[n - 1] = positions[0]; positions[n - 2] = Coordinate(longitude: rng.uniform(-180, 180), latitude: rng.uniform(-80, 80)) }
-            let readings = SortedReadings(positions: positions)
+            // Every third round on a coarse grid: many readings at one place and many equal distances.
+            if round % 3 == 0 { positions = positions.map { Coordinate(longitude: ($0.longitude * 2).rounded() / 2, latitude: ($0.latitude * 2).rounded() / 2) } }
+            let readings = ReadingTree(positions: positions)
             for _ in 0..<20 {
                 let q = rng.uniform(0, 1) < 0.5
                     ? Coordinate(longitude: rng.uniform(-180, 180), latitude: rng.uniform(-89, 89))
