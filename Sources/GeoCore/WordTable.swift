@@ -5,62 +5,77 @@
 /// Answers are those of a `[String: Value]`: ASCII words are looked up by their bytes among the ASCII keys
 /// (an ASCII string equals only itself); a word or key that is not ASCII goes through a plain dictionary.
 public struct WordTable<Value>: Sendable where Value: Sendable {
-    private var keys: [String?]
-    private var values: [Value?]
-    private let mask: Int
+    // Inlinable lookups: callers in other modules get them specialised to their value type.
+    /// Per slot: the key's hash (0: empty), the key, its value; linear probing, at most half full.
+    @usableFromInline let hashes: [UInt64]
+    @usableFromInline let keys: [String]
+    @usableFromInline let values: [Value?]
+    @usableFromInline let mask: Int
     /// Every key, for words that are not ASCII (and, when some key is not ASCII, for all words).
-    private let all: [String: Value]
-    private let allASCII: Bool
+    @usableFromInline let all: [String: Value]
+    @usableFromInline let allASCII: Bool
 
     /// The table of `pairs`; a repeated word keeps the last value.
     public init(_ pairs: [(String, Value)]) {
         var size = 8
         while size < pairs.count * 2 { size *= 2 }
-        keys = Array(repeating: nil, count: size)
-        values = Array(repeating: nil, count: size)
+        var hashes = [UInt64](repeating: 0, count: size)
+        var keys = [String](repeating: "", count: size)
+        var values = [Value?](repeating: nil, count: size)
         mask = size - 1
         var all: [String: Value] = [:]
         for (word, value) in pairs {
             all[word] = value
-            guard word.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
-            var slot = Self.hash(word.utf8).value & mask
-            while let k = keys[slot], k != word { slot = (slot + 1) & mask }
+            var copy = word
+            let (h, ascii) = copy.withUTF8 { Self.hash($0) }
+            guard ascii else { continue }
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while hashes[slot] != 0, keys[slot] != word { slot = (slot + 1) & mask }
+            hashes[slot] = h
             keys[slot] = word
             values[slot] = value
         }
+        self.hashes = hashes
+        self.keys = keys
+        self.values = values
         self.all = all
         allASCII = all.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
-    /// FNV-1a over the bytes, folded to the table's width, and whether they are all ASCII.
-    @inline(__always)
-    static func hash<S: Sequence>(_ bytes: S) -> (value: Int, ascii: Bool) where S.Element == UInt8 {
+    /// FNV-1a over the bytes, mixed so that the low bits address slots (never 0), and whether they are ASCII.
+    @inlinable @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt64, ascii: Bool) {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var high: UInt8 = 0
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; high |= b }
-        return (Int(truncatingIfNeeded: h ^ (h >> 29)), high < 0x80)
+        h ^= h >> 29
+        return (h == 0 ? 1 : h, high < 0x80)
     }
 
+    @inlinable
+    func lookup(_ h: UInt64, _ equals: (String) -> Bool) -> Value? {
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while hashes[slot] != 0 {
+            if hashes[slot] == h, equals(keys[slot]) { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    @inlinable
     public subscript(_ word: String) -> Value? {
-        let (h, ascii) = Self.hash(word.utf8)
+        var copy = word
+        let (h, ascii) = copy.withUTF8 { Self.hash($0) }
         guard ascii, allASCII else { return all[word] }
-        var slot = h & mask
-        while let k = keys[slot] {
-            if k == word { return values[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        return lookup(h) { $0 == word }
     }
 
+    @inlinable
     public subscript(_ word: Substring) -> Value? {
-        let (h, ascii) = Self.hash(word.utf8)
+        var copy = word
+        let (h, ascii) = copy.withUTF8 { Self.hash($0) }
         guard ascii, allASCII else { return all[String(word)] }
-        var slot = h & mask
-        while let k = keys[slot] {
-            if k == word { return values[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        return lookup(h) { $0 == word }
     }
 
     public var count: Int { all.count }
@@ -72,12 +87,12 @@ extension WordTable: ExpressibleByDictionaryLiteral {
 
 /// A fixed set of words with `WordTable`'s lookup.
 public struct WordSet: Sendable, ExpressibleByArrayLiteral {
-    private let table: WordTable<Bool>
+    @usableFromInline let table: WordTable<Bool>
 
     public init<S: Sequence>(_ words: S) where S.Element == String { table = WordTable(words.map { ($0, true) }) }
     public init(arrayLiteral words: String...) { self.init(words) }
 
-    public func contains(_ word: String) -> Bool { table[word] != nil }
-    public func contains(_ word: Substring) -> Bool { table[word] != nil }
+    @inlinable public func contains(_ word: String) -> Bool { table[word] != nil }
+    @inlinable public func contains(_ word: Substring) -> Bool { table[word] != nil }
     public var count: Int { table.count }
 }
