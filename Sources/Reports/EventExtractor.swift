@@ -481,16 +481,43 @@ public struct EventExtractor {
     static let listWords: WordSet = ["and", "et", "de", "d", "of", "the", "la", "le", "les", "des", "du", "al", "el", "villages", "towns",
                                          "village", "town", "localites", "ville", "villes", "desormais", "now", "also", "aussi", "control", "controle"]
 
-    static func controlStatus(_ before: String) -> String? {
+    /// The space-separated words of an ASCII string from byte `start` on (as `split(separator: " ")` gives them).
+    static func asciiWords(_ text: String, from start: Int) -> [Substring] {
+        var out: [Substring] = []
+        let u = text.utf8
+        var i = u.index(u.startIndex, offsetBy: start), wordStart = i
+        while i < u.endIndex {
+            if u[i] == 0x20 {
+                if wordStart < i { out.append(text[wordStart..<i]) }
+                wordStart = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        if wordStart < u.endIndex { out.append(text[wordStart...]) }
+        return out
+    }
+
+    /// The control status a folded text before a place gives (nil: none). `asciiFastPath: false` reads ASCII
+    /// text by characters too (what the fast path must agree with).
+    static func controlStatus(_ before: String, asciiFastPath: Bool = true) -> String? {
         // Both tests below read at most the last 120 characters and need a control stem there (looked for in
         // all of `before`, which `foldedBefore` keeps short, rather than counting characters back).
-        guard controlStems.firstMatch(in: before.unicodeScalars.map(\.value)) != nil else { return nil }
-        let tail = before.suffix(70).unicodeScalars.map(\.value)
+        let scalars = before.unicodeScalars.map(\.value)
+        guard controlStems.firstMatch(in: scalars) != nil else { return nil }
+        // Folded text is ASCII but for other scripts; there a character is a byte, and a space the byte 0x20.
+        let ascii = asciiFastPath && scalars.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let tail = ascii ? Array(scalars.suffix(70)) : before.suffix(70).unicodeScalars.map(\.value)
         for (status, regex) in controlPatterns where regex.firstMatch(in: tail) != nil { return status }
         // A list after the verb: only names, commas and "and"/"et" between the verb and this place. Words of
         // the last 120 characters, whole words only.
-        var words = before.suffix(120).split(separator: " ")
-        if before.count > 120, !before.dropLast(120).hasSuffix(" "), !words.isEmpty { words.removeFirst() }
+        var words: [Substring]
+        if ascii {
+            words = asciiWords(before, from: max(0, scalars.count - 120))
+            if scalars.count > 120, scalars[scalars.count - 121] != 0x20, !words.isEmpty { words.removeFirst() }
+        } else {
+            words = before.suffix(120).split(separator: " ")
+            if before.count > 120, !before.dropLast(120).hasSuffix(" "), !words.isEmpty { words.removeFirst() }
+        }
         guard let (end, status) = lastControlVerb(in: words) else { return nil }
         // "un poste de contrôle" is a checkpoint, not control.
         if end >= 3, words[end - 2] == "de", words[end - 1] == "controle", words[end - 3] == "poste" || words[end - 3] == "postes" { return nil }

@@ -164,16 +164,22 @@ extension ExtractCommand {
         return data.index(after: last)
     }
 
-    /// Items as compact JSON (`write`), one per line, separated by commas from those written before.
+    /// Items as compact JSON (`write`), one per line, separated by commas from those written before; written
+    /// out a megabyte at a time (a chunk's mentions are many megabytes of JSON: no buffer that large is grown).
     static func writeLines<T>(_ items: [T], to handle: FileHandle, count: inout Int, _ write: (T, inout ByteBuffer) -> Void) {
         guard !items.isEmpty else { return }
-        var buffer = ByteBuffer(capacity: 1 << 16)
+        let flushAt = 1 << 20
+        var buffer = ByteBuffer(capacity: flushAt + (1 << 16))
         for item in items {
             if count > 0 { buffer.append(contentsOf: ",\n") }
             write(item, &buffer)
             count += 1
+            if buffer.count >= flushAt {
+                buffer.withUnsafeBytes { handle.write(Data($0)) }
+                buffer.removeAll()
+            }
         }
-        buffer.withUnsafeBytes { handle.write(Data($0)) }
+        if buffer.count > 0 { buffer.withUnsafeBytes { handle.write(Data($0)) } }
     }
 
     static func copy(_ url: URL, to out: FileHandle) throws {

@@ -133,4 +133,20 @@ import TestSupport
         }
         #expect(found > 1000)
     }
+
+    @Test func asciiTextReadsAsByCharacters() {
+        // Texts of every length around the 70- and 120-character windows, spaces in runs and at the ends.
+        let pieces = Set(EventExtractor.controlVerbWords.flatMap(\.0)).sorted().map(String.init)
+            + ["de", "et", "idleb", "la", "ville", "poste", "controle", "x", "", " ", "a1"]
+        var rng = SplitMix64(seed: 8)
+        var claims = 0
+        for k in 0..<3000 {
+            let text = (0..<Int.random(in: 0...45, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
+            #expect(EventExtractor.asciiWords(text, from: 0) == text.split(separator: " "), "case \(k)")
+            let fast = EventExtractor.controlStatus(text), general = EventExtractor.controlStatus(text, asciiFastPath: false)
+            #expect(fast == general, "case \(k): \(text)")
+            if fast != nil { claims += 1 }
+        }
+        #expect(claims > 300)
+    }
 }
