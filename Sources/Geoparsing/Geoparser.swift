@@ -52,8 +52,14 @@ public final class Geoparser {
     /// extents) may hold; 0 turns them off. Their answers are the same either way.
     public var cacheLimit: Int {
         get { rankings.limit }
-        set { rankings.limit = newValue; distances.limit = newValue; locator.cacheLimit = newValue }
+        set {
+            rankings.limit = newValue; distances.limit = newValue; locator.cacheLimit = newValue
+            nameLookups = NameLookupMemo(slots: newValue == 0 ? 0 : 1 << 15)
+        }
     }
+
+    /// The name index's answers for the words and runs of words asked about so far.
+    private var nameLookups = NameLookupMemo()
     public static let defaultCacheLimit = 20_000
 
     func ranked(_ name: String) -> [RankedPlace] {
@@ -275,14 +281,14 @@ public final class Geoparser {
                 if (i..<(i + n)).contains(where: { flags($0) & 8 != 0 }) { continue }
                 let folded = n == 1 ? t.folded : span.map(\.folded).joined(separator: " ")
                 func textSpan() -> String { String(scalars: scalars[span.first!.range.lowerBound..<span.last!.range.upperBound]) }
-                if index.contains(folded: folded) {
+                if nameLookups.contains(folded: folded, in: index) {
                     found = (n, textSpan())
                     break
                 }
                 // A transliteration-key match needs a cue before it ("à", "de", "near", "village of"…): in prose,
                 // names of people and media are often one key away from some village.
                 if Self.placeCueBefore(i, tokens) || !tokens[i].sentenceStart || Self.listedAfterPlace(i, tokens, acceptedTokens),
-                   index.contains(key: NameKey.key(folded: folded)) {
+                   nameLookups.contains(key: NameKey.key(folded: folded), in: index) {
                     let text = textSpan()
                     if ranked(text).contains(where: { $0.level <= .key }) {
                         found = (n, text)
@@ -338,7 +344,7 @@ public final class Geoparser {
             // place: a person (the two parts may each be a village somewhere).
             if next.startsUpper, !StopList.isStopWord(next.folded), !Cues.regionWords.contains(next.folded),
                !Cues.settlementWords.contains(next.folded), !next.allUpper,
-               skippedArticle || !gazetteer.index.contains(folded: next.folded) {
+               skippedArticle || !nameLookups.contains(folded: next.folded, in: gazetteer.index) {
                 return true
             }
         }

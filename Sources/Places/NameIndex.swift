@@ -99,16 +99,15 @@ public struct NameIndex: Sendable {
     }
 
     /// True when some name folds to `folded` (no allocation: the bulk path).
-    public func contains(folded: String) -> Bool {
-        var found = false
-        forEachPosting(hash: StableHash.hash(folded, domain: Self.foldDomain)) { _, _, _ in found = true }
-        return found
-    }
+    public func contains(folded: String) -> Bool { contains(hash: StableHash.hash(folded, domain: Self.foldDomain)) }
 
     /// True when some name has this key.
-    public func contains(key: String) -> Bool {
+    public func contains(key: String) -> Bool { contains(hash: StableHash.hash(key, domain: Self.keyDomain)) }
+
+    /// True when some posting has this hash.
+    func contains(hash h: UInt64) -> Bool {
         var found = false
-        forEachPosting(hash: StableHash.hash(key, domain: Self.keyDomain)) { _, _, _ in found = true }
+        forEachPosting(hash: h) { _, _, _ in found = true }
         return found
     }
 
