@@ -37,44 +37,82 @@ public struct PlaceName: Hashable, Sendable {
 }
 
 /// A gazetteer record. Ids keep their source prefix: `geonames:172955`, `wof:1343739475`, `ne:admin1:SY04`.
+///
+/// A value with its fields in one shared buffer, copied on write: mentions, candidates and incidents pass
+/// records around by the hundred thousand, and a copy is then one reference, not one per text field.
 public struct Place: Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var coordinate: Coordinate
-    public var kind: PlaceKind
+    private var fields: Fields
+
+    public var id: String { get { fields.id } set { unique().id = newValue } }
+    public var name: String { get { fields.name } set { unique().name = newValue } }
+    public var coordinate: Coordinate { get { fields.coordinate } set { unique().coordinate = newValue } }
+    public var kind: PlaceKind { get { fields.kind } set { unique().kind = newValue } }
     /// GeoNames feature code (PPLA, PPLC, ADM1…) where the source has one.
-    public var featureCode: String?
+    public var featureCode: String? { get { fields.featureCode } set { unique().featureCode = newValue } }
     /// First-level division (governorate, province, state), by name.
-    public var admin1: String?
+    public var admin1: String? { get { fields.admin1 } set { unique().admin1 = newValue } }
     /// ISO 3166-1 alpha-2.
-    public var country: String?
+    public var country: String? { get { fields.country } set { unique().country = newValue } }
     /// 0 when unknown.
-    public var population: Int
-    public var geonamesID: Int?
+    public var population: Int { get { fields.population } set { unique().population = newValue } }
+    public var geonamesID: Int? { get { fields.geonamesID } set { unique().geonamesID = newValue } }
     /// The dataset the record came from (`geonames-cities500`, `whosonfirst`, `natural-earth`, a file name…).
-    public var source: String
+    public var source: String { get { fields.source } set { unique().source = newValue } }
     /// Every variant, the main name included.
-    public var names: [PlaceName]
+    public var names: [PlaceName] { get { fields.names } set { unique().names = newValue } }
     /// Ids of the same place in other sources, merged into this record.
-    public var otherIDs: [String]
+    public var otherIDs: [String] { get { fields.otherIDs } set { unique().otherIDs = newValue } }
 
     public init(id: String, name: String, coordinate: Coordinate, kind: PlaceKind, featureCode: String? = nil,
                 admin1: String? = nil, country: String? = nil, population: Int = 0, geonamesID: Int? = nil,
                 source: String, names: [PlaceName] = [], otherIDs: [String] = []) {
-        self.id = id
-        self.name = name
-        self.coordinate = coordinate
-        self.kind = kind
-        self.featureCode = featureCode
-        self.admin1 = admin1
-        self.country = country
-        self.population = population
-        self.geonamesID = geonamesID
-        self.source = source
-        self.names = names
-        self.otherIDs = otherIDs
-        if !self.names.contains(where: { $0.origin == .primary }) {
-            self.names.insert(PlaceName(name, origin: .primary), at: 0)
+        var names = names
+        if !names.contains(where: { $0.origin == .primary }) {
+            names.insert(PlaceName(name, origin: .primary), at: 0)
         }
+        fields = Fields(id: id, name: name, coordinate: coordinate, kind: kind, featureCode: featureCode, admin1: admin1,
+                        country: country, population: population, geonamesID: geonamesID, source: source, names: names,
+                        otherIDs: otherIDs)
+    }
+
+    /// The buffer, first copied if another value shares it.
+    private mutating func unique() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+        return fields
+    }
+
+    public static func == (a: Place, b: Place) -> Bool {
+        a.fields === b.fields || a.fields.values == b.fields.values
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields.values) }
+
+    /// Mutated only through `unique()`, so never while another value can see it.
+    private final class Fields: @unchecked Sendable {
+        var id: String, name: String, coordinate: Coordinate, kind: PlaceKind, featureCode: String?, admin1: String?,
+            country: String?, population: Int, geonamesID: Int?, source: String, names: [PlaceName], otherIDs: [String]
+
+        init(id: String, name: String, coordinate: Coordinate, kind: PlaceKind, featureCode: String?, admin1: String?,
+             country: String?, population: Int, geonamesID: Int?, source: String, names: [PlaceName], otherIDs: [String]) {
+            self.id = id; self.name = name; self.coordinate = coordinate; self.kind = kind; self.featureCode = featureCode
+            self.admin1 = admin1; self.country = country; self.population = population; self.geonamesID = geonamesID
+            self.source = source; self.names = names; self.otherIDs = otherIDs
+        }
+
+        func copy() -> Fields {
+            Fields(id: id, name: name, coordinate: coordinate, kind: kind, featureCode: featureCode, admin1: admin1, country: country,
+                   population: population, geonamesID: geonamesID, source: source, names: names, otherIDs: otherIDs)
+        }
+
+        /// Every field, for equality and hashing.
+        var values: Values {
+            Values(id: id, name: name, coordinate: coordinate, kind: kind, featureCode: featureCode, admin1: admin1, country: country,
+                   population: population, geonamesID: geonamesID, source: source, names: names, otherIDs: otherIDs)
+        }
+    }
+
+    private struct Values: Hashable {
+        let id: String, name: String, coordinate: Coordinate, kind: PlaceKind, featureCode: String?, admin1: String?,
+            country: String?, population: Int, geonamesID: Int?, source: String, names: [PlaceName], otherIDs: [String]
     }
 }
