@@ -14,6 +14,11 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     /// Every key, for words that are not ASCII (and, when some key is not ASCII, for all words).
     @usableFromInline let all: [String: Value]
     @usableFromInline let allASCII: Bool
+    /// Which lengths (63 for any longer) and which pairs of first and last byte the keys have: most words
+    /// asked about are not keys, and most of those are turned down here without hashing. Used only when
+    /// every key is ASCII without "K", ";" or "`", so no word that is not ASCII can equal a key.
+    @usableFromInline let lengths: UInt64
+    @usableFromInline let ends: [UInt64]
 
     /// The table of `pairs`; a repeated word keeps the last value.
     public init(_ pairs: [(String, Value)]) {
@@ -40,6 +45,35 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
         self.values = values
         self.all = all
         allASCII = all.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        var lengths: UInt64 = 0
+        var ends = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        // NFC turns U+212A, U+037E and U+1FEF into "K", ";" and "`": with those in no key, an ASCII key equals
+        // ASCII words only.
+        if allASCII, !all.keys.contains(where: { $0.utf8.contains { $0 == 0x4B || $0 == 0x3B || $0 == 0x60 } }) {
+            for key in all.keys {
+                let u = Array(key.utf8)
+                lengths |= 1 << UInt64(min(u.count, 63))
+                if let first = u.first, let last = u.last { ends[Self.endsIndex(first, last) >> 6] |= 1 << UInt64(Self.endsIndex(first, last) & 63) }
+            }
+        } else {
+            lengths = .max
+            ends = ends.map { _ in .max }
+        }
+        self.lengths = lengths
+        self.ends = ends
+    }
+
+    @inlinable @inline(__always)
+    static func endsIndex(_ first: UInt8, _ last: UInt8) -> Int { Int(first & 0x7F) << 7 | Int(last & 0x7F) }
+
+    /// False when no key can equal a word of these bytes.
+    @inlinable @inline(__always)
+    func mayHold(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard lengths & (1 << UInt64(min(n, 63))) != 0 else { return false }
+        guard n > 0 else { return true }
+        let e = Self.endsIndex(b[0], b[n - 1])
+        return ends[e >> 6] & (1 << UInt64(e & 63)) != 0
     }
 
     /// FNV-1a over the bytes, mixed so that the low bits address slots (never 0), and whether they are ASCII.
@@ -65,7 +99,7 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     @inlinable
     public subscript(_ word: String) -> Value? {
         var copy = word
-        let (h, ascii) = copy.withUTF8 { Self.hash($0) }
+        guard let (h, ascii) = copy.withUTF8({ mayHold($0) ? Self.hash($0) : nil }) else { return nil }
         guard ascii, allASCII else { return all[word] }
         return lookup(h) { $0 == word }
     }
@@ -73,7 +107,7 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     @inlinable
     public subscript(_ word: Substring) -> Value? {
         var copy = word
-        let (h, ascii) = copy.withUTF8 { Self.hash($0) }
+        guard let (h, ascii) = copy.withUTF8({ mayHold($0) ? Self.hash($0) : nil }) else { return nil }
         guard ascii, allASCII else { return all[String(word)] }
         return lookup(h) { $0 == word }
     }

@@ -34,4 +34,14 @@ import TestSupport
         let set = WordSet(pairs.map(\.0))
         #expect(set.contains(pairs[7].0) && !set.contains("zzz") && set.count == dictionary.count)
     }
+
+    /// A word that is not ASCII can equal an ASCII key only through NFC's singletons (Kelvin sign → "K",
+    /// Greek question mark → ";", varia → "`"): with such keys the table still answers as a dictionary.
+    @Test func canonicalSingletonsFindTheirASCIIKeys() {
+        let table: WordTable<Int> = ["K": 1, "a;b": 2, "x`": 3, "plain": 4]
+        #expect(table["\u{212A}"] == 1 && table["a\u{037E}b"] == 2 && table["x\u{1FEF}"] == 3 && table["plain"] == 4)
+        #expect(table["\u{212A}" as Substring] == 1 && table["k"] == nil && table["pla"] == nil)
+        let lower: WordSet = ["k", "plain"]
+        #expect(lower.contains("k") && !lower.contains("\u{212A}") && !lower.contains("plains"))
+    }
 }
