@@ -96,7 +96,7 @@ enum Tokenizer {
                 break
             }
             let text = String(scalars: scalars[start..<k])
-            out.append(Token(text: text, range: start..<k, folded: asciiLowercased(scalars[start..<k]) ?? NameFolding.fold(text), elision: elision,
+            out.append(Token(text: text, range: start..<k, folded: asciiLowercased(scalars[start..<k]) ?? NameFolding.fold(scalars: scalars[start..<k]), elision: elision,
                              joinedToPrevious: hyphenBefore || elision != nil, startsUpper: isUppercase(scalars[start]),
                              allUpper: allUpper(scalars[start..<k]), sentenceStart: sentenceStart, line: line))
             sentenceStart = false

