@@ -600,15 +600,28 @@ public final class Geoparser {
     /// Lines that are time stamps of a capture ("26-11-2024 09:52 PM Jerusalem Timing"): not report text.
     static func headerLines(_ text: String) -> Set<Int> {
         var out: Set<Int> = []
-        // Lines as the tokenizer counts them (at each line feed), split on bytes: a split on characters would
+        // Lines as the tokenizer counts them (at each line feed), found on bytes: a split on characters would
         // pay for grapheme breaking over the whole block.
-        for (k, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            // A time needs a colon; most lines have none and skip both patterns.
-            guard bytes.contains(0x3A) else { continue }
-            let line = String(decoding: bytes, as: UTF8.self)
-            guard line.count < 100 else { continue }
-            let s = line.unicodeScalars.map(\.value)
-            if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(k) }
+        var copy = text
+        copy.withUTF8 { b in
+            var line = 0, start = 0, colon = false
+            for i in 0...b.count {
+                guard i == b.count || b[i] == 0x0A else {
+                    if b[i] == 0x3A { colon = true }
+                    continue
+                }
+                // A time needs a colon; most lines have none and skip both patterns.
+                if colon {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                    if text.count < 100 {
+                        let s = text.unicodeScalars.map(\.value)
+                        if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(line) }
+                    }
+                }
+                line += 1
+                start = i + 1
+                colon = false
+            }
         }
         return out
     }

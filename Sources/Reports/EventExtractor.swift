@@ -63,8 +63,7 @@ public struct EventExtractor {
         var nextMention = 0
         for (k, s) in sentences.enumerated() {
             let folded = NameFolding.fold(scalars: scalars[s])
-            // Folded text is words and single spaces: split on the bytes, not on characters.
-            let words = folded.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            let words = Self.words(of: folded)
             while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
             var inSentence: [Mention] = []
             var j = nextMention
@@ -128,6 +127,20 @@ public struct EventExtractor {
         return Result(incidents: incidents, control: control, reportDate: reportDate, reportDateSource: reportSource)
     }
 
+    /// The words of a folded text (words and single spaces), split on the bytes, not on characters.
+    static func words(of folded: String) -> [String] {
+        var out: [String] = []
+        var copy = folded
+        copy.withUTF8 { b in
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                if i > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+        }
+        return out
+    }
+
     /// "a annoncé la mort de son émir dans la localité d'Azzaz": a death with no cause given.
     static func deathTrigger(_ words: [String]) -> Lexicon.Trigger? {
         guard deathPhrases.contains(where: { !occurrences(of: $0, in: words, first: true).isEmpty }) else { return nil }
@@ -152,21 +165,26 @@ public struct EventExtractor {
 
     // MARK: Sentences
 
+    // Unicode properties, read without the property tables for ASCII (where they are these ranges).
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? c.value == 0x20 || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace }
+    static func isUppercase(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? (0x41...0x5A).contains(c.value) : c.properties.isUppercase }
+    static func isNumeric(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? (0x30...0x39).contains(c.value) : c.properties.numericType != nil }
+
     static func sentences(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         func close(_ end: Int) {
             var a = start, b = end
-            while a < b, s[a].properties.isWhitespace { a += 1 }
-            while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b, isWhitespace(s[a]) { a += 1 }
+            while b > a, isWhitespace(s[b - 1]) { b -= 1 }
             if b > a { out.append(a..<b) }
             start = end
         }
         for i in s.indices {
             if s[i] == "\n" { close(i + 1); continue }
-            if s[i] == "." || s[i] == "!" || s[i] == "?", i + 1 < s.count, s[i + 1].properties.isWhitespace || s[i + 1].properties.isUppercase {
+            if s[i] == "." || s[i] == "!" || s[i] == "?", i + 1 < s.count, isWhitespace(s[i + 1]) || isUppercase(s[i + 1]) {
                 // Not after a single capital or a number ("M. Idriss", "1.700").
-                if i > 0, s[i - 1].properties.numericType != nil, i + 1 < s.count, s[i + 1].properties.numericType != nil { continue }
+                if i > 0, isNumeric(s[i - 1]), i + 1 < s.count, isNumeric(s[i + 1]) { continue }
                 close(i + 1)
             }
         }
