@@ -15,6 +15,14 @@ struct FoldedText {
     }
 
     static func foldScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        s.value < UInt32(foldedBelow3000.count) ? Unicode.Scalar(foldedBelow3000[Int(s.value)])! : computeFold(s)
+    }
+
+    /// `computeFold` of every scalar below U+3000 (Latin, Greek, Cyrillic, Arabic, punctuation), made once: the
+    /// general case lowercases a one-scalar string.
+    static let foldedBelow3000: [UInt32] = (0..<0x3000).map { v in Unicode.Scalar(UInt32(v)).map { computeFold($0).value } ?? UInt32(v) }
+
+    static func computeFold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s.value {
         case 0x41...0x5A: return Unicode.Scalar(s.value + 32)!
         case 0x2018, 0x2019, 0x02BC, 0x02BB, 0x0060, 0x00B4, 0x2032: return "'"
@@ -34,6 +42,6 @@ struct FoldedText {
     }
 
     func foldedText(_ r: Range<Int>) -> String {
-        String(String.UnicodeScalarView(folded[r].map { Unicode.Scalar($0)! }))
+        String(scalars: folded[r].map { Unicode.Scalar($0)! }[...])
     }
 }

@@ -218,9 +218,9 @@ public struct RelativeExpressionParser: Sendable {
         let scalars = anchorRange ?? 0..<0
         var k = scalars.lowerBound
         while k < scalars.upperBound {
-            while k < scalars.upperBound, t.original[k].properties.isWhitespace { k += 1 }
+            while k < scalars.upperBound, t.original[k].isWhitespace { k += 1 }
             let s = k
-            while k < scalars.upperBound, !t.original[k].properties.isWhitespace { k += 1 }
+            while k < scalars.upperBound, !t.original[k].isWhitespace { k += 1 }
             if k > s { words.append((t.originalText(s..<k), s..<k)) }
         }
         guard !words.isEmpty || pattern.elliptical else { return nil }

@@ -165,26 +165,21 @@ public struct EventExtractor {
 
     // MARK: Sentences
 
-    // Unicode properties, read without the property tables for ASCII (where they are these ranges).
-    static func isWhitespace(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? c.value == 0x20 || (0x09...0x0D).contains(c.value) : c.properties.isWhitespace }
-    static func isUppercase(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? (0x41...0x5A).contains(c.value) : c.properties.isUppercase }
-    static func isNumeric(_ c: Unicode.Scalar) -> Bool { c.value < 0x80 ? (0x30...0x39).contains(c.value) : c.properties.numericType != nil }
-
     static func sentences(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         func close(_ end: Int) {
             var a = start, b = end
-            while a < b, isWhitespace(s[a]) { a += 1 }
-            while b > a, isWhitespace(s[b - 1]) { b -= 1 }
+            while a < b, s[a].isWhitespace { a += 1 }
+            while b > a, s[b - 1].isWhitespace { b -= 1 }
             if b > a { out.append(a..<b) }
             start = end
         }
         for i in s.indices {
             if s[i] == "\n" { close(i + 1); continue }
-            if s[i] == "." || s[i] == "!" || s[i] == "?", i + 1 < s.count, isWhitespace(s[i + 1]) || isUppercase(s[i + 1]) {
+            if s[i] == "." || s[i] == "!" || s[i] == "?", i + 1 < s.count, s[i + 1].isWhitespace || s[i + 1].isUppercase {
                 // Not after a single capital or a number ("M. Idriss", "1.700").
-                if i > 0, isNumeric(s[i - 1]), i + 1 < s.count, isNumeric(s[i + 1]) { continue }
+                if i > 0, s[i - 1].isNumeric, i + 1 < s.count, s[i + 1].isNumeric { continue }
                 close(i + 1)
             }
         }

@@ -105,3 +105,15 @@ import GeoCore
         #expect(NumberWords.precision(of: "15", value: 15) == 0.5)
     }
 }
+
+@Suite struct FoldedTextTests {
+    /// The table below U+3000 holds what the general fold computes, scalar for scalar.
+    @Test func tableIsTheComputedFold() {
+        for v in UInt32(0)..<UInt32(FoldedText.foldedBelow3000.count) {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(FoldedText.foldScalar(s) == FoldedText.computeFold(s), "U+\(String(v, radix: 16))")
+        }
+        let t = FoldedText(Array("À l’Ouest de Ḩamāh, الرقة".unicodeScalars))
+        #expect(t.foldedText(0..<t.folded.count) == "a l'ouest de hamah, الرقة")
+    }
+}

@@ -150,14 +150,6 @@ import TestSupport
         #expect(claims > 300)
     }
 
-    @Test func asciiPropertiesAreTheUnicodeProperties() {
-        for v in UInt32(0)..<0x80 {
-            let c = Unicode.Scalar(v)!
-            #expect(EventExtractor.isWhitespace(c) == c.properties.isWhitespace && EventExtractor.isUppercase(c) == c.properties.isUppercase
-                    && EventExtractor.isNumeric(c) == (c.properties.numericType != nil), "U+\(String(v, radix: 16))")
-        }
-    }
-
     @Test func wordsOfAFoldAreItsSplit() {
         for text in ["", " ", "a", "al bab  a 80 km", " raqqa ", SeedEventTests.text] {
             let folded = NameFolding.fold(text)
