@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating", "TestSupport"]),
-        .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "TestSupport"]),
+        .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Geodesy", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Reports", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ZonesTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Reports", "Zones", "TestSupport"]),

@@ -29,37 +29,34 @@ public final class Geoparser {
         locator = try Locator(gazetteer: gazetteer)
     }
 
-    /// Geodesic distances between a reading and the position another mention's reading had when a pass began,
-    /// by index place and position: the same pairs come back in both passes and in every report naming them.
-    private var distances = BoundedCache<DistanceKey, Distance>(limit: Geoparser.defaultCacheLimit)
-
-    struct DistanceKey: Hashable {
-        let place: Int
-        let latitude: Double, longitude: Double
-    }
+    /// Geodesic distances between a reading and the position another mention's reading had when a pass began.
+    private var distances = DistanceMemo(slots: Geoparser.memoSlots)
 
     func distance(_ place: Int, _ from: Coordinate, _ to: Coordinate) -> Distance {
-        distances.value(for: DistanceKey(place: place, latitude: to.latitude, longitude: to.longitude)) {
-            Geodesic.distance(from: from, to: to)
-        }
+        distances.distance(place, from: from, to: to)
     }
+
+    /// Slots of the direct-mapped memos (name-index answers, distances) when caching is on.
+    static let memoSlots = 1 << 15
 
     /// Rankings of the names read so far (without context: the document's context is applied afterwards).
     /// Reports name the same places again and again.
     private var rankings = BoundedCache<String, [RankedPlace]>(limit: Geoparser.defaultCacheLimit)
 
-    /// Entries each of this parser's caches (name rankings, distances; the locator's areas, checks and anchor
-    /// extents) may hold; 0 turns them off. Their answers are the same either way.
+    /// Entries each of this parser's caches (name rankings; the locator's areas, checks and anchor extents) may
+    /// hold; 0 turns them off, and the memos of name-index answers and distances with them. Their answers are
+    /// the same either way.
     public var cacheLimit: Int {
         get { rankings.limit }
         set {
-            rankings.limit = newValue; distances.limit = newValue; locator.cacheLimit = newValue
-            nameLookups = NameLookupMemo(slots: newValue == 0 ? 0 : 1 << 15)
+            rankings.limit = newValue; locator.cacheLimit = newValue
+            nameLookups = NameLookupMemo(slots: newValue == 0 ? 0 : Self.memoSlots)
+            distances = DistanceMemo(slots: newValue == 0 ? 0 : Self.memoSlots)
         }
     }
 
     /// The name index's answers for the words and runs of words asked about so far.
-    private var nameLookups = NameLookupMemo()
+    private var nameLookups = NameLookupMemo(slots: Geoparser.memoSlots)
     public static let defaultCacheLimit = 20_000
 
     func ranked(_ name: String) -> [RankedPlace] {
