@@ -423,8 +423,18 @@ public final class Geoparser {
         let adminTotal = max(1, adminVotes.values.reduce(0, +))
         // Passes 2 and 3: country, governorates, and proximity to the other mentions' current readings.
         // What the document's country and governorates give a reading is the same in both passes.
-        let fixed: [[FixedContext]] = cs.map { c in
-            c.ranked.map { r in
+        // Mentions of one text with one kind hint have the same readings and fixed scores: a group.
+        var groupNumbers: [GroupKey: Int] = [:]
+        var firstOfGroup: [Int] = []
+        let groups = cs.indices.map { k in
+            let key = GroupKey(text: cs[k].text, hint: cs[k].kindHint)
+            if let known = groupNumbers[key] { return known }
+            groupNumbers[key] = firstOfGroup.count
+            firstOfGroup.append(k)
+            return firstOfGroup.count - 1
+        }
+        let groupFixed: [[FixedContext]] = firstOfGroup.map { k in
+            cs[k].ranked.map { r in
                 var s = r.score
                 var governorate: String?
                 if let cc = documentCountry, index.country(r.place) == cc { s += 0.3 }
@@ -437,22 +447,16 @@ public final class Geoparser {
                                     coordinate: index.coordinate(r.place))
             }
         }
+        let fixed = groups.map { groupFixed[$0] }
         // Each mention's name as an integer: mentions of one name (in any case or accents) share it.
         var nameNumbers: [String: Int] = [:]
-        let names = cs.map { c in
-            let folded = NameFolding.fold(c.text)
+        let groupNames = firstOfGroup.map { k in
+            let folded = NameFolding.fold(cs[k].text)
             if let known = nameNumbers[folded] { return known }
             nameNumbers[folded] = nameNumbers.count
             return nameNumbers.count - 1
         }
-        // Mentions of one text with one kind hint have the same readings and fixed scores: a group.
-        var groupNumbers: [GroupKey: Int] = [:]
-        let groups = cs.map { c in
-            let key = GroupKey(text: c.text, hint: c.kindHint)
-            if let known = groupNumbers[key] { return known }
-            groupNumbers[key] = groupNumbers.count
-            return groupNumbers.count - 1
-        }
+        let names = groups.map { groupNames[$0] }
         // Each mention's current reading, and whether it is a settlement (updated as choices change).
         var current = cs.map { $0.ranked[$0.choice].place }
         var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
