@@ -36,6 +36,9 @@ public final class Geoparser {
         distances.distance(place, from: from, to: to)
     }
 
+    /// The name index's answers for the words and runs of words asked about so far.
+    private var nameLookups = NameLookupMemo(slots: Geoparser.memoSlots)
+
     /// Slots of the direct-mapped memos (name-index answers, distances) when caching is on.
     static let memoSlots = 1 << 15
 
@@ -54,9 +57,6 @@ public final class Geoparser {
             distances = DistanceMemo(slots: newValue == 0 ? 0 : Self.memoSlots)
         }
     }
-
-    /// The name index's answers for the words and runs of words asked about so far.
-    private var nameLookups = NameLookupMemo(slots: Geoparser.memoSlots)
     public static let defaultCacheLimit = 20_000
 
     func ranked(_ name: String) -> [RankedPlace] {
