@@ -127,7 +127,8 @@ public struct EventExtractor {
         return Result(incidents: incidents, control: control, reportDate: reportDate, reportDateSource: reportSource)
     }
 
-    /// The words of a folded text (words and single spaces), split on the bytes, not on characters.
+    /// The words of a folded text (words and single spaces), split on the bytes, not on characters (no space of
+    /// a fold carries a combining mark, so this is its `split(separator: " ")`).
     static func words(of folded: String) -> [String] {
         var out: [String] = []
         var copy = folded
@@ -435,10 +436,10 @@ public struct EventExtractor {
         ("advanced into", "contested"), ("avance dans", "contested"),
     ]
 
-    static let controlVerbWords: [([Substring], String)] = controlVerbs.map { ($0.0.split(separator: " "), $0.1) }
+    static let controlVerbWords: [([String], String)] = controlVerbs.map { ($0.0.split(separator: " ").map(String.init), $0.1) }
 
     /// The indexes in `controlVerbWords` of the verbs beginning with each word.
-    static let controlVerbsByFirstWord = WordTable(Dictionary(grouping: controlVerbWords.indices) { String(controlVerbWords[$0].0[0]) }.map { ($0.key, $0.value) })
+    static let controlVerbsByFirstWord = WordTable(Dictionary(grouping: controlVerbWords.indices) { controlVerbWords[$0].0[0] }.map { ($0.key, $0.value) })
 
     /// Every alternative of the control patterns and every control verb holds one of these verb forms ending a
     /// word: a pattern's alternative is followed by a space or the end of what it reads, a verb is a whole word.
@@ -473,7 +474,7 @@ public struct EventExtractor {
 
     /// The control verb whose last occurrence in `words` ends last (the earlier verb of `controlVerbWords` on a
     /// tie), with where it ends; found from the words' first words rather than by trying every verb everywhere.
-    static func lastControlVerb(in words: [Substring]) -> (end: Int, status: String)? {
+    static func lastControlVerb(in words: [String]) -> (end: Int, status: String)? {
         var ends = [Int?](repeating: nil, count: controlVerbWords.count)
         for i in stride(from: words.count - 1, through: 0, by: -1) {
             guard let vs = controlVerbsByFirstWord[words[i]] else { continue }
@@ -493,22 +494,6 @@ public struct EventExtractor {
     static let listWords: WordSet = ["and", "et", "de", "d", "of", "the", "la", "le", "les", "des", "du", "al", "el", "villages", "towns",
                                          "village", "town", "localites", "ville", "villes", "desormais", "now", "also", "aussi", "control", "controle"]
 
-    /// The space-separated words of an ASCII string from byte `start` on (as `split(separator: " ")` gives them).
-    static func asciiWords(_ text: String, from start: Int) -> [Substring] {
-        var out: [Substring] = []
-        let u = text.utf8
-        var i = u.index(u.startIndex, offsetBy: start), wordStart = i
-        while i < u.endIndex {
-            if u[i] == 0x20 {
-                if wordStart < i { out.append(text[wordStart..<i]) }
-                wordStart = u.index(after: i)
-            }
-            i = u.index(after: i)
-        }
-        if wordStart < u.endIndex { out.append(text[wordStart...]) }
-        return out
-    }
-
     /// The control status a folded text before a place gives (nil: none). `asciiFastPath: false` reads ASCII
     /// text by characters too (what the fast path must agree with).
     static func controlStatus(_ before: String, asciiFastPath: Bool = true) -> String? {
@@ -522,19 +507,19 @@ public struct EventExtractor {
         for (status, regex) in controlPatterns where regex.firstMatch(in: tail) != nil { return status }
         // A list after the verb: only names, commas and "and"/"et" between the verb and this place. Words of
         // the last 120 characters, whole words only.
-        var words: [Substring]
+        var words: [String]
         if ascii {
-            words = asciiWords(before, from: max(0, scalars.count - 120))
+            words = Self.words(of: String(decoding: before.utf8.suffix(120), as: UTF8.self))
             if scalars.count > 120, scalars[scalars.count - 121] != 0x20, !words.isEmpty { words.removeFirst() }
         } else {
-            words = before.suffix(120).split(separator: " ")
+            words = before.suffix(120).split(separator: " ").map(String.init)
             if before.count > 120, !before.dropLast(120).hasSuffix(" "), !words.isEmpty { words.removeFirst() }
         }
         guard let (end, status) = lastControlVerb(in: words) else { return nil }
         // "un poste de contrôle" is a checkpoint, not control.
         if end >= 3, words[end - 2] == "de", words[end - 1] == "controle", words[end - 3] == "poste" || words[end - 3] == "postes" { return nil }
         let between = words[end...]
-        let capitalisedNames = between.count <= 12 && between.allSatisfy { listWords.contains(String($0)) || $0.count > 2 }
+        let capitalisedNames = between.count <= 12 && between.allSatisfy { listWords.contains($0) || $0.count > 2 }
         return capitalisedNames && between.count <= 12 ? status : nil
     }
 }
