@@ -35,7 +35,8 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
     @Option(help: .hidden) var streamAbove: Int = 8 << 20
     @Option(help: .hidden) var chunkBytes: Int = 1 << 20
-    /// Entries in each worker's caches of name rankings, areas and checks; 0 measures extraction without them.
+    /// Entries in each worker's caches of name rankings, areas and checks; 0 measures extraction without them
+    /// (and without the memos of name-index answers and distances).
     @Option(help: .hidden) var cacheLimit: Int = Geoparser.defaultCacheLimit
 
     static func isEventFile(_ path: String) -> Bool {
