@@ -9,7 +9,7 @@ enum EventBytes {
         out.append(contentsOf: "{\"id\":")
         JSONBytes.appendString(e.id, to: &out)
         out.append(contentsOf: ",\"date\":")
-        MentionBytes.optional(e.date?.description, to: &out)
+        JSONBytes.appendOptional(e.date?.description, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"date_source\":")
         JSONBytes.appendString(e.dateSource, to: &out)
         out.append(contentsOf: ",\"time_precision\":")
@@ -26,26 +26,26 @@ enum EventBytes {
             JSONBytes.appendString(a, to: &out)
         }
         out.append(contentsOf: "],\"location_text\":")
-        MentionBytes.optional(e.locationText, to: &out)
+        JSONBytes.appendOptional(e.locationText, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"place_id\":")
-        MentionBytes.optional(e.placeID, to: &out)
+        JSONBytes.appendOptional(e.placeID, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"lat\":")
-        optionalDecimal(e.point?.latitude, to: &out)
+        JSONBytes.appendOptional(e.point?.latitude, to: &out) { JSONBytes.appendDecimal($0, maxDecimals: 6, to: &$1) }
         out.append(contentsOf: ",\"lon\":")
-        optionalDecimal(e.point?.longitude, to: &out)
+        JSONBytes.appendOptional(e.point?.longitude, to: &out) { JSONBytes.appendDecimal($0, maxDecimals: 6, to: &$1) }
         out.append(contentsOf: ",\"geo_precision\":")
-        optionalInteger(e.geoPrecision, to: &out)
+        JSONBytes.appendOptional(e.geoPrecision, to: &out, JSONBytes.appendInteger)
         out.append(contentsOf: ",\"fatalities_low\":")
-        optionalInteger(e.fatalitiesLow, to: &out)
+        JSONBytes.appendOptional(e.fatalitiesLow, to: &out, JSONBytes.appendInteger)
         out.append(contentsOf: ",\"fatalities_best\":")
-        optionalInteger(e.fatalitiesBest, to: &out)
+        JSONBytes.appendOptional(e.fatalitiesBest, to: &out, JSONBytes.appendInteger)
         out.append(contentsOf: ",\"fatalities_high\":")
-        optionalInteger(e.fatalitiesHigh, to: &out)
+        JSONBytes.appendOptional(e.fatalitiesHigh, to: &out, JSONBytes.appendInteger)
         out.append(contentsOf: ",\"fatality_claims\":[")
         for (k, c) in e.claims.enumerated() {
             if k > 0 { out.append(0x2C) }
             out.append(contentsOf: "{\"source\":")
-            MentionBytes.optional(c.source, to: &out)
+            JSONBytes.appendOptional(c.source, to: &out, JSONBytes.appendString)
             out.append(contentsOf: ",\"count\":")
             JSONBytes.appendInteger(c.count, to: &out)
             out.append(0x7D)
@@ -57,15 +57,15 @@ enum EventBytes {
 
     static func append(_ c: ControlClaim, to out: inout ByteBuffer) {
         out.append(contentsOf: "{\"actor\":")
-        MentionBytes.optional(c.actor, to: &out)
+        JSONBytes.appendOptional(c.actor, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"place_id\":")
-        MentionBytes.optional(c.placeID, to: &out)
+        JSONBytes.appendOptional(c.placeID, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"place_text\":")
         JSONBytes.appendString(c.placeText, to: &out)
         out.append(contentsOf: ",\"status\":")
         JSONBytes.appendString(c.status, to: &out)
         out.append(contentsOf: ",\"date\":")
-        MentionBytes.optional(c.date?.description, to: &out)
+        JSONBytes.appendOptional(c.date?.description, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"date_source\":")
         JSONBytes.appendString(c.dateSource, to: &out)
         out.append(0x2C)
@@ -79,13 +79,5 @@ enum EventBytes {
         out.append(contentsOf: ",\"end\":")
         JSONBytes.appendInteger(r.upperBound, to: &out)
         out.append(0x7D)
-    }
-
-    static func optionalDecimal(_ v: Double?, to out: inout ByteBuffer) {
-        if let v { JSONBytes.appendDecimal(v, maxDecimals: 6, to: &out) } else { out.append(contentsOf: "null") }
-    }
-
-    static func optionalInteger(_ v: Int?, to out: inout ByteBuffer) {
-        if let v { JSONBytes.appendInteger(v, to: &out) } else { out.append(contentsOf: "null") }
     }
 }

@@ -47,7 +47,7 @@ enum MentionBytes {
     static func place(id: String?, name: String, coordinate: Coordinate, kind: String, admin1: String?, country: String?,
                       to out: inout ByteBuffer) {
         out.append(contentsOf: "{\"id\":")
-        optional(id, to: &out)
+        JSONBytes.appendOptional(id, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"name\":")
         JSONBytes.appendString(name, to: &out)
         out.append(contentsOf: ",\"lat\":")
@@ -57,9 +57,9 @@ enum MentionBytes {
         out.append(contentsOf: ",\"kind\":")
         JSONBytes.appendString(kind, to: &out)
         out.append(contentsOf: ",\"admin1\":")
-        optional(admin1, to: &out)
+        JSONBytes.appendOptional(admin1, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"country\":")
-        optional(country, to: &out)
+        JSONBytes.appendOptional(country, to: &out, JSONBytes.appendString)
         out.append(0x7D)
     }
 
@@ -71,9 +71,9 @@ enum MentionBytes {
         out.append(contentsOf: ",\"anchor\":")
         anchor(l.anchor, to: &out)
         out.append(contentsOf: ",\"distance_km\":")
-        optionalNumber(e.distance.map { roundTo($0.kilometers, decimals: 3) }, to: &out)
+        JSONBytes.appendOptional(e.distance.map { roundTo($0.kilometers, decimals: 3) }, to: &out, JSONBytes.appendNumber)
         out.append(contentsOf: ",\"bearing_deg\":")
-        optionalNumber(l.bearing.map { roundTo($0.degrees, decimals: 3) }, to: &out)
+        JSONBytes.appendOptional(l.bearing.map { roundTo($0.degrees, decimals: 3) }, to: &out, JSONBytes.appendNumber)
         out.append(contentsOf: ",\"geo_precision\":")
         JSONBytes.appendInteger(l.geoPrecision, to: &out)
         out.append(contentsOf: ",\"uncertainty_km\":")
@@ -100,7 +100,7 @@ enum MentionBytes {
             out.append(contentsOf: ",\"place\":")
             if let p = check.place { anchor(p, to: &out) } else { out.append(contentsOf: "null") }
             out.append(contentsOf: ",\"distance_km\":")
-            optionalNumber(check.distanceFromPoint.map { roundTo($0.kilometers, decimals: 3) }, to: &out)
+            JSONBytes.appendOptional(check.distanceFromPoint.map { roundTo($0.kilometers, decimals: 3) }, to: &out, JSONBytes.appendNumber)
             out.append(contentsOf: ",\"rejected\":[")
             for (k, p) in check.rejected.prefix(5).enumerated() {
                 if k > 0 { out.append(0x2C) }
@@ -121,13 +121,5 @@ enum MentionBytes {
         out.append(contentsOf: ",\"lon\":")
         JSONBytes.appendNumber(p.coordinate.longitude, to: &out)
         out.append(0x7D)
-    }
-
-    static func optional(_ s: String?, to out: inout ByteBuffer) {
-        if let s { JSONBytes.appendString(s, to: &out) } else { out.append(contentsOf: "null") }
-    }
-
-    static func optionalNumber(_ v: Double?, to out: inout ByteBuffer) {
-        if let v { JSONBytes.appendNumber(v, to: &out) } else { out.append(contentsOf: "null") }
     }
 }

@@ -87,6 +87,11 @@ public enum JSONBytes {
         }
     }
 
+    /// `null` for nil, else what `write` writes of the value.
+    public static func appendOptional<T>(_ value: T?, to out: inout ByteBuffer, _ write: (T, inout ByteBuffer) -> Void) {
+        if let value { write(value, &out) } else { out.append(contentsOf: "null") }
+    }
+
     /// Any number as `JSONWriter` writes it.
     public static func appendNumber(_ value: Double, to out: inout ByteBuffer) {
         if value == value.rounded(), abs(value) < 1e15 { appendInteger(Int(value), to: &out); return }
