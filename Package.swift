@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
@@ -41,38 +40,52 @@ let package = Package(
         .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Patterns"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
-        // Incidents and control claims from reports: lexicons (data files), fatalities, dates, locations.
-        .target(name: "Reports", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing", "Patterns",
-                                                .product(name: "Yams", package: "Yams"),
-                                                .product(name: "SwiftCSV", package: "SwiftCSV")],
+        // The domain model: incidents, fatality claims, control claims, report days, statuses and date sources.
+        // Storage, zones, export and maps build on it without linking the text stack.
+        .target(name: "Incidents", dependencies: ["GeoCore"]),
+
+        // Incidents and control claims from reports: lexicons (data files), fatalities, dates, locations;
+        // analyst event files (YAML/JSON, ACLED CSV).
+        .target(name: "Reports", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing", "Patterns", "Incidents",
+                                                .product(name: "Yams", package: "Yams")],
                 resources: [.copy("Lexicon")]),
 
         // Control zones per actor with GEOS (buffer or Voronoi, contested overlaps, as-of dates).
-        .target(name: "Zones", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Reports"]),
+        .target(name: "Zones", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Incidents"]),
         // GIS layers: incidents, control zones, places, uncertainty as GeoJSON, GeoJSONSeq, ACLED-ordered CSV.
-        .target(name: "Export", dependencies: ["GeoCore", "Places", "Geoparsing", "Reports", "Zones"]),
+        .target(name: "Export", dependencies: ["GeoCore", "Places", "Incidents", "Zones"]),
 
-        // The event store: SQLite (GRDB) with an R*Tree, exact geodesic and GEOS filtering.
-        .target(name: "Store", dependencies: ["GeoCore", "Geodesy", "Geometry", "Reports",
+        // The event store's contract: the `EventStore` protocol, its records and queries, one list of event
+        // columns. Both stores implement it; neither links the other's database library.
+        .target(name: "EventStorage", dependencies: ["GeoCore", "Geodesy", "Incidents"]),
+        // The embedded event store: SQLite (GRDB) with an R*Tree, exact geodesic and GEOS filtering.
+        .target(name: "Store", dependencies: ["GeoCore", "Geodesy", "Geometry", "Incidents", "EventStorage",
                                               .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // The event store on PostgreSQL/PostGIS (postgres-nio), behind the same protocol as the embedded one.
-        .target(name: "PostGISStore", dependencies: ["GeoCore", "Geodesy", "Store", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .target(name: "PostGISStore", dependencies: ["GeoCore", "Geodesy", "Incidents", "EventStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
                                                      .product(name: "Logging", package: "swift-log")]),
         // Maps: projection from PROJ, basemap from the gazetteer, SVG written here, PNG by rsvg-convert.
-        .target(name: "Cartography", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Incidents"]),
+
+        // What the commands run: the JSON/YAML of `extract` (one byte writer), the streamed extraction of large
+        // files, and the build/ingest pipeline from inputs to layers and stores.
+        .target(name: "Pipeline", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing", "Incidents", "Reports",
+                                                 "Zones", "Export", "EventStorage", "Store",
+                                                 .product(name: "Yams", package: "Yams")]),
 
         .executableTarget(
             name: "geomap",
             dependencies: [
-                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Reports", "Zones", "Export", "Store", "PostGISStore", "Cartography",
+                "GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Geoparsing", "Incidents", "Reports", "Zones", "Export",
+                "EventStorage", "Store", "PostGISStore", "Cartography", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Benchmark driver used by `make bench` (bench/run.py runs it beside the Python peers).
-        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Reports", "Zones", "Export", "Store", "PostGISStore",
+        .executableTarget(name: "geomap-bench", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Geoparsing", "Incidents", "Reports", "Zones", "Export",
+                                                                  "EventStorage", "Store", "PostGISStore", "Pipeline",
                                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
 
         .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
@@ -83,14 +96,16 @@ let package = Package(
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating", "TestSupport"]),
         .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Geodesy", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Reports", "TestSupport"],
+        .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Incidents", "Reports", "TestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "ZonesTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Reports", "Zones", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Store", "PostGISStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "ZonesTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Incidents", "Zones", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Incidents", "EventStorage", "Store", "PostGISStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     // The brute-force scans (200 queries × 100,000 events per kind) need optimised code to stay quick.
                     swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .testTarget(name: "CartographyTests", dependencies: ["GeoCore", "Geodesy", "Places", "Cartography", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore", "Places", "Reports", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["GeoCore", "Places", "Incidents", "Zones", "Export", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["GeoCore", "Places", "Geoparsing", "Incidents", "Reports", "Export", "EventStorage", "Store", "Pipeline", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["geomap", "GeoCore", "Places", "Incidents", "Reports", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Incidents
 
 /// What a map draws: the four layers of `geomap build`, as GeoJSON features.
 public struct MapLayers: Sendable {
@@ -48,7 +49,7 @@ public struct MapLayers: Sendable {
         guard let f = features.first else { return nil }
         let polygonal = !(f.geometry?.polygons.isEmpty ?? true)
         if case .point? = f.geometry {
-            if f.properties["event_date"] != nil { return .incidents }
+            if f.properties[IncidentColumn.eventDate.name] != nil { return .incidents }
             if f.properties["name"] != nil { return .places }
         }
         if polygonal, f.properties["actor"] != nil { return .control_zones }
@@ -58,7 +59,7 @@ public struct MapLayers: Sendable {
 
     /// Keeps incidents dated on or before `day` (ISO YYYY-MM-DD) and undated ones.
     public mutating func keepIncidents(onOrBefore day: String) {
-        incidents.removeAll { ($0.properties["event_date"]?.stringValue).map { $0 > day } ?? false }
+        incidents.removeAll { ($0.properties[IncidentColumn.eventDate.name]?.stringValue).map { $0 > day } ?? false }
     }
 
     public var allCoordinates: [Coordinate] {

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Incidents
 import Geometry
 import Places
 
@@ -149,23 +150,23 @@ public struct MapRenderer {
         svg += "</g>\n"
 
         // Incidents, largest first so small ones stay visible on top.
-        let types = Array(Set(layers.incidents.compactMap { $0.properties["event_type"]?.stringValue })).sorted()
+        let types = Array(Set(layers.incidents.compactMap { $0.properties[IncidentColumn.eventType.name]?.stringValue })).sorted()
         let symbols = MapStyle.symbols(for: types)
         svg += "<g id=\"incidents\">\n"
         var symbolRadius: [PixelKey: Double] = [:]   // a place's label must clear the incident drawn on it
         let drawn = layers.incidents.compactMap { f -> (GeoJSONFeature, Coordinate, Int?)? in
             guard case .point(let c)? = f.geometry else { return nil }
-            return (f, c, f.properties["fatalities_best"]?.numberValue.map { Int($0) })
+            return (f, c, f.properties[IncidentColumn.fatalitiesBest.name]?.numberValue.map { Int($0) })
         }.sorted { ($0.2 ?? 0) > ($1.2 ?? 0) }
         for (f, c, dead) in drawn {
             guard let p = frame.pixel(c), frame.contains(p) else { continue }
-            let type = f.properties["event_type"]?.stringValue ?? ""
+            let type = f.properties[IncidentColumn.eventType.name]?.stringValue ?? ""
             let r = MapStyle.radius(fatalities: dead, unit: u)
             labels.block(.init(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r))
             symbolRadius[PixelKey(p)] = max(symbolRadius[PixelKey(p)] ?? 0, r)
             let fill = dead == nil ? "fill=\"#ffffff\"" : "fill=\"#a50f15\" fill-opacity=\"0.85\""
             svg += "<g class=\"incident\" data-id=\"\(esc(f.id?.description ?? ""))\" data-lon=\"\(c.longitude)\" data-lat=\"\(c.latitude)\" transform=\"translate(\(n(p.x)) \(n(p.y)))\">"
-            svg += "<title>\(esc([f.properties["event_date"]?.stringValue, f.properties["sub_type"]?.stringValue, f.properties["location"]?.stringValue, dead.map { "\($0) dead" }].compactMap { $0 }.joined(separator: " · ")))</title>"
+            svg += "<title>\(esc([f.properties[IncidentColumn.eventDate.name]?.stringValue, f.properties[IncidentColumn.subType.name]?.stringValue, f.properties[IncidentColumn.location.name]?.stringValue, dead.map { "\($0) dead" }].compactMap { $0 }.joined(separator: " · ")))</title>"
             svg += MapStyle.shape(symbols[type] ?? .circle, r: r, attributes: "\(fill) stroke=\"#3b0a0c\" stroke-width=\"\(n(u * 0.1))\"") + "</g>\n"
         }
         svg += "</g>\n"

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 /// Colours and symbols. Actors get the Okabe–Ito palette (distinguishable with the common colour-vision
 /// deficiencies), in a stable order: the same actors get the same colours on every map.
 public enum MapStyle {
@@ -17,11 +18,7 @@ public enum MapStyle {
         return out
     }
 
-    static func fnv1a(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
-    }
+    static func fnv1a(_ s: String) -> UInt64 { StableHash.fnv1a(s) }
 
     public enum Symbol: String, CaseIterable, Sendable { case circle, square, triangle, diamond, pentagon, cross }
 

@@ -1,9 +1,31 @@
 import Foundation
 import GeoCore
-import Geoparsing
+import Incidents
 import Places
-import Reports
 import Zones
+
+/// A place as a report named it: the words, and the gazetteer's record they resolved to.
+public struct PlaceSighting: Sendable {
+    public let text: String
+    public let place: Place
+    public init(text: String, place: Place) { self.text = text; self.place = place }
+}
+
+/// A relative location as the uncertainty layer has it.
+public struct UncertaintyRecord: Sendable {
+    public var expression: String
+    public var anchor: Place
+    /// The point the expression gives, where the layer should carry it.
+    public var point: Coordinate?
+    public var distanceKm: Double?
+    public var bearingDeg: Double?
+    public var area: GeoJSONGeometry
+
+    public init(expression: String, anchor: Place, point: Coordinate?, distanceKm: Double?, bearingDeg: Double?, area: GeoJSONGeometry) {
+        self.expression = expression; self.anchor = anchor; self.point = point; self.distanceKm = distanceKm
+        self.bearingDeg = bearingDeg; self.area = area
+    }
+}
 
 /// The small layers of `geomap build` (places, uncertainty areas, control zones) gathered in memory; the
 /// incidents, which can number millions, go straight to a `LayerWriter`. Flat properties so QGIS shows columns.
@@ -15,10 +37,10 @@ public struct LayerSet {
     public init() {}
 
     /// One point per resolved place, with every way the reports wrote it and how often.
-    public mutating func add(mentions: [Mention]) {
+    public mutating func add(places sightings: [PlaceSighting]) {
         var byID: [String: (Place, [String], Int)] = [:]
-        for m in mentions {
-            guard let p = m.place, m.relative == nil else { continue }
+        for m in sightings {
+            let p = m.place
             var entry = byID[p.id] ?? (p, [], 0)
             if !entry.1.contains(m.text) { entry.1.append(m.text) }
             entry.2 += 1
@@ -40,17 +62,16 @@ public struct LayerSet {
         }
     }
 
-    public mutating func add(relativeMentions mentions: [Mention]) {
-        for m in mentions {
-            guard let r = m.relative else { continue }
-            uncertainty.append(GeoJSONFeature(geometry: r.uncertainty, properties: [
-                "expression": .string(m.text), "anchor": .string(r.anchor.name), "anchor_id": .string(r.anchor.id),
+    public mutating func add(uncertainty records: [UncertaintyRecord]) {
+        for r in records {
+            uncertainty.append(GeoJSONFeature(geometry: r.area, properties: [
+                "expression": .string(r.expression), "anchor": .string(r.anchor.name), "anchor_id": .string(r.anchor.id),
                 "anchor_lat": .number(roundTo(r.anchor.coordinate.latitude, decimals: 6)),
                 "anchor_lon": .number(roundTo(r.anchor.coordinate.longitude, decimals: 6)),
-                "lat": m.place.map { .number(roundTo($0.coordinate.latitude, decimals: 6)) } ?? .null,
-                "lon": m.place.map { .number(roundTo($0.coordinate.longitude, decimals: 6)) } ?? .null,
-                "distance_km": r.expression.distance.map { .number(roundTo($0.kilometers, decimals: 3)) } ?? .null,
-                "bearing_deg": r.bearing.map { .number(roundTo($0.degrees, decimals: 3)) } ?? .null,
+                "lat": r.point.map { .number(roundTo($0.latitude, decimals: 6)) } ?? .null,
+                "lon": r.point.map { .number(roundTo($0.longitude, decimals: 6)) } ?? .null,
+                "distance_km": r.distanceKm.map { .number(roundTo($0, decimals: 3)) } ?? .null,
+                "bearing_deg": r.bearingDeg.map { .number(roundTo($0, decimals: 3)) } ?? .null,
             ]))
         }
     }
@@ -58,7 +79,7 @@ public struct LayerSet {
     public mutating func add(zones: [ControlZone]) {
         for z in zones {
             controlZones.append(GeoJSONFeature(geometry: z.geometry, properties: [
-                "actor": .string(z.actor), "status": .string(z.status),
+                "actor": .string(z.actor), "status": .string(z.status.rawValue),
                 "as_of": z.asOf.map { .string($0.description) } ?? .null,
                 "area_km2": .number(roundTo(z.areaKm2, decimals: 3)),
                 "places": .string(z.places.joined(separator: "; ")), "sources": .string(z.sources.joined(separator: "; ")),

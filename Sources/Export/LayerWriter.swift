@@ -1,12 +1,12 @@
 import Foundation
 import GeoCore
-import Reports
+import Incidents
 
 /// Writes the layers of `geomap build` into a folder. Incidents stream to disk as they are added (memory
 /// does not grow with their number); the other layers come at `finish`, which renames every file into place
 /// at once, so a build that fails anywhere leaves the previous layers intact.
 public final class LayerWriter {
-    public enum Format: String, Sendable { case geojson, geojsonseq, csv }
+    public enum Format: String, Sendable, CaseIterable { case geojson, geojsonseq, csv }
 
     public let folder: String
     public let format: Format
@@ -57,24 +57,29 @@ public final class LayerWriter {
     }
 }
 
-/// The columns of the incidents layer (DESIGN.md), in order.
+/// The columns of the incidents layer, in `IncidentColumn`'s order.
 enum IncidentProperties {
     static func write(_ e: Incident, id: String, source: String, into p: inout FeatureProperties) {
-        p.string("id", id)
-        p.string("event_date", e.date?.description)
-        p.string("event_type", e.eventType)
-        p.string("sub_type", e.subType)
-        p.string("actors", e.actors.joined(separator: "; "))
-        p.string("location", e.locationText)
-        p.string("admin1", e.admin1)
-        p.integer("geo_precision", e.geoPrecision)
-        p.integer("fatalities_low", e.fatalitiesLow)
-        p.integer("fatalities_best", e.fatalitiesBest)
-        p.integer("fatalities_high", e.fatalitiesHigh)
-        p.string("fatality_claims", e.fatalityClaimsText)
-        let sources = e.sourcesText
-        p.string("source", sources.isEmpty ? source : sources)
-        p.string("notes", e.notes ?? "")
-        p.number("uncertainty_km", e.uncertaintyKm, decimals: 3)
+        for c in IncidentColumn.allCases {
+            switch c {
+            case .id: p.string(c.key, id)
+            case .eventDate: p.string(c.key, e.date?.description)
+            case .eventType: p.string(c.key, e.eventType)
+            case .subType: p.string(c.key, e.subType)
+            case .actors: p.string(c.key, e.actors.joined(separator: "; "))
+            case .location: p.string(c.key, e.locationText)
+            case .admin1: p.string(c.key, e.admin1)
+            case .geoPrecision: p.integer(c.key, e.geoPrecision)
+            case .fatalitiesLow: p.integer(c.key, e.fatalitiesLow)
+            case .fatalitiesBest: p.integer(c.key, e.fatalitiesBest)
+            case .fatalitiesHigh: p.integer(c.key, e.fatalitiesHigh)
+            case .fatalityClaims: p.string(c.key, e.fatalityClaimsText)
+            case .source:
+                let sources = e.sourcesText
+                p.string(c.key, sources.isEmpty ? source : sources)
+            case .notes: p.string(c.key, e.notes ?? "")
+            case .uncertaintyKm: p.number(c.key, e.uncertaintyKm, decimals: 3)
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ public final class AtomicFileWriter {
     public let path: String
     let tempPath: String
     private var fd: Int32
-    private var buffer = ByteBuffer(capacity: AtomicFileWriter.flushSize + 64 * 1024)
+    private var buffer = OutputBuffer(capacity: AtomicFileWriter.flushSize + 64 * 1024)
     private var committed = false
     /// Bytes handed to the writer so far (buffered or on disk).
     public private(set) var byteCount = 0
@@ -41,7 +41,7 @@ public final class AtomicFileWriter {
     }
 
     /// Appends through a closure that writes into the buffer directly.
-    public func append(_ fill: (inout ByteBuffer) -> Void) throws(AtomicFileError) {
+    public func append(_ fill: (inout OutputBuffer) -> Void) throws(AtomicFileError) {
         let before = buffer.count
         fill(&buffer)
         byteCount += buffer.count - before

@@ -79,11 +79,9 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     /// FNV-1a over the bytes, mixed so that the low bits address slots (never 0), and whether they are ASCII.
     @inlinable @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt64, ascii: Bool) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var high: UInt8 = 0
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; high |= b }
+        var (h, ascii) = StableHash.fnv1a(bytes)
         h ^= h >> 29
-        return (h == 0 ? 1 : h, high < 0x80)
+        return (h == 0 ? 1 : h, ascii)
     }
 
     @inlinable

@@ -73,36 +73,35 @@ public final class GeometryEngine {
         let h = context.handle
         var discs: [OpaquePointer?] = []
         discs.reserveCapacity(centers.count + others.count)
+        // Until the collection takes them, the discs are ours: every way out before that destroys them.
+        var handedOver = false
+        defer { if !handedOver { for d in discs { GEOSGeom_destroy_r(h, d) } } }
         for g in others {
             let wkb = WKB.encode(g)
             let p = wkb.withUnsafeBufferPointer { GEOSWKBReader_read_r(h, reader, $0.baseAddress, $0.count) }
-            guard let p else {
-                for d in discs { GEOSGeom_destroy_r(h, d) }
-                throw context.failure("reading \(g.typeName)")
-            }
+            guard let p else { throw context.failure("reading \(g.typeName)") }
             discs.append(p)
         }
         for (c, r) in zip(centers, radii) {
             guard let seq = GEOSCoordSeq_create_r(h, 1, 2) else { throw context.failure("point") }
             GEOSCoordSeq_setX_r(h, seq, 0, c.longitude)
             GEOSCoordSeq_setY_r(h, seq, 0, c.latitude)
-            guard let pt = GEOSGeom_createPoint_r(h, seq) else { throw context.failure("point") }
+            // The point takes the sequence only when it is made.
+            guard let pt = GEOSGeom_createPoint_r(h, seq) else {
+                GEOSCoordSeq_destroy_r(h, seq)
+                throw context.failure("point")
+            }
             let disc = GEOSBuffer_r(h, pt, r, quadrantSegments)
             GEOSGeom_destroy_r(h, pt)
-            guard let disc else {
-                for d in discs { GEOSGeom_destroy_r(h, d) }
-                throw context.failure("buffer")
-            }
+            guard let disc else { throw context.failure("buffer") }
             discs.append(disc)
         }
         // The collection takes ownership of the discs.
         let collection = discs.withUnsafeMutableBufferPointer {
             GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
         }
-        guard let collection else {
-            for d in discs { GEOSGeom_destroy_r(h, d) }
-            throw context.failure("collection")
-        }
+        guard let collection else { throw context.failure("collection") }
+        handedOver = true
         let owned = GEOSGeometryHandle(context: context, taking: collection)
         return try produce("union") { GEOSUnaryUnion_r(h, owned.pointer) }
     }

@@ -1,38 +1,26 @@
 import GeoCore
 import Geodesy
 
-/// Geodesic distances from a reading (an index place) to a position, remembered direct-mapped by place and
-/// position (a newer pair takes the slot): disambiguation asks for the same pairs in both passes and in every
-/// report naming the same places. The answer is always the geodesic's. Not Sendable: one per worker.
+/// Geodesic distances from a reading (an index place) to a position, in a `DirectMappedMemo` keyed by place and
+/// position: disambiguation asks for the same pairs in both passes and in every report naming the same places.
+/// The answer is always the geodesic's. Not Sendable: one per worker.
 struct DistanceMemo {
-    private struct Entry {
-        var place = -1
-        var latitude = 0.0, longitude = 0.0
-        var meters = 0.0
+    struct Key: Equatable {
+        let place: Int
+        let latitude: UInt64, longitude: UInt64
     }
-    private var entries: [Entry]
-    private let mask: Int
+    private var memo: DirectMappedMemo<Key, Double>
 
     /// `slots` (a power of two) distances at most; 0 remembers nothing.
-    init(slots: Int) {
-        precondition(slots == 0 || slots & (slots - 1) == 0, "slots is a power of two")
-        entries = Array(repeating: Entry(), count: slots)
-        mask = slots - 1
-    }
+    init(slots: Int) { memo = DirectMappedMemo(slots: slots) }
 
     /// The geodesic distance from `from` (the position of index place `place`) to `to`.
     mutating func distance(_ place: Int, from: Coordinate, to: Coordinate) -> Distance {
-        guard !entries.isEmpty else { return Geodesic.distance(from: from, to: to) }
+        guard memo.slots > 0 else { return Geodesic.distance(from: from, to: to) }
         var h = UInt64(truncatingIfNeeded: place) &* 0x9E37_79B9_7F4A_7C15
         h ^= to.latitude.bitPattern &* 0xBF58_476D_1CE4_E5B9
         h ^= to.longitude.bitPattern &* 0x94D0_49BB_1331_11EB
-        let slot = Int(truncatingIfNeeded: h ^ (h >> 31)) & mask
-        let e = entries[slot]
-        if e.place == place, e.latitude.bitPattern == to.latitude.bitPattern, e.longitude.bitPattern == to.longitude.bitPattern {
-            return Distance(meters: e.meters)
-        }
-        let d = Geodesic.distance(from: from, to: to)
-        entries[slot] = Entry(place: place, latitude: to.latitude, longitude: to.longitude, meters: d.meters)
-        return d
+        let key = Key(place: place, latitude: to.latitude.bitPattern, longitude: to.longitude.bitPattern)
+        return Distance(meters: memo.value(for: key, hash: h) { _ in Geodesic.distance(from: from, to: to).meters })
     }
 }

@@ -25,9 +25,9 @@ public final class Locator {
     public var options = Options() { didSet { areas.removeAll(); checks.removeAll() } }
     /// Entries the caches of areas and of named-place checks may each hold; 0 turns them off.
     public var cacheLimit = Locator.defaultCacheLimit {
-        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit }
+        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit; records.limit = cacheLimit }
     }
-    public static let defaultCacheLimit = 4096
+    public static let defaultCacheLimit = CacheBudget.standard.entries
     let engine: GeometryEngine
     public let parser = RelativeExpressionParser()
     /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
@@ -181,7 +181,7 @@ public final class Locator {
 
         let radius: Distance
         if point == center, let outer = outerDistance { radius = outer } else { radius = UncertaintyArea.radius(of: area, around: point) }
-        var json = ByteBuffer(capacity: 4096)
+        var json = OutputBuffer(capacity: 4096)
         JSONBytes.appendGeometry(area, to: &json)
         return LocatedArea(point: point, bearing: bearing, area: area, areaJSON: json.bytes, radius: radius)
     }

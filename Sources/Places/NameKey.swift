@@ -1,3 +1,4 @@
+import GeoCore
 /// The transliteration-folding key: spellings of one Arabic name in Latin script, English or French, get the
 /// same key. Built on `NameFolding.fold`, then:
 /// - Arabic articles dropped when they are a word of their own (al-, el-, ad-, ar-, as-, ash-, at-, az-, an-,

@@ -1,20 +1,14 @@
+import GeoCore
+
 /// The answers a `NameIndex` gave to "does some name fold to this?" and "does some name have this key?",
 /// remembered by the 64-bit hash the index itself answers on, so the answer is the index's. A geoparser asks
 /// about every capitalised run of words, most of them again and again, and each question to the index is two
-/// reads into megabytes of arrays; the memo is a few hundred kilobytes, direct-mapped (a newer hash takes the
-/// slot). Not Sendable: one per worker.
+/// reads into megabytes of arrays. A `DirectMappedMemo`; not Sendable: one per worker.
 public struct NameLookupMemo {
-    private var hashes: [UInt64]
-    private var answers: [Bool]
-    private let mask: Int
+    private var memo: DirectMappedMemo<UInt64, Bool>
 
     /// `slots` (a power of two) answers at most; 0 remembers nothing.
-    public init(slots: Int = 1 << 15) {
-        precondition(slots == 0 || slots & (slots - 1) == 0, "slots is a power of two")
-        hashes = Array(repeating: 0, count: slots)
-        answers = Array(repeating: false, count: slots)
-        mask = slots - 1
-    }
+    public init(slots: Int = 1 << 15) { memo = DirectMappedMemo(slots: slots) }
 
     /// `index.contains(folded:)`.
     public mutating func contains(folded: String, in index: NameIndex) -> Bool {
@@ -27,12 +21,6 @@ public struct NameLookupMemo {
     }
 
     private mutating func answer(_ h: UInt64, _ index: NameIndex) -> Bool {
-        guard !hashes.isEmpty else { return index.contains(hash: h) }
-        let slot = Int(truncatingIfNeeded: h) & mask
-        if hashes[slot] == h { return answers[slot] }
-        let found = index.contains(hash: h)
-        hashes[slot] = h
-        answers[slot] = found
-        return found
+        memo.value(for: h, hash: h) { index.contains(hash: $0) }
     }
 }

@@ -1,16 +1,21 @@
 import GeoCore
 
-/// Full place records and area outlines read from a gazetteer store, kept for the owner's lifetime: reports
-/// name the same towns and anchor relative expressions on the same governorates again and again, and each
-/// read is an SQLite query (an outline also a GeoJSON parse). Bounded by the gazetteer's size.
+/// Full place records and area outlines read from a gazetteer store: reports name the same towns and anchor
+/// relative expressions on the same governorates again and again, and each read is an SQLite query (an outline
+/// also a GeoJSON parse). Holds at most `limit` records and `limit` outlines (the cache budget), emptying itself
+/// when full; 0 keeps nothing.
 /// Not Sendable: one per worker, like the `Locator` and `Geoparser` that own it.
 public final class PlaceRecordCache {
     public let store: GazetteerStore
     private var records: [Int64: Place] = [:]
     private var outlines: [String: GeoJSONGeometry?] = [:]
+    public var limit: Int {
+        didSet { if records.count > limit { records.removeAll() }; if outlines.count > limit { outlines.removeAll() } }
+    }
 
-    public init(store: GazetteerStore) {
+    public init(store: GazetteerStore, limit: Int = CacheBudget.standard.entries) {
         self.store = store
+        self.limit = limit
     }
 
     /// The records of these rows (rows the store does not have are left out), reading only those not yet held.
@@ -18,12 +23,15 @@ public final class PlaceRecordCache {
         var missing: [Int64] = []
         var seen = Set<Int64>()
         for r in rowids where records[r] == nil && seen.insert(r).inserted { missing.append(r) }
+        var read: [Int64: Place] = [:]
         if !missing.isEmpty {
-            for (k, v) in try store.places(rowids: missing) { records[k] = v }
+            read = try store.places(rowids: missing)
+            if records.count + read.count > limit { records.removeAll(keepingCapacity: true) }
+            if read.count <= limit { for (k, v) in read { records[k] = v } }
         }
         var out: [Int64: Place] = [:]
         out.reserveCapacity(rowids.count)
-        for r in rowids { out[r] = records[r] }
+        for r in rowids { out[r] = records[r] ?? read[r] }
         return out
     }
 
@@ -37,6 +45,8 @@ public final class PlaceRecordCache {
     public func shape(placeID: String) throws(GazetteerError) -> GeoJSONGeometry? {
         if let known = outlines[placeID] { return known }
         let shape = try store.shape(placeID: placeID)
+        guard limit > 0 else { return shape }
+        if outlines.count >= limit { outlines.removeAll(keepingCapacity: true) }
         outlines[placeID] = .some(shape)
         return shape
     }

@@ -4,7 +4,8 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
-import Store
+import EventStorage
+import Incidents
 import Geodesy
 
 /// The event store on a PostgreSQL server with PostGIS (through postgres-nio): the same tables as the
@@ -94,14 +95,25 @@ public final class PostGISEventStore: EventStore, Sendable {
 
     // MARK: schema
 
+    /// The event columns after the id with their types (`IncidentColumn`'s one list); `notNull` adds the
+    /// constraints of the events table (the temporary table of an upsert has none).
+    static func columnsSQL(notNull: Bool) -> String {
+        IncidentColumn.values.map { c -> String in
+            let type: String
+            switch c.kind {
+            case .text, .date: type = "text"
+            case .integer: type = "integer"
+            case .real: type = "double precision"
+            }
+            return c.name + " " + type + (notNull && c.required ? " NOT NULL" : "")
+        }.joined(separator: ", ")
+    }
+
     static let schemaSteps: [[String]] = [[
         """
         CREATE TABLE events(
-          id text PRIMARY KEY, event_date text, event_type text NOT NULL, sub_type text NOT NULL, actors text NOT NULL,
-          location text, admin1 text, geo_precision integer, fatalities_low integer, fatalities_best integer,
-          fatalities_high integer, fatality_claims text NOT NULL, source text NOT NULL, notes text NOT NULL,
-          uncertainty_km double precision, lon double precision NOT NULL, lat double precision NOT NULL, input text NOT NULL,
-          geog geography(Point, 4326) NOT NULL)
+          id text PRIMARY KEY, \(columnsSQL(notNull: true)), lon double precision NOT NULL, lat double precision NOT NULL,
+          input text NOT NULL, geog geography(Point, 4326) NOT NULL)
         """,
         "CREATE INDEX events_geog ON events USING gist (geog)",
         "CREATE INDEX events_geom ON events USING gist ((geog::geometry))",
@@ -156,9 +168,8 @@ public final class PostGISEventStore: EventStore, Sendable {
 
     // MARK: ingest
 
-    static let eventColumns = ["id", "event_date", "event_type", "sub_type", "actors", "location", "admin1", "geo_precision",
-                               "fatalities_low", "fatalities_best", "fatalities_high", "fatality_claims", "source", "notes",
-                               "uncertainty_km", "lon", "lat", "input"]
+    /// The columns a COPY line holds, in `appendCopyLine`'s order.
+    static let eventColumns = IncidentColumn.allCases.map(\.name) + ["lon", "lat", "input"]
 
     /// One COPY text-format field: backslash, tab, newline and carriage return escaped; nil is `\N`.
     static func appendField(_ s: String?, to out: inout NIOCore.ByteBuffer) {
@@ -195,13 +206,14 @@ public final class PostGISEventStore: EventStore, Sendable {
                 out.writeBytes(UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
             }
         }
-        appendField(e.id, to: &out); tab(); appendField(e.eventDate, to: &out); tab()
-        appendField(e.eventType, to: &out); tab(); appendField(e.subType, to: &out); tab()
-        appendField(e.actors, to: &out); tab(); appendField(e.location, to: &out); tab()
-        appendField(e.admin1, to: &out); tab(); int(e.geoPrecision); tab()
-        int(e.fatalitiesLow); tab(); int(e.fatalitiesBest); tab(); int(e.fatalitiesHigh); tab()
-        appendField(e.fatalityClaims, to: &out); tab(); appendField(e.source, to: &out); tab()
-        appendField(e.notes, to: &out); tab(); appendField(e.uncertaintyKm.map { "\($0)" }, to: &out); tab()
+        for c in IncidentColumn.allCases {
+            switch e[c] {
+            case .text(let v): appendField(v, to: &out)
+            case .integer(let v): int(v)
+            case .real(let v): appendField(v.map { "\($0)" }, to: &out)
+            }
+            tab()
+        }
         out.writeString(e.point.longitude.description); tab(); out.writeString(e.point.latitude.description); tab()
         appendField(input, to: &out)
         if geography {
@@ -269,12 +281,10 @@ public final class PostGISEventStore: EventStore, Sendable {
                     try await c.query("ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY (id)", logger: log)
                     try await c.query("CREATE INDEX events_geom ON events USING gist ((geog::geometry))", logger: log)
                 } else {
-                    try await c.query("""
-                        CREATE TEMP TABLE incoming (id text, event_date text, event_type text, sub_type text, actors text, location text,
-                          admin1 text, geo_precision integer, fatalities_low integer, fatalities_best integer, fatalities_high integer,
-                          fatality_claims text, source text, notes text, uncertainty_km double precision, lon double precision,
+                    try await c.query(PostgresQuery(unsafeSQL: """
+                        CREATE TEMP TABLE incoming (id text, \(Self.columnsSQL(notNull: false)), lon double precision,
                           lat double precision, input text) ON COMMIT DROP
-                        """, logger: log)
+                        """), logger: log)
                     try await copy(into: "incoming", columns: columns, geography: false)
                     for try await n in try await c.query("SELECT count(*) FROM incoming i JOIN events e ON e.id = i.id", logger: log).decode(Int.self) { updated = n }
                     try await c.query(PostgresQuery(unsafeSQL: upsert), logger: log)
@@ -282,7 +292,7 @@ public final class PostGISEventStore: EventStore, Sendable {
                 for cl in batch.claims {
                     try await c.query("""
                         INSERT INTO claims (actor, status, claim_date, place_id, place_name, place_kind, population, admin1, country, lon, lat, source)
-                        VALUES (\(cl.actor), \(cl.status), \(cl.date), \(cl.placeID), \(cl.placeName), \(cl.placeKind), \(cl.population),
+                        VALUES (\(cl.actor), \(cl.status.rawValue), \(cl.date), \(cl.placeID), \(cl.placeName), \(cl.placeKind), \(cl.population),
                                 \(cl.admin1), \(cl.country), \(cl.point.longitude), \(cl.point.latitude), \(cl.source))
                         ON CONFLICT (actor, status, claim_date, place_id, source) DO UPDATE SET place_name = EXCLUDED.place_name,
                           place_kind = EXCLUDED.place_kind, population = EXCLUDED.population, lon = EXCLUDED.lon, lat = EXCLUDED.lat
@@ -317,130 +327,11 @@ public final class PostGISEventStore: EventStore, Sendable {
                 for (z, json) in rows {
                     try await c.query("""
                         INSERT INTO zones (actor, status, as_of, area_km2, places, sources, geojson, geog)
-                        VALUES (\(z.actor), \(z.status), \(z.asOf), \(z.areaKm2), \(z.places), \(z.sources), \(json),
+                        VALUES (\(z.actor), \(z.status.rawValue), \(z.asOf), \(z.areaKm2), \(z.places), \(z.sources), \(json),
                                 ST_Multi(ST_GeomFromGeoJSON(\(json)))::geography)
                         """, logger: log)
                 }
             }
-        }
-    }
-
-    // MARK: queries
-
-    static let selectColumns = "id, event_date, event_type, sub_type, actors, location, admin1, geo_precision, fatalities_low, fatalities_best, fatalities_high, fatality_claims, source, notes, uncertainty_km, lon, lat"
-
-    /// The SELECT for a query: constant SQL with numbered parameters, and the values bound to them.
-    static func statement(_ spatial: SpatialFilter, _ filter: EventFilter) throws -> (String, PostgresBindings, Bool) {
-        var binds = PostgresBindings()
-        var sql = "SELECT \(Self.selectColumns)"
-        var conditions: [String] = []
-        func bind(_ v: any PostgresEncodable & Sendable) throws -> String {
-            try binds.append(v)
-            return "$\(binds.count)"
-        }
-        var isNear = false
-        switch spatial {
-        case .near(let center, let radius):
-            isNear = true
-            // The index finds candidates within the radius on the sphere, widened by 0.6 % (the sphere and the
-            // ellipsoid differ by less); the spheroidal distance, computed once per candidate, decides.
-            let point = "ST_SetSRID(ST_MakePoint(\(try bind(center.longitude)), \(try bind(center.latitude))), 4326)::geography"
-            let r = try bind(radius.meters)
-            // Candidates from the geometry index: the lon/lat boxes that hold the circle (split at ±180°,
-            // whole longitudes around a pole), the embedded store's search window.
-            let boxes = try SearchWindow.boxes(around: center, radius: radius).map { b in
-                "geog::geometry && ST_MakeEnvelope(\(try bind(b.west)), \(try bind(b.south)), \(try bind(b.east)), \(try bind(b.north)), 4326)"
-            }
-            let inner = "SELECT \(Self.selectColumns), ST_Distance(geog, \(point)) AS d FROM events WHERE (\(boxes.joined(separator: " OR "))) AND ST_DWithin(geog, \(point), \(r) * 1.006 + 1, false)"
-            var outer = "SELECT \(Self.selectColumns), d, NULL::double precision AS az FROM (\(inner)"
-            for c in try filterConditions(filter, bind) { outer += " AND " + c }
-            outer += ") AS candidates WHERE d <= \(r) ORDER BY d, id"
-            return (outer, binds, true)
-        case .bbox(let box):
-            let parts = try box.splitAtAntimeridian.map { b in
-                "ST_Intersects(geog::geometry, ST_MakeEnvelope(\(try bind(b.west)), \(try bind(b.south)), \(try bind(b.east)), \(try bind(b.north)), 4326))"
-            }
-            conditions.append("(" + parts.joined(separator: " OR ") + ")")
-        case .within(let area):
-            conditions.append("ST_Intersects(geog::geometry, ST_SetSRID(ST_GeomFromGeoJSON(\(try bind(JSONWriter.string(area.jsonValue)))), 4326))")
-        }
-        conditions += try filterConditions(filter, bind)
-        sql += " FROM events WHERE " + conditions.joined(separator: " AND ")
-        return (sql, binds, isNear)
-    }
-
-    /// The filters SQL can apply (the actor is checked on the rows, as in the embedded store).
-    static func filterConditions(_ filter: EventFilter, _ bind: (any PostgresEncodable & Sendable) throws -> String) throws -> [String] {
-        var out: [String] = []
-        if let from = filter.from { out.append("event_date >= \(try bind(from))") }
-        if let to = filter.to { out.append("event_date <= \(try bind(to))") }
-        if let t = filter.type { let p = try bind(t.lowercased()); out.append("(lower(event_type) = \(p) OR lower(sub_type) = \(p))") }
-        if let m = filter.minFatalities { out.append("fatalities_best >= \(try bind(m))") }
-        return out
-    }
-
-    public func query(_ spatial: SpatialFilter, _ filter: EventFilter) throws(StoreError) -> QueryAnswer {
-        let (sql, binds, near): (String, PostgresBindings, Bool)
-        do { (sql, binds, near) = try Self.statement(spatial, filter) } catch { throw .badQuery("cannot bind the query: \(error)") }
-        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
-        let rows: [(EventRecord, Double?, Double?)] = try run { c, log in
-            var out: [(EventRecord, Double?, Double?)] = []
-            for try await row in try await c.query(query, logger: log) {
-                let r = row.makeRandomAccess()
-                let record = EventRecord(
-                    id: try r[0].decode(String.self), eventDate: try r[1].decode(String?.self), eventType: try r[2].decode(String.self),
-                    subType: try r[3].decode(String.self), actors: try r[4].decode(String.self), location: try r[5].decode(String?.self),
-                    admin1: try r[6].decode(String?.self), geoPrecision: try r[7].decode(Int?.self), fatalitiesLow: try r[8].decode(Int?.self),
-                    fatalitiesBest: try r[9].decode(Int?.self), fatalitiesHigh: try r[10].decode(Int?.self),
-                    fatalityClaims: try r[11].decode(String.self), source: try r[12].decode(String.self), notes: try r[13].decode(String.self),
-                    uncertaintyKm: try r[14].decode(Double?.self),
-                    point: Coordinate(longitude: try r[15].decode(Double.self), latitude: try r[16].decode(Double.self)))
-                out.append(near ? (record, try r[17].decode(Double.self) / 1000, try r[18].decode(Double?.self)) : (record, nil, nil))
-            }
-            return out
-        }
-        // The azimuth from the query point, by PROJ's geodesic (the one the embedded store reports).
-        let center: Coordinate? = { if case .near(let c, _) = spatial { return c } else { return nil } }()
-        let hits = rows.filter { filter.accepts($0.0) }.map { row in
-            EventHit(record: row.0, distanceKm: row.1, bearingDeg: center.map { Geodesic.inverse(from: $0, to: row.0.point).initialBearing.degrees })
-        }
-        return QueryAnswer(hits: EventHit.ordered(hits, spatial, limit: filter.limit), scanned: rows.count)
-    }
-
-    public func claims() throws(StoreError) -> [StoredClaim] {
-        try run { c, log in
-            var out: [StoredClaim] = []
-            let rows = try await c.query("SELECT actor, status, claim_date, place_id, place_name, place_kind, population, admin1, country, lon, lat, source FROM claims ORDER BY place_id, actor, status", logger: log)
-            for try await (actor, status, date, id, name, kind, population, admin1, country, lon, lat, source) in
-                rows.decode((String, String, String?, String, String, String, Int, String?, String?, Double, Double, String).self) {
-                out.append(StoredClaim(actor: actor, status: status, date: date, placeID: id, placeName: name, placeKind: kind, population: population,
-                                       admin1: admin1, country: country, point: Coordinate(longitude: lon, latitude: lat), source: source))
-            }
-            return out
-        }
-    }
-
-    public func zones() throws(StoreError) -> [StoredZone] {
-        let raw: [(String, String, String?, Double, String, String, String)] = try run { c, log in
-            var out: [(String, String, String?, Double, String, String, String)] = []
-            let rows = try await c.query("SELECT actor, status, as_of, area_km2, places, sources, geojson FROM zones ORDER BY seq", logger: log)
-            for try await row in rows.decode((String, String, String?, Double, String, String, String).self) { out.append(row) }
-            return out
-        }
-        do {
-            return try raw.map { z in
-                StoredZone(actor: z.0, status: z.1, asOf: z.2, areaKm2: z.3, places: z.4, sources: z.5, geometry: try GeoJSONGeometry(json: JSONReader.parse(z.6)))
-            }
-        } catch {
-            throw .database("\(target): a stored zone is not GeoJSON: \(error)")
-        }
-    }
-
-    public func eventCount() throws(StoreError) -> Int {
-        try run { c, log in
-            var n = 0
-            for try await v in try await c.query("SELECT count(*) FROM events", logger: log).decode(Int.self) { n = v }
-            return n
         }
     }
 }

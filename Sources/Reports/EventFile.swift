@@ -1,9 +1,9 @@
 import Foundation
+import Incidents
 import GeoCore
 import Geodesy
 import Locating
 import Places
-import SwiftCSV
 import Yams
 
 /// Why an analyst's event file could not be read: `file:line:column: what is wrong`.
@@ -27,14 +27,22 @@ public struct EventFileReader {
     public init(locator: Locator) { self.locator = locator }
 
     public func read(_ path: String) throws -> (incidents: [Incident], control: [ControlClaim]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EventFileError(file: path, line: 0, column: 0, message: "no such file or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw EventFileError(file: path, line: 0, column: 0, message: "not UTF-8 text")
+        let text: String
+        do { text = try InputText.read(path) } catch {
+            throw EventFileError(file: path, line: 0, column: 0, message: Self.reason(error))
         }
         if path.lowercased().hasSuffix(".csv") { return (try readACLED(text, path: path), []) }
         return try readStructured(text, path: path)
+    }
+
+    /// What `InputText` says of an unreadable file, without the path (the error names it).
+    static func reason(_ error: GeoJSONFileError) -> String {
+        guard case .unreadable(let e) = error else { return error.description }
+        switch e {
+        case .notFound, .unreadable: return "no such file or not readable"
+        case .isDirectory: return "is a folder, expected a file"
+        case .notUTF8: return "not UTF-8 text"
+        }
     }
 
     // MARK: YAML and JSON (JSON is YAML: one reader, with line and column for every node)
@@ -76,11 +84,11 @@ public struct EventFileReader {
         guard let m = node.mapping else { throw fail(node, "an event must be a mapping") }
         func str(_ key: String) -> String? { m[key]?.string?.trimmingCharacters(in: .whitespaces) }
         var date = reportDate
-        var dateSource = reportDate == nil ? "unknown" : "given"
+        var dateSource: DateSource = reportDate == nil ? .unknown : .given
         if let d = m["date"] ?? m["event_date"] {
             guard let s = d.string, let day = ReportDay(iso: s) else { throw fail(d, "field 'date': '\(d.string ?? "?")' is not a date YYYY-MM-DD") }
             date = day
-            dateSource = "given"
+            dateSource = .given
         }
         let lexicon = Lexicon.standard
         let subType = str("sub_type") ?? ""
@@ -112,9 +120,8 @@ public struct EventFileReader {
     func controlClaim(_ node: Node, reportDate: ReportDay?, fail: (Node, String) -> EventFileError) throws -> ControlClaim {
         guard let m = node.mapping else { throw fail(node, "a control claim must be a mapping") }
         guard let actor = m["actor"]?.string else { throw fail(node, "a control claim needs 'actor'") }
-        let statuses = ["controls", "captured", "lost", "besieged", "contested"]
-        guard let statusNode = m["status"], let status = statusNode.string, statuses.contains(status) else {
-            throw fail(m["status"] ?? node, "field 'status' must be one of \(statuses.joined(separator: ", "))")
+        guard let statusNode = m["status"], let status = statusNode.string.flatMap(ControlStatus.init(rawValue:)) else {
+            throw fail(m["status"] ?? node, "field 'status' must be one of \(ControlStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let placeNode = m["place"] ?? m["place_id"], let placeText = placeNode.string else { throw fail(node, "a control claim needs 'place'") }
         let candidates = (try? locator.gazetteer.resolve(placeText, limit: 1)) ?? []
@@ -125,7 +132,7 @@ public struct EventFileReader {
             date = day
         }
         return ControlClaim(actor: actor, placeID: place.id, placeText: placeText, status: status, date: date,
-                            dateSource: date == nil ? "unknown" : "given", evidence: 0..<0)
+                            dateSource: date == nil ? .unknown : .given, evidence: 0..<0)
     }
 
     /// Given coordinates are kept; a text location resolves as in reports (relative expressions included).
@@ -161,20 +168,17 @@ public struct EventFileReader {
     static let acledRequired = ["event_date", "event_type", "sub_event_type", "latitude", "longitude"]
 
     func readACLED(_ text: String, path: String) throws -> [Incident] {
-        let csv: CSV<Enumerated>
-        do { csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false) } catch {
-            throw EventFileError(file: path, line: 1, column: 1, message: "not CSV: \(error)")
-        }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var records = CSVReader(text: text).makeIterator()
+        guard let first = records.next() else { throw EventFileError(file: path, line: 1, column: 1, message: "empty CSV file") }
+        let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         func col(_ name: String) -> Int? { header.firstIndex(of: name) }
         for name in Self.acledRequired where col(name) == nil {
             throw EventFileError(file: path, line: 1, column: 1, message: "missing ACLED column '\(name)'")
         }
         var out: [Incident] = []
-        // Line of each row: the header line, then one per row plus the line breaks inside its quoted fields.
-        var line = 2 + csv.header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
-        for row in csv.rows {
-            defer { line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" }.count } }
+        while let record = records.next() {
+            let row = record.fields, line = record.line
+            if row.count == 1, row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }   // a blank line
             func value(_ name: String) -> String? {
                 guard let k = col(name), k < row.count else { return nil }
                 let v = row[k].trimmingCharacters(in: .whitespaces)
@@ -210,7 +214,7 @@ public struct EventFileReader {
                 let code = Lexicon.standard.triggers.first { $0.subEventType == subEvent }?.subType
                     ?? subEvent.lowercased().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: " ", with: "_")
                 let actors = ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2"].compactMap(value)
-                out.append(Incident(id: value("event_id_cnty") ?? "row\(line)", date: date, dateSource: "given",
+                out.append(Incident(id: value("event_id_cnty") ?? "row\(line)", date: date, dateSource: .given,
                                     timePrecision: value("time_precision").flatMap(Int.init) ?? 1,
                                     eventType: value("event_type") ?? "", subEventType: subEvent, subType: code, actors: actors,
                                     locationText: value("location"), placeID: nil, admin1: value("admin1"),

@@ -1,4 +1,5 @@
 import Foundation
+import Incidents
 import GeoCore
 import Geoparsing
 import Places
@@ -34,7 +35,7 @@ public final class ReportReader {
 
     /// Mentions and events of `text`. `offset` is the number of code points before it in its file (a chunk
     /// of a stream); incidents are numbered E`firstIncident`, E`firstIncident+1`… in text order.
-    public func read(_ text: String, offset: Int = 0, reportDate: ReportDay?, reportDateSource: String,
+    public func read(_ text: String, offset: Int = 0, reportDate: ReportDay?, reportDateSource: DateSource,
                      firstIncident: Int = 1) throws -> Output {
         let scalars = Array(text.unicodeScalars)
         let blocks = Geoparser.blocks(scalars)

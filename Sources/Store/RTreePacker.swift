@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import EventStorage
 
 /// Builds a whole SQLite R*Tree at once, packed by Sort-Tile-Recursive, by writing the module's shadow
 /// tables (`%_node`, `%_rowid`, `%_parent`; the layout is SQLite's file format, see ext/rtree/rtree.c):

@@ -1,6 +1,8 @@
 import Foundation
 import GeoCore
 import Geodesy
+import EventStorage
+import Incidents
 import Geometry
 import GRDB
 import GRDBSQLite
@@ -76,15 +78,31 @@ public final class SQLiteEventStore: EventStore, Sendable {
         }
     }
 
+    /// The event columns after the id as the events table declares them (`IncidentColumn`'s one list).
+    static let eventColumnsSQL = IncidentColumn.values.map { c -> String in
+        let type: String
+        switch c.kind {
+        case .text, .date: type = "TEXT"
+        case .integer: type = "INTEGER"
+        case .real: type = "REAL"
+        }
+        return c.name + " " + type + (c.required ? " NOT NULL" : "")
+    }.joined(separator: ", ")
+
+    /// The columns every insert names, in the order `bindColumns` binds them: the event columns after the id,
+    /// then the point, the input, the id and the rowid.
+    static let insertColumns = IncidentColumn.list(IncidentColumn.values) + ", lon, lat, input, id, rowid"
+
+    /// "event_date = ?1, …, input = ?17": the update of every column but the id, bound as the insert binds them.
+    static let updateAssignments = (IncidentColumn.values.map(\.name) + ["lon", "lat", "input"]).enumerated()
+        .map { "\($0.element) = ?\($0.offset + 1)" }.joined(separator: ", ")
+
     /// The schema, versioned by `PRAGMA user_version`: each step brings a store from one version to the next.
     static let schemaSteps: [String] = [
         """
             CREATE TABLE events(
-              rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_date TEXT, event_type TEXT NOT NULL,
-              sub_type TEXT NOT NULL, actors TEXT NOT NULL, location TEXT, admin1 TEXT, geo_precision INTEGER,
-              fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER, fatality_claims TEXT NOT NULL,
-              source TEXT NOT NULL, notes TEXT NOT NULL, uncertainty_km REAL, lon REAL NOT NULL, lat REAL NOT NULL,
-              input TEXT NOT NULL);
+              rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, \(eventColumnsSQL),
+              lon REAL NOT NULL, lat REAL NOT NULL, input TEXT NOT NULL);
             CREATE INDEX events_by_date ON events(event_date);
             CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
             CREATE TABLE claims(
@@ -127,9 +145,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 let storedBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
                 // Insert, and only when the id is taken update: new events (the usual case) cost one step.
                 let insert = try db.cachedStatement(sql: """
-                    INSERT INTO events(event_date, event_type, sub_type, actors, location, admin1, geo_precision, fatalities_low,
-                      fatalities_best, fatalities_high, fatality_claims, source, notes, uncertainty_km, lon, lat, input, id, rowid)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                    INSERT INTO events(\(Self.insertColumns))
+                    VALUES (\((1...(IncidentColumn.values.count + 5)).map { "?\($0)" }.joined(separator: ", ")))
                     ON CONFLICT(id) DO NOTHING
                     """).sqliteStatement
                 // A large batch into an empty store: its rows take rowids 1…n in order, so the packed R*Tree
@@ -142,10 +159,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     planned = PlannedTree(points: points, nodeSize: try RTreePacker.nodeSize(db, table: "events_rtree"))
                 }
                 let update = try db.cachedStatement(sql: """
-                    UPDATE events SET event_date = ?1, event_type = ?2, sub_type = ?3, actors = ?4, location = ?5, admin1 = ?6,
-                      geo_precision = ?7, fatalities_low = ?8, fatalities_best = ?9, fatalities_high = ?10, fatality_claims = ?11,
-                      source = ?12, notes = ?13, uncertainty_km = ?14, lon = ?15, lat = ?16, input = ?17
-                    WHERE id = ?18 RETURNING rowid
+                    UPDATE events SET \(Self.updateAssignments)
+                    WHERE id = ?\(IncidentColumn.values.count + 4) RETURNING rowid
                     """).sqliteStatement
                 let connection = db.sqliteConnection
                 var indexed: [(rowid: Int64, x: Double, y: Double)] = []
@@ -211,7 +226,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     try db.execute(sql: """
                         INSERT OR REPLACE INTO claims(actor, status, claim_date, place_id, place_name, place_kind, population,
                           admin1, country, lon, lat, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [c.actor, c.status, c.date, c.placeID, c.placeName, c.placeKind, c.population,
+                        """, arguments: [c.actor, c.status.rawValue, c.date, c.placeID, c.placeName, c.placeKind, c.population,
                                          c.admin1, c.country, c.point.longitude, c.point.latitude, c.source])
                     summary.claims += 1
                 }
@@ -235,12 +250,17 @@ public final class SQLiteEventStore: EventStore, Sendable {
     /// Binds an event's 18 columns, in the order of the insert and update statements, from parameter `first`;
     /// `text` binds the text columns (copied, or in place from a buffer).
     static func bindColumns(_ e: EventRecord, input: String, to s: OpaquePointer, from first: Int32, text: (Int32, String?) -> Void) {
-        let b = first - 1
-        text(b + 1, e.eventDate); text(b + 2, e.eventType); text(b + 3, e.subType); text(b + 4, e.actors)
-        text(b + 5, e.location); text(b + 6, e.admin1); bind(s, b + 7, e.geoPrecision); bind(s, b + 8, e.fatalitiesLow)
-        bind(s, b + 9, e.fatalitiesBest); bind(s, b + 10, e.fatalitiesHigh); text(b + 11, e.fatalityClaims); text(b + 12, e.source)
-        text(b + 13, e.notes); bind(s, b + 14, e.uncertaintyKm); bind(s, b + 15, e.point.longitude); bind(s, b + 16, e.point.latitude)
-        text(b + 17, input); text(b + 18, e.id)
+        var i = first
+        for c in IncidentColumn.values {
+            switch e[c] {
+            case .text(let v): text(i, v)
+            case .integer(let v): bind(s, i, v)
+            case .real(let v): bind(s, i, v)
+            }
+            i += 1
+        }
+        bind(s, i, e.point.longitude); bind(s, i + 1, e.point.latitude)
+        text(i + 2, input); text(i + 3, e.id)
     }
 
     /// Inserts every event of the batch with rowids 1…n, `rowsPerInsert` rows per statement, the texts of
@@ -251,15 +271,14 @@ public final class SQLiteEventStore: EventStore, Sendable {
         func statement(rows: Int) throws -> OpaquePointer {
             let tuple = "(" + (1...columns).map { _ in "?" }.joined(separator: ",") + ")"
             return try db.cachedStatement(sql: """
-                INSERT INTO events(event_date, event_type, sub_type, actors, location, admin1, geo_precision, fatalities_low,
-                  fatalities_best, fatalities_high, fatality_claims, source, notes, uncertainty_km, lon, lat, input, id, rowid)
+                INSERT INTO events(\(Self.insertColumns))
                 VALUES \(Array(repeating: tuple, count: rows).joined(separator: ","))
                 ON CONFLICT(id) DO NOTHING
                 """).sqliteStatement
         }
         let connection = db.sqliteConnection
         let full = try statement(rows: rowsPerInsert)
-        var arena = ByteBuffer(capacity: 1 << 16)
+        var arena = OutputBuffer(capacity: 1 << 16)
         var texts: [(field: Int32, start: Int, count: Int)] = []
         var inserted = 0
         var start = 0
@@ -305,125 +324,9 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 try db.execute(sql: "DELETE FROM zones")
                 for z in zones {
                     try db.execute(sql: "INSERT INTO zones(actor, status, as_of, area_km2, places, sources, geojson) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [z.actor, z.status, z.asOf, z.areaKm2, z.places, z.sources, JSONWriter.string(z.geometry.jsonValue)])
+                                   arguments: [z.actor, z.status.rawValue, z.asOf, z.areaKm2, z.places, z.sources, JSONWriter.string(z.geometry.jsonValue)])
                 }
                 return .commit
-            }
-        } catch {
-            throw .database("\(path): \(error)")
-        }
-    }
-
-    // MARK: queries
-
-    public func query(_ spatial: SpatialFilter, _ filter: EventFilter) throws(StoreError) -> QueryAnswer {
-        // The exact test runs on the point alone, before the row's text is decoded.
-        let boxes: [BoundingBox]
-        let exact: (Coordinate) -> (distanceKm: Double?, bearingDeg: Double?)?
-        switch spatial {
-        case .near(let center, let radius):
-            boxes = SearchWindow.boxes(around: center, radius: radius)
-            exact = { p in
-                let g = Geodesic.inverse(from: center, to: p)
-                guard g.distance.meters <= radius.meters else { return nil }
-                return (g.distance.kilometers, g.initialBearing.degrees)
-            }
-        case .bbox(let box):
-            boxes = box.splitAtAntimeridian
-            exact = { p in boxes.contains { $0.containsPlanar(p) } ? (nil, nil) : nil }
-        case .within(let area):
-            guard let envelope = area.boundingBox else { return QueryAnswer(hits: [], scanned: 0) }
-            boxes = [envelope]
-            let prepared: PreparedGeometry
-            do { prepared = try GeometryEngine().prepare(area) } catch { throw .badQuery("the polygon cannot be used: \(error)") }
-            exact = { p in prepared.covers(p) ? (nil, nil) : nil }
-        }
-        var hits: [EventHit] = []
-        var scanned = 0
-        var seen = Set<String>()
-        do {
-            try queue.read { db in
-                let (sql, arguments) = Self.candidateSQL(filter)
-                let statement = try db.cachedStatement(sql: sql)
-                for box in boxes {
-                    try statement.setArguments(StatementArguments([box.west, box.east, box.south, box.north]) + arguments)
-                    let s = statement.sqliteStatement
-                    while true {
-                        let rc = sqlite3_step(s)
-                        if rc == SQLITE_DONE { break }
-                        guard rc == SQLITE_ROW else { throw Self.failure(db, "query") }
-                        scanned += 1
-                        let point = Coordinate(longitude: sqlite3_column_double(s, 15), latitude: sqlite3_column_double(s, 16))
-                        guard let measured = exact(point) else { continue }
-                        let r = Self.record(s)
-                        guard filter.accepts(r), boxes.count == 1 || seen.insert(r.id).inserted else { continue }
-                        hits.append(EventHit(record: r, distanceKm: measured.distanceKm, bearingDeg: measured.bearingDeg))
-                    }
-                    sqlite3_reset(s)
-                }
-            }
-        } catch let e as StoreError {
-            throw e
-        } catch {
-            throw .database("\(path): \(error)")
-        }
-        return QueryAnswer(hits: EventHit.ordered(hits, spatial, limit: filter.limit), scanned: scanned)
-    }
-
-    static let columns = """
-        e.id, e.event_date, e.event_type, e.sub_type, e.actors, e.location, e.admin1, e.geo_precision, e.fatalities_low,
-        e.fatalities_best, e.fatalities_high, e.fatality_claims, e.source, e.notes, e.uncertainty_km, e.lon, e.lat
-        """
-
-    /// The R*Tree window (four parameters first) and the filters SQL can apply.
-    static func candidateSQL(_ f: EventFilter) -> (String, StatementArguments) {
-        var sql = """
-            SELECT \(columns) FROM events_rtree r JOIN events e ON e.rowid = r.id
-            WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?
-            """
-        var args = StatementArguments()
-        if let from = f.from { sql += " AND e.event_date >= ?"; args += [from] }
-        if let to = f.to { sql += " AND e.event_date <= ?"; args += [to] }
-        if let t = f.type { sql += " AND (e.event_type = ? COLLATE NOCASE OR e.sub_type = ? COLLATE NOCASE)"; args += [t, t] }
-        if let m = f.minFatalities { sql += " AND e.fatalities_best >= ?"; args += [m] }
-        return (sql, args)
-    }
-
-    static func record(_ s: OpaquePointer) -> EventRecord {
-        func text(_ i: Int32) -> String? {
-            guard let p = sqlite3_column_text(s, i) else { return nil }
-            return String(cString: p)
-        }
-        func int(_ i: Int32) -> Int? { sqlite3_column_type(s, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, i)) }
-        return EventRecord(id: text(0) ?? "", eventDate: text(1), eventType: text(2) ?? "", subType: text(3) ?? "", actors: text(4) ?? "",
-                           location: text(5), admin1: text(6), geoPrecision: int(7), fatalitiesLow: int(8), fatalitiesBest: int(9),
-                           fatalitiesHigh: int(10), fatalityClaims: text(11) ?? "", source: text(12) ?? "", notes: text(13) ?? "",
-                           uncertaintyKm: sqlite3_column_type(s, 14) == SQLITE_NULL ? nil : sqlite3_column_double(s, 14),
-                           point: Coordinate(longitude: sqlite3_column_double(s, 15), latitude: sqlite3_column_double(s, 16)))
-    }
-
-    public func claims() throws(StoreError) -> [StoredClaim] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM claims ORDER BY rowid").map { r in
-                    StoredClaim(actor: r["actor"], status: r["status"], date: r["claim_date"], placeID: r["place_id"], placeName: r["place_name"],
-                                placeKind: r["place_kind"], population: r["population"], admin1: r["admin1"], country: r["country"],
-                                point: Coordinate(longitude: r["lon"], latitude: r["lat"]), source: r["source"])
-                }
-            }
-        } catch {
-            throw .database("\(path): \(error)")
-        }
-    }
-
-    public func zones() throws(StoreError) -> [StoredZone] {
-        do {
-            return try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM zones ORDER BY rowid").map { r in
-                    let text: String = r["geojson"]
-                    return StoredZone(actor: r["actor"], status: r["status"], asOf: r["as_of"], areaKm2: r["area_km2"], places: r["places"],
-                                      sources: r["sources"], geometry: try GeoJSONGeometry(json: JSONReader.parse(text)))
-                }
             }
         } catch {
             throw .database("\(path): \(error)")
@@ -442,16 +345,16 @@ public final class SQLiteEventStore: EventStore, Sendable {
 }
 
 // SQLite copies the bytes (SQLITE_TRANSIENT): the Swift string's storage is not kept alive by SQLite.
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-private func bind(_ s: OpaquePointer, _ i: Int32, _ v: String?) {
+func bind(_ s: OpaquePointer, _ i: Int32, _ v: String?) {
     guard var v else { sqlite3_bind_null(s, i); return }
     v.withUTF8 { b in _ = sqlite3_bind_text(s, i, b.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(b.count), transient) }
 }
-private func bind(_ s: OpaquePointer, _ i: Int32, _ v: Int?) {
+func bind(_ s: OpaquePointer, _ i: Int32, _ v: Int?) {
     if let v { sqlite3_bind_int64(s, i, Int64(v)) } else { sqlite3_bind_null(s, i) }
 }
-private func bind(_ s: OpaquePointer, _ i: Int32, _ v: Double?) {
+func bind(_ s: OpaquePointer, _ i: Int32, _ v: Double?) {
     if let v { sqlite3_bind_double(s, i, v) } else { sqlite3_bind_null(s, i) }
 }
 

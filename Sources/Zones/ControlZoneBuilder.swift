@@ -3,12 +3,13 @@ import GeoCore
 import Geodesy
 import Geometry
 import Places
-import Reports
+import Incidents
 
 /// An area an actor holds (or contests) as of a date.
 public struct ControlZone: Sendable {
     public let actor: String
-    public let status: String
+    /// `controls` or `contested`.
+    public let status: ControlStatus
     public let asOf: ReportDay?
     public let geometry: GeoJSONGeometry
     /// Geodesic area on WGS84.
@@ -21,11 +22,11 @@ public struct ControlZone: Sendable {
 public struct ZoneClaim: Sendable {
     public let actor: String
     public let place: Place
-    public let status: String
+    public let status: ControlStatus
     public let date: ReportDay?
     public let source: String
 
-    public init(actor: String, place: Place, status: String, date: ReportDay?, source: String) {
+    public init(actor: String, place: Place, status: ControlStatus, date: ReportDay?, source: String) {
         self.actor = actor; self.place = place; self.status = status; self.date = date; self.source = source
     }
 }
@@ -42,7 +43,7 @@ public struct ZoneClaim: Sendable {
 /// - voronoi: the Voronoi cell of every held place, clipped cell by cell to its country's boundary (Natural
 ///   Earth), dissolved per actor.
 public final class ControlZoneBuilder {
-    public enum Mode: String, Sendable { case buffer, voronoi }
+    public enum Mode: String, Sendable, CaseIterable { case buffer, voronoi }
 
     let engine: GeometryEngine
     let store: GazetteerStore
@@ -70,8 +71,8 @@ public final class ControlZoneBuilder {
 
     public func build(_ claims: [ZoneClaim], asOf: ReportDay? = nil, mode: Mode = .buffer) throws -> [ControlZone] {
         let (current, day) = Self.inForce(claims, asOf: asOf)
-        let held = current.filter { ["controls", "captured"].contains($0.status) }
-        let contestedClaims = current.filter { ["contested", "besieged"].contains($0.status) }
+        let held = current.filter { $0.status.holds }
+        let contestedClaims = current.filter { $0.status.disputes }
         guard let box = BoundingBox(covering: current.map(\.place.coordinate)) else { return [] }
         // All metric work in one azimuthal equidistant projection centred on the claims: one PROJ transform
         // for thousands of discs, exact distances from the centre, < 0.1 % scale error across a country.
@@ -103,18 +104,18 @@ public final class ControlZoneBuilder {
             for (actor, list) in areas { unions[actor] = try engine.makeValidIfNeeded(try engine.union(list)) }
         }
         let actors = unions.keys.sorted()
-        var pending: [(actor: String, status: String, geometry: GeoJSONGeometry, claims: [ZoneClaim])] = []
+        var pending: [(actor: String, status: ControlStatus, geometry: GeoJSONGeometry, claims: [ZoneClaim])] = []
         for actor in actors {
             guard let g = unions[actor], !g.polygons.isEmpty else { continue }
-            pending.append((actor, "controls", g, members[actor] ?? []))
+            pending.append((actor, .controls, g, members[actor] ?? []))
         }
         for (g, pair) in contested {
-            pending.append((pair.joined(separator: " / "), "contested", g, pair.flatMap { members[$0] ?? [] }))
+            pending.append((pair.joined(separator: " / "), .contested, g, pair.flatMap { members[$0] ?? [] }))
         }
         // Places explicitly claimed as contested or besieged.
         for (actor, group) in Dictionary(grouping: contestedClaims, by: \.actor).sorted(by: { $0.key < $1.key }) {
             let g = try engine.makeValidIfNeeded(try engine.union(group.map { try projectedArea(of: $0.place, local) }))
-            pending.append((actor, "contested", g, group))
+            pending.append((actor, .contested, g, group))
         }
         // Back to lon/lat with geodesic areas, polygon by polygon on all cores (a PROJ context per thread).
         let center = box.center

@@ -1,13 +1,9 @@
 import ArgumentParser
-import Foundation
-import GeoCore
-import Geoparsing
-import Locating
-import Places
-import Reports
-import Zones
 import Export
-import Store
+import Foundation
+import Incidents
+import Pipeline
+import Zones
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,14 +21,11 @@ struct BuildCommand: ParsableCommand {
         """
     )
 
-    enum ZoneMode: String, ExpressibleByArgument { case buffer, voronoi }
-    enum LayerFormat: String, ExpressibleByArgument { case geojson, geojsonseq, csv }
-
     @Argument(help: "Reports and event files.") var inputs: [String]
     @Option(name: [.short, .long], help: ArgumentHelp("Folder for the layers (created if missing).", valueName: "dir")) var out: String
     @Option(help: ArgumentHelp("Control as of this date (YYYY-MM-DD); default: the latest claim.", valueName: "date")) var asOf: String?
-    @Option(help: "Zone mode: buffer or voronoi.") var zones: ZoneMode = .buffer
-    @Option(name: [.short, .long], help: "Layer format: geojson, geojsonseq or csv.") var format: LayerFormat = .geojson
+    @Option(help: "Zone mode: buffer or voronoi.") var zones: ControlZoneBuilder.Mode = .buffer
+    @Option(name: [.short, .long], help: "Layer format: geojson, geojsonseq or csv.") var format: LayerWriter.Format = .geojson
     @Option(help: ArgumentHelp("Report date for reports without a dateline (YYYY-MM-DD).", valueName: "date")) var date: String?
     @Flag(help: "In event files, report bad rows and leave them out instead of stopping.") var skipBadRows = false
     @Option(help: ArgumentHelp("Also store the events, claims, places and zones in this event store.", valueName: "store")) var store: String?
@@ -46,39 +39,14 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let gazetteer = try gazetteerOptions.open()
-        let summary = try Self.build(inputs: inputs, into: out, gazetteer: gazetteer, asOf: asOf.flatMap(ReportDay.init(iso:)),
-                                     zones: ControlZoneBuilder.Mode(rawValue: zones.rawValue) ?? .buffer,
-                                     format: LayerWriter.Format(rawValue: format.rawValue) ?? .geojson,
-                                     reportDate: date.flatMap(ReportDay.init(iso:)), skipBadRows: skipBadRows,
-                                     store: try store.map { try StoreOptions.open($0, create: true) })
+        var build = LayerBuild(inputs: inputs, folder: out)
+        build.asOf = asOf.flatMap(ReportDay.init(iso:))
+        build.zoneMode = zones
+        build.format = format
+        build.reportDate = date.flatMap(ReportDay.init(iso:))
+        build.skipBadRows = skipBadRows
+        build.warn = StandardError.note
+        let summary = try build.run(gazetteer: try gazetteerOptions.open(), store: try store.map { try StoreOptions.open($0, create: true) })
         StandardError.note("wrote \(summary)\(store.map { "; stored in \($0)" } ?? "")")
-    }
-
-    /// Reads the inputs and writes the layers into `folder` (also used by `geomap map` on reports); returns
-    /// what was written, for the user.
-    static func build(inputs: [String], into folder: String, gazetteer: Gazetteer, asOf: ReportDay?, zones mode: ControlZoneBuilder.Mode,
-                      format: LayerWriter.Format, reportDate: ReportDay?, skipBadRows: Bool, store eventStore: (any EventStore)?) throws -> String {
-        let loader = try InputLoader(gazetteer: gazetteer, reportDate: reportDate, skipBadRows: skipBadRows)
-        var layers = LayerSet()
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let writer = try LayerWriter(folder: folder, format: format)
-        var claims: [ZoneClaim] = []
-        for input in inputs {
-            let loaded = try loader.load(input)
-            layers.add(mentions: loaded.mentions)
-            layers.add(relativeMentions: loaded.mentions)
-            try writer.add(incidents: loaded.incidents, source: loaded.name)
-            let inputClaims = try loader.zoneClaims(loaded)
-            claims += inputClaims
-            if let eventStore {
-                _ = try eventStore.ingest(loader.storeBatch(loaded, claims: inputClaims))
-            }
-        }
-        let zoneList = try ControlZoneBuilder(store: gazetteer.store).build(claims, asOf: asOf, mode: mode)
-        layers.add(zones: zoneList)
-        let written = try writer.finish(layers)
-        try eventStore?.replaceZones(zoneList.map(StoredZone.init))
-        return "\(written.count) layers to \(folder): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas"
     }
 }

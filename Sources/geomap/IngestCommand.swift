@@ -1,9 +1,8 @@
 import ArgumentParser
+import EventStorage
 import Foundation
-import GeoCore
-import Reports
-import Store
-import Zones
+import Incidents
+import Pipeline
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,31 +30,13 @@ struct IngestCommand: ParsableCommand {
         if let date, ReportDay(iso: date) == nil { throw ValidationError("'\(date)' is not a date YYYY-MM-DD") }
     }
 
-    static func isLayer(_ path: String) -> Bool { path.hasSuffix(".geojson") || path.hasSuffix(".geojsons") }
-
     func run() throws {
         let target = try StoreOptions.open(store, create: true)
-        let needsGazetteer = inputs.contains { !Self.isLayer($0) }
-        let gazetteer = needsGazetteer ? try gazetteerOptions.open() : nil
-        let loader = try gazetteer.map { try InputLoader(gazetteer: $0, reportDate: date.flatMap(ReportDay.init(iso:)), skipBadRows: skipBadRows) }
-        var total = IngestSummary()
-        for input in inputs {
-            let name = (input as NSString).lastPathComponent
-            let batch: IngestBatch
-            if Self.isLayer(input) {
-                batch = IngestBatch(input: name, events: try IncidentLayerReader.read(input))
-            } else {
-                let loaded = try loader!.load(input)
-                batch = loader!.storeBatch(loaded, claims: try loader!.zoneClaims(loaded))
-            }
-            let s = try target.ingest(batch)
-            total.inserted += s.inserted; total.updated += s.updated; total.claims += s.claims; total.places += s.places
-        }
-        let claims = try target.claims()
-        if !claims.isEmpty, let gazetteer {
-            let zones = try ControlZoneBuilder(store: gazetteer.store).build(try claims.map { try ZoneClaim($0, gazetteer: gazetteer) })
-            try target.replaceZones(zones.map(StoredZone.init))
-        }
+        var ingest = StoreIngest(inputs: inputs)
+        ingest.reportDate = date.flatMap(ReportDay.init(iso:))
+        ingest.skipBadRows = skipBadRows
+        ingest.warn = StandardError.note
+        let total = try ingest.run(into: target, gazetteer: ingest.needsGazetteer ? try gazetteerOptions.open() : nil)
         StandardError.note("\(target.location): \(total.inserted) events added, \(total.updated) updated, \(total.claims) claims, \(total.places) places; \(try target.eventCount()) events stored")
     }
 }

@@ -2,9 +2,9 @@ import ArgumentParser
 import Cartography
 import Foundation
 import GeoCore
+import Incidents
+import Pipeline
 import Places
-import Reports
-import Zones
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,20 +55,22 @@ struct MapCommand: ParsableCommand {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir) else { throw CommandError("\(input): no such file or folder") }
             if isDir.boolValue { try layers.add(folder: input) }
-            else if IngestCommand.isLayer(input) { try layers.add(file: input) }
+            else if ReportText.isLayer(input) { try layers.add(file: input) }
             else { reports.append(input) }
         }
         if !reports.isEmpty {
             guard let gazetteer else { _ = try gazetteerOptions.open(); return }
             let temp = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-map-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: temp) }
-            _ = try BuildCommand.build(inputs: reports, into: temp, gazetteer: gazetteer, asOf: asOf.flatMap(ReportDay.init(iso:)), zones: .buffer,
-                                       format: .geojson, reportDate: date.flatMap(ReportDay.init(iso:)), skipBadRows: false, store: nil)
+            var build = LayerBuild(inputs: reports, folder: temp)
+            build.asOf = asOf.flatMap(ReportDay.init(iso:))
+            build.reportDate = date.flatMap(ReportDay.init(iso:))
+            _ = try build.run(gazetteer: gazetteer)
             try layers.add(folder: temp)
         }
         if let asOf { layers.keepIncidents(onOrBefore: asOf) }
         let shownAsOf = asOf ?? layers.zones.compactMap { $0.properties["as_of"]?.stringValue }.max()
-            ?? layers.incidents.compactMap { $0.properties["event_date"]?.stringValue }.max()
+            ?? layers.incidents.compactMap { $0.properties[IncidentColumn.eventDate.name]?.stringValue }.max()
         var renderer = MapRenderer(title: title ?? defaultTitle, asOf: shownAsOf, width: Double(width),
                                    extent: extent == "auto" ? nil : try BoundingBox(parsing: extent))
         if layers.places.contains(where: { $0.id?.description.hasPrefix("wof:") == true }) {

@@ -1,9 +1,7 @@
 import ArgumentParser
+import GeoCore
 
-/// `--format` values. Each command accepts the subset it can write.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, geojson, csv
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 extension ParsableCommand {
     /// Rejects a format this command cannot write, as a usage error.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import GeoCore
-import Store
+import EventStorage
 
 struct QueryBBoxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import GeoCore
-import Store
+import EventStorage
 
 struct QueryNearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

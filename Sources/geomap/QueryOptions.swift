@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import EventStorage
 import GeoCore
-import Reports
+import Incidents
+import Pipeline
 import Store
 
 /// Source, filters and output shared by `query near|within|bbox`.

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import GeoCore
-import Reports
-import Store
-import Zones
+import Incidents
+import Pipeline
 
 struct QueryWithinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,39 +35,13 @@ struct QueryWithinCommand: ParsableCommand {
         let source = try options.openSource()
         let polygon: GeoJSONGeometry
         if area.hasPrefix("zone:") {
-            polygon = try zone(actor: String(area.dropFirst(5)), source: source)
+            polygon = try ControlledArea.of(actor: String(area.dropFirst(5)), layer: options.layer, store: source,
+                                            asOf: asOf.flatMap(ReportDay.init(iso:)), gazetteer: gazetteerOptions.open)
         } else {
             let polygons = try GeoJSONFile.readFeatures(area).compactMap(\.feature.geometry).flatMap(\.polygons)
             guard !polygons.isEmpty else { throw CommandError("\(area): no Polygon or MultiPolygon in the file") }
             polygon = .multiPolygon(polygons)
         }
         try options.run(.within(polygon), on: source)
-    }
-
-    /// The actor's controlled area (status controls), as one multipolygon.
-    func zone(actor: String, source: any EventStore) throws -> GeoJSONGeometry {
-        var zones: [(actor: String, status: String, geometry: GeoJSONGeometry)]
-        if let layer = options.layer {
-            let folder = (layer as NSString).deletingLastPathComponent
-            let ext = layer.hasSuffix(".geojsons") ? "geojsons" : "geojson"
-            let path = (folder.isEmpty ? "." : folder) + "/control_zones." + ext
-            guard FileManager.default.fileExists(atPath: path) else { throw CommandError("zone:\(actor): no \(path) beside the layer") }
-            zones = try GeoJSONFile.readFeatures(path).map(\.feature).compactMap { f in
-                guard let g = f.geometry, let a = f.properties["actor"]?.stringValue else { return nil }
-                return (a, f.properties["status"]?.stringValue ?? "", g)
-            }
-        } else if let asOf {
-            let gazetteer = try gazetteerOptions.open()
-            let claims = try source.claims().map { try ZoneClaim($0, gazetteer: gazetteer) }
-            zones = try ControlZoneBuilder(store: gazetteer.store).build(claims, asOf: ReportDay(iso: asOf)).map { ($0.actor, $0.status, $0.geometry) }
-        } else {
-            zones = try source.zones().map { ($0.actor, $0.status, $0.geometry) }
-        }
-        let mine = zones.filter { $0.actor.caseInsensitiveCompare(actor) == .orderedSame && $0.status == "controls" }
-        guard !mine.isEmpty else {
-            let known = Set(zones.filter { $0.status == "controls" }.map(\.actor)).sorted()
-            throw CommandError("no control zone for '\(actor)'\(known.isEmpty ? " (no zones)" : "; zones exist for: \(known.joined(separator: ", "))")")
-        }
-        return .multiPolygon(mine.flatMap { $0.geometry.polygons })
     }
 }

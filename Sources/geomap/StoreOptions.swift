@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventStorage
 import Foundation
 import PostGISStore
 import Store

@@ -205,50 +205,6 @@ import TestSupport
         #expect(cached.stdout == uncached.stdout)
     }
 
-    /// Streaming writes each mention, incident and control claim straight as bytes; they are the bytes of the
-    /// JSON value the other paths build, for everything the corpus gives (relative locations, runner-ups and
-    /// unresolved names included).
-    @Test func mentionAndEventBytesAreTheJSONWritersBytes() throws {
-        let dir = try GeomapProcess.temporaryFolder()
-        let (file, _) = try Self.corpusFile(in: dir)
-        let reader = try ReportReader(gazetteer: TestData.wofGazetteer.get(), workers: 2)
-        let read = try reader.read(try String(contentsOf: file, encoding: .utf8), reportDate: nil, reportDateSource: "unknown")
-        #expect(read.mentions.contains { $0.relative != nil } && read.mentions.contains { $0.runnerUp != nil }
-                && read.mentions.contains { $0.place == nil && $0.relative == nil })
-        for m in read.mentions {
-            var direct = ByteBuffer(), viaValue = ByteBuffer()
-            MentionBytes.append(m, to: &direct)
-            JSONBytes.appendValue(ExtractionOutput.mention(m), to: &viaValue)
-            let a = direct.withUnsafeBytes { Array($0) }, b = viaValue.withUnsafeBytes { Array($0) }
-            #expect(a == b, "\(m.text) at \(m.start)")
-        }
-        // Incidents and control claims likewise (with and without places, dates, tolls and sources).
-        var events = read.events
-        let dated = try reader.read(try String(contentsOf: file, encoding: .utf8), reportDate: ReportDay(iso: "2014-01-14"), reportDateSource: "given")
-        events.incidents += dated.events.incidents
-        events.control += dated.events.control
-        #expect(events.incidents.contains { $0.claims.count > 1 } && events.incidents.contains { $0.date != nil }
-                && events.incidents.contains { $0.date == nil } && events.control.count > 10)
-        // The corpus locates every incident and names every actor: one of each without, and an escaped text.
-        events.incidents.append(Incident(id: "E0", date: nil, dateSource: "unknown", timePrecision: 3, eventType: "Battles",
-                                         subEventType: "Armed clash", subType: "clash", actors: [], locationText: nil, placeID: nil,
-                                         admin1: nil, point: nil, geoPrecision: nil, claims: [FatalityClaim(source: nil, count: 3)], evidence: 0..<4))
-        events.control.append(ControlClaim(actor: nil, placeID: nil, placeText: "\"Tal\"\n\\", status: "lost", date: nil,
-                                           dateSource: "unknown", evidence: 2..<9))
-        for e in events.incidents {
-            var direct = ByteBuffer(), viaValue = ByteBuffer()
-            EventBytes.append(e, to: &direct)
-            JSONBytes.appendValue(ExtractionOutput.incident(e), to: &viaValue)
-            #expect(direct.bytes == viaValue.bytes, "\(e.id)")
-        }
-        for c in events.control {
-            var direct = ByteBuffer(), viaValue = ByteBuffer()
-            EventBytes.append(c, to: &direct)
-            JSONBytes.appendValue(ExtractionOutput.control(c), to: &viaValue)
-            #expect(direct.bytes == viaValue.bytes, "\(c.placeText) at \(c.evidence)")
-        }
-    }
-
     @Test(arguments: [("empty", Data()), ("binary", Data([0x47, 0x00, 0x01, 0x02])), ("latin1", Data([0x41, 0x6C, 0x65, 0x70, 0xE9, 0x20]))])
     func badFilesAreOneLineErrors(_ name: String, _ bytes: Data) throws {
         let dir = try GeomapProcess.temporaryFolder()

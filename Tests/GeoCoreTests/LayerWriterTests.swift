@@ -21,7 +21,7 @@ import TestSupport
             if k % 7 == 0 { v = (v * 1e6).rounded() / 1e6 + 5e-7 }   // halfway cases
             if k % 11 == 0 { v = v.rounded() }
             for decimals in [0, 3, 6] {
-                var out = ByteBuffer()
+                var out = OutputBuffer()
                 JSONBytes.appendDecimal(v, maxDecimals: decimals, to: &out)
                 let expected = JSONWriter.numberText(roundTo(v, decimals: decimals))
                 if out.text != expected { mismatches.append("\(v) @\(decimals): \(out.text) vs \(expected)") }
@@ -32,7 +32,7 @@ import TestSupport
 
     @Test func stringsAreEscapedAsTheTreeWriterDoes() throws {
         for s in ["plain", "", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{1}\u{1F}", "Ḥalab حلب 🇸🇾", "<b>Ram</b> & Co"] {
-            var out = ByteBuffer()
+            var out = OutputBuffer()
             JSONBytes.appendString(s, to: &out)
             #expect(out.text == JSONWriter.string(.string(s)))
             #expect(try JSONReader.parse(out.text) == .string(s))
@@ -100,8 +100,8 @@ import TestSupport
 }
 
 @Suite struct GeometryBytesTests {
-    static func bytes(_ fill: (inout ByteBuffer) -> Void) -> [UInt8] {
-        var b = ByteBuffer()
+    static func bytes(_ fill: (inout OutputBuffer) -> Void) -> [UInt8] {
+        var b = OutputBuffer()
         fill(&b)
         return b.withUnsafeBytes { Array($0) }
     }

@@ -32,7 +32,7 @@ import TestSupport
         let l = try Fixtures.locator().locate(expression: text)
         #expect(abs(l.uncertaintyRadius.meters - Self.bruteForce(l.uncertainty, l.point)) < 1e-6, "\(text)")
         // The area's JSON, written once when the area is computed, is what the geometry writes now.
-        var json = ByteBuffer()
+        var json = OutputBuffer()
         JSONBytes.appendGeometry(l.uncertainty, to: &json)
         #expect(!l.uncertaintyJSON.isEmpty && l.uncertaintyJSON == json.bytes, "\(text)")
     }

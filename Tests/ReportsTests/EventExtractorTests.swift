@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Geoparsing
+import Incidents
 import Places
 @testable import Reports
 import TestSupport
@@ -21,7 +22,7 @@ import TestSupport
         #expect(bomb.actors.first == "ISIL")
         #expect(Set(bomb.claims) == [FatalityClaim(source: "SOHR", count: 8), FatalityClaim(source: "al-Khabar", count: 22)])
         #expect(bomb.fatalitiesBest == 8 && bomb.fatalitiesHigh == 22)
-        #expect(bomb.date?.description == "2014-01-14" && bomb.dateSource == "text")   // "dans la nuit de lundi à mardi"
+        #expect(bomb.date?.description == "2014-01-14" && bomb.dateSource == .text)   // "dans la nuit de lundi à mardi"
         #expect(r.incidents.filter { $0.subType == "car_bomb" }.count == 1)
     }
 
@@ -44,9 +45,9 @@ import TestSupport
 
     @Test func controlClaims() throws {
         let r = try result()
-        #expect(r.control.contains { $0.actor == "ISIL" && $0.placeID == "geonames:172955" && $0.status == "controls" })
-        #expect(r.control.contains { $0.actor == "ISIL" && $0.placeID == "geonames:174018" && $0.status == "captured" })
-        #expect(r.reportDateSource == "given")
+        #expect(r.control.contains { $0.actor == "ISIL" && $0.placeID == "geonames:172955" && $0.status == .controls })
+        #expect(r.control.contains { $0.actor == "ISIL" && $0.placeID == "geonames:174018" && $0.status == .captured })
+        #expect(r.reportDateSource == .given)
     }
 }
 
@@ -54,7 +55,7 @@ import TestSupport
     @Test func daysResolveAgainstTheReportDate() throws {
         let report = try #require(ReportDay(iso: "2014-01-14"))   // a Tuesday
         #expect(report.weekday == 3)
-        func resolve(_ s: String) -> String? { EventExtractor.date(NameFolding.fold(s).split(separator: " ").map(String.init), report: report, reportSource: "given").0?.description }
+        func resolve(_ s: String) -> String? { EventExtractor().date(NameFolding.fold(s).split(separator: " ").map(String.init), report: report, reportSource: .given).0?.description }
         #expect(resolve("dans la nuit de lundi à mardi") == "2014-01-14")
         #expect(resolve("dimanche soir") == "2014-01-12")
         #expect(resolve("la veille") == "2014-01-13")
@@ -64,7 +65,7 @@ import TestSupport
     }
 
     @Test func timePrecisionFollowsACLED() {
-        func p(_ s: String) -> Int { EventExtractor.timePrecision(NameFolding.fold(s).split(separator: " ").map(String.init)) }
+        func p(_ s: String) -> Int { EventExtractor().timePrecision(NameFolding.fold(s).split(separator: " ").map(String.init)) }
         #expect(p("tués samedi à Alep") == 1)
         #expect(p("killed last week in Homs") == 2)
         #expect(p("tués fin mars à Idleb") == 3)
@@ -100,34 +101,34 @@ import TestSupport
     @Test func claimsCarryTheirSources() {
         let words = NameFolding.fold("Ils ont perdu au moins 22 des leurs (selon le site d'information alKhabar et non 8 selon l'OSDH)")
             .split(separator: " ").map(String.init)
-        #expect(Set(EventExtractor().claims(words)) == [FatalityClaim(source: "al-Khabar", count: 22), FatalityClaim(source: "SOHR", count: 8)])
+        #expect(Set(EventExtractor().fatalityClaims(words)) == [FatalityClaim(source: "al-Khabar", count: 22), FatalityClaim(source: "SOHR", count: 8)])
         let none = NameFolding.fold("à 80 km au nord, 50 autres blessés").split(separator: " ").map(String.init)
-        #expect(EventExtractor().claims(none).isEmpty)
+        #expect(EventExtractor().fatalityClaims(none).isEmpty)
     }
 }
 
 @Suite struct ControlVerbTests {
-    /// What `lastControlVerb` replaces: every verb tried at every position from the end, the last verb ending
-    /// last winning only when it ends strictly later.
-    static func scan(_ words: [String]) -> (end: Int, status: String)? {
-        var best: (end: Int, status: String)?
-        for (v, status) in EventExtractor.controlVerbWords where words.count >= v.count {
+    /// What `lastVerb` replaces: every verb tried at every position from the end, the verb ending last winning
+    /// (on a tie the longer, then the earlier in the file).
+    static func scan(_ words: [String]) -> (end: Int, status: ControlStatus)? {
+        var best: (end: Int, length: Int, status: ControlStatus)?
+        for (v, status) in ControlReader.standard.verbs where words.count >= v.count {
             for i in stride(from: words.count - v.count, through: 0, by: -1) where words[i..<(i + v.count)].elementsEqual(v) {
-                if best == nil || i + v.count > best!.end { best = (i + v.count, status) }
+                if best == nil || i + v.count > best!.end || (i + v.count == best!.end && v.count > best!.length) { best = (i + v.count, v.count, status) }
                 break
             }
         }
-        return best
+        return best.map { ($0.end, $0.status) }
     }
 
     @Test func lastControlVerbIsTheScanOverEveryVerb() {
         // Sentences of verb words (whole verbs and their parts), list words and names, in random order.
-        let pieces = Set(EventExtractor.controlVerbWords.flatMap(\.0)).sorted() + ["de", "et", "and", "Idleb", "the", "town", "of"]
+        let pieces = Set(ControlReader.standard.verbs.flatMap(\.words)).sorted() + ["de", "et", "and", "Idleb", "the", "town", "of"]
         var rng = SplitMix64(seed: 5)
         var found = 0
         for k in 0..<3000 {
             let words = (0..<Int.random(in: 0...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
-            let got = EventExtractor.lastControlVerb(in: words), want = Self.scan(words)
+            let got = ControlReader.standard.lastVerb(in: words), want = Self.scan(words)
             #expect(got?.end == want?.end && got?.status == want?.status, "case \(k): \(words.joined(separator: " "))")
             if want != nil { found += 1 }
         }
@@ -136,14 +137,14 @@ import TestSupport
 
     @Test func asciiTextReadsAsByCharacters() {
         // Texts of every length around the 70- and 120-character windows, spaces in runs and at the ends.
-        let pieces = Set(EventExtractor.controlVerbWords.flatMap(\.0)).sorted()
+        let pieces = Set(ControlReader.standard.verbs.flatMap(\.words)).sorted()
             + ["de", "et", "idleb", "la", "ville", "poste", "controle", "x", "", " ", "a1"]
         var rng = SplitMix64(seed: 8)
         var claims = 0
         for k in 0..<3000 {
             let text = (0..<Int.random(in: 0...45, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
             #expect(EventExtractor.words(of: text) == text.split(separator: " ").map(String.init), "case \(k)")
-            let fast = EventExtractor.controlStatus(text), general = EventExtractor.controlStatus(text, asciiFastPath: false)
+            let fast = ControlReader.standard.status(text), general = ControlReader.standard.status(text, asciiFastPath: false)
             #expect(fast == general, "case \(k): \(text)")
             if fast != nil { claims += 1 }
         }

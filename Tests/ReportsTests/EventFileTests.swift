@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Incidents
 import Locating
 @testable import Reports
 import TestSupport
@@ -20,7 +21,7 @@ import TestSupport
         #expect(bomb.date?.description == "2014-01-14" && bomb.eventType == "Explosions/Remote violence")
         let homs = try #require(r.incidents.first { $0.id == "seed-homs" })
         #expect(homs.point?.latitude == 34.72405 && homs.point?.longitude == 36.72559)   // given coordinates are kept
-        #expect(r.control.first?.placeID == "geonames:172955" && r.control.first?.status == "controls")
+        #expect(r.control.first?.placeID == "geonames:172955" && r.control.first?.status == .controls)
     }
 
     @Test func jsonIsReadTheSameWay() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import EventStorage
 
 /// Reference computations written here, independently of PROJ, GEOS and SQLite, to check the store against.
 enum Independent {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import GeoCore
 import TestSupport
+@testable import EventStorage
+import Incidents
 @testable import Store
 @testable import PostGISStore
 

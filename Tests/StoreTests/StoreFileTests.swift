@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import GeoCore
 import GRDB
+@testable import EventStorage
+import Incidents
 @testable import Store
 
 @Suite struct StoreFileTests {

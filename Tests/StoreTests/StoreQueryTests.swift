@@ -3,6 +3,8 @@ import Testing
 import GeoCore
 import Geodesy
 import TestSupport
+@testable import EventStorage
+import Incidents
 @testable import Store
 
 /// 100,000 seeded events (a Syria-sized box, the antimeridian, above 80° N, anywhere) and 200 random

@@ -4,7 +4,7 @@ import GeoCore
 import Geodesy
 import Geometry
 import Places
-import Reports
+import Incidents
 @testable import Zones
 import TestSupport
 
@@ -25,10 +25,10 @@ import TestSupport
         let raqqa = try place("geonames:172955"), bab = try place("geonames:174018")
         let day = ReportDay(iso: "2014-01-14")
         let zones = try builder().build([
-            ZoneClaim(actor: "ISIL", place: raqqa, status: "controls", date: day, source: "seed"),
-            ZoneClaim(actor: "ISIL", place: bab, status: "captured", date: day, source: "seed"),
+            ZoneClaim(actor: "ISIL", place: raqqa, status: .controls, date: day, source: "seed"),
+            ZoneClaim(actor: "ISIL", place: bab, status: .captured, date: day, source: "seed"),
         ])
-        let isil = try #require(zones.first { $0.actor == "ISIL" && $0.status == "controls" })
+        let isil = try #require(zones.first { $0.actor == "ISIL" && $0.status == .controls })
         let engine = try GeometryEngine()
         let prepared = try engine.prepare(isil.geometry)
         #expect(prepared.contains(raqqa.coordinate) && prepared.contains(bab.coordinate))
@@ -45,13 +45,13 @@ import TestSupport
         let village = Place(id: "test:village", name: "East village", coordinate: Geodesic.destination(from: raqqa.coordinate, distance: .kilometers(6), bearing: Bearing(degrees: 90)),
                             kind: .village, population: 0, source: "test")
         let zones = try builder().build([
-            ZoneClaim(actor: "ISIL", place: raqqa, status: "controls", date: ReportDay(iso: "2014-01-14"), source: "t"),
-            ZoneClaim(actor: "FSA", place: village, status: "controls", date: ReportDay(iso: "2014-01-14"), source: "t"),
+            ZoneClaim(actor: "ISIL", place: raqqa, status: .controls, date: ReportDay(iso: "2014-01-14"), source: "t"),
+            ZoneClaim(actor: "FSA", place: village, status: .controls, date: ReportDay(iso: "2014-01-14"), source: "t"),
         ])
-        let contested = try #require(zones.first { $0.status == "contested" })
+        let contested = try #require(zones.first { $0.status == .contested })
         #expect(contested.actor == "FSA / ISIL")
         let engine = try GeometryEngine()
-        let isil = try #require(zones.first { $0.actor == "ISIL" && $0.status == "controls" })
+        let isil = try #require(zones.first { $0.actor == "ISIL" && $0.status == .controls })
         #expect(try engine.areaKm2(engine.intersection(isil.geometry, contested.geometry)) < 1e-6)   // cut out
         #expect(try engine.prepare(contested.geometry).contains(village.coordinate))
     }
@@ -73,7 +73,7 @@ import TestSupport
                                          distance: .kilometers(abs(north)), bearing: Bearing(degrees: north < 0 ? 180 : 0))
             let place = Place(id: "test:\(k)", name: "P\(k)", coordinate: c, kind: .village,
                               population: Int.random(in: 0...(k % 50 == 0 ? 200_000 : 3_000), using: &rng), source: "test")
-            claims.append(ZoneClaim(actor: actors[band], place: place, status: "controls", date: ReportDay(iso: "2014-01-14"), source: "t"))
+            claims.append(ZoneClaim(actor: actors[band], place: place, status: .controls, date: ReportDay(iso: "2014-01-14"), source: "t"))
         }
         let zones = try builder().build(claims)
 
@@ -113,8 +113,8 @@ import TestSupport
     @Test func asOfShowsTheEarlierHolder() throws {
         let bab = try place("geonames:174018")
         let claims = [
-            ZoneClaim(actor: "FSA", place: bab, status: "controls", date: ReportDay(iso: "2014-01-01"), source: "t"),
-            ZoneClaim(actor: "ISIL", place: bab, status: "captured", date: ReportDay(iso: "2014-01-10"), source: "t"),
+            ZoneClaim(actor: "FSA", place: bab, status: .controls, date: ReportDay(iso: "2014-01-01"), source: "t"),
+            ZoneClaim(actor: "ISIL", place: bab, status: .captured, date: ReportDay(iso: "2014-01-10"), source: "t"),
         ]
         #expect(try builder().build(claims, asOf: ReportDay(iso: "2014-01-05")).map(\.actor) == ["FSA"])
         let latest = try builder().build(claims)
@@ -126,9 +126,9 @@ import TestSupport
         let raqqa = try place("geonames:172955"), bab = try place("geonames:174018"), homs = try place("geonames:169577")
         let day = ReportDay(iso: "2014-01-14")
         let zones = try builder().build([
-            ZoneClaim(actor: "ISIL", place: raqqa, status: "controls", date: day, source: "t"),
-            ZoneClaim(actor: "ISIL", place: bab, status: "controls", date: day, source: "t"),
-            ZoneClaim(actor: "Syrian government forces", place: homs, status: "controls", date: day, source: "t"),
+            ZoneClaim(actor: "ISIL", place: raqqa, status: .controls, date: day, source: "t"),
+            ZoneClaim(actor: "ISIL", place: bab, status: .controls, date: day, source: "t"),
+            ZoneClaim(actor: "Syrian government forces", place: homs, status: .controls, date: day, source: "t"),
         ], mode: .voronoi)
         let syria = try #require(try TestData.defaultGazetteer.get().store.countryShape(iso: "SY"))
         let total = zones.map(\.areaKm2).reduce(0, +)

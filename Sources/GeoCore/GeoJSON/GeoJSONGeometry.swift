@@ -192,7 +192,7 @@ extension JSONBytes {
     /// A geometry as compact JSON, the bytes `appendValue(geometry.jsonValue)` writes (RFC 7946 form: cut at
     /// the antimeridian, wound, six decimals) without building the `JSONValue` tree: an uncertainty area
     /// has hundreds of positions, each of which would be an array of its own.
-    public static func appendGeometry(_ geometry: GeoJSONGeometry, to out: inout ByteBuffer) {
+    public static func appendGeometry(_ geometry: GeoJSONGeometry, to out: inout OutputBuffer) {
         if case .polygon(let rings) = geometry, rings.allSatisfy(isFarFromAntimeridian) {
             appendPolygonInPlace(rings, to: &out)
         } else {
@@ -215,7 +215,7 @@ extension JSONBytes {
     /// A polygon that needs no cut, written as `rfc7946Normalized` would give it (wrapped, exterior
     /// counter-clockwise and holes clockwise by `RingWinding`'s rule, six decimals) without copying its rings:
     /// the uncertainty area of every relative mention goes through here.
-    static func appendPolygonInPlace(_ rings: [[Coordinate]], to out: inout ByteBuffer) {
+    static func appendPolygonInPlace(_ rings: [[Coordinate]], to out: inout OutputBuffer) {
         out.append(contentsOf: "{\"type\":\"Polygon\",\"coordinates\":[")
         for (r, ring) in rings.enumerated() {
             if r > 0 { out.append(0x2C) }
@@ -249,15 +249,15 @@ extension JSONBytes {
         out.append(contentsOf: "]}")
     }
 
-    private static func appendRaw(_ g: GeoJSONGeometry, to out: inout ByteBuffer) {
-        func pos(_ c: Coordinate, _ out: inout ByteBuffer) {
+    private static func appendRaw(_ g: GeoJSONGeometry, to out: inout OutputBuffer) {
+        func pos(_ c: Coordinate, _ out: inout OutputBuffer) {
             out.append(0x5B)
             appendNumber(c.longitude, to: &out)
             out.append(0x2C)
             appendNumber(c.latitude, to: &out)
             out.append(0x5D)
         }
-        func line(_ cs: [Coordinate], _ out: inout ByteBuffer) {
+        func line(_ cs: [Coordinate], _ out: inout OutputBuffer) {
             out.append(0x5B)
             for (k, c) in cs.enumerated() {
                 if k > 0 { out.append(0x2C) }
@@ -265,7 +265,7 @@ extension JSONBytes {
             }
             out.append(0x5D)
         }
-        func poly(_ rs: [[Coordinate]], _ out: inout ByteBuffer) {
+        func poly(_ rs: [[Coordinate]], _ out: inout OutputBuffer) {
             out.append(0x5B)
             for (k, r) in rs.enumerated() {
                 if k > 0 { out.append(0x2C) }

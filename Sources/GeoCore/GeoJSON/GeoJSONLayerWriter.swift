@@ -48,7 +48,7 @@ public final class GeoJSONLayerWriter {
         }
     }
 
-    private func opening(_ out: inout ByteBuffer) {
+    private func opening(_ out: inout OutputBuffer) {
         switch layout {
         case .featureCollection: if featureCount == 0 { out.append(0x0A) } else { out.append(",\n" as StaticString) }
         case .textSequence: out.append(0x1E)
@@ -56,7 +56,7 @@ public final class GeoJSONLayerWriter {
         featureCount += 1
     }
 
-    private func closing(_ out: inout ByteBuffer) {
+    private func closing(_ out: inout OutputBuffer) {
         if layout == .textSequence { out.append(0x0A) }
     }
 
@@ -70,10 +70,10 @@ public final class GeoJSONLayerWriter {
 /// The properties of one feature, written in the order given straight into the layer's buffer (so only
 /// valid inside the `writePoint` closure); nil values are written as JSON null.
 public struct FeatureProperties {
-    private let out: UnsafeMutablePointer<ByteBuffer>
+    private let out: UnsafeMutablePointer<OutputBuffer>
     private var first = true
 
-    init(_ out: UnsafeMutablePointer<ByteBuffer>) { self.out = out }
+    init(_ out: UnsafeMutablePointer<OutputBuffer>) { self.out = out }
 
     @inline(__always)
     private mutating func key(_ name: StaticString) {

@@ -5,7 +5,7 @@ public enum JSONBytes {
     private static let hex: StaticString = "0123456789abcdef"
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else copied as UTF-8.
-    public static func appendString(_ s: String, to out: inout ByteBuffer) {
+    public static func appendString(_ s: String, to out: inout OutputBuffer) {
         out.append(0x22)
         if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
             var copy = s   // bridged or foreign storage: make it native UTF-8 first
@@ -14,7 +14,7 @@ public enum JSONBytes {
         out.append(0x22)
     }
 
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
         var runStart = 0
         for i in 0..<bytes.count {
             let b = bytes[i]
@@ -39,7 +39,7 @@ public enum JSONBytes {
         if runStart < bytes.count { out.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...]))) }
     }
 
-    public static func appendInteger(_ value: Int, to out: inout ByteBuffer) {
+    public static func appendInteger(_ value: Int, to out: inout OutputBuffer) {
         out.appendUnchecked(maximum: 21) { p in
             var n = 0
             if value < 0 { p[0] = 0x2D; n = 1 }
@@ -61,7 +61,7 @@ public enum JSONBytes {
 
     /// `value` rounded half away from zero to at most `maxDecimals` places (0...8), trailing zeros dropped:
     /// the text of `roundTo(value, decimals:)` through `JSONWriter.numberText`.
-    public static func appendDecimal(_ value: Double, maxDecimals: Int, to out: inout ByteBuffer) {
+    public static func appendDecimal(_ value: Double, maxDecimals: Int, to out: inout OutputBuffer) {
         precondition((0...8).contains(maxDecimals))
         let divisor = powersOfTen[maxDecimals]
         let scaled = (value * Double(divisor)).rounded(.toNearestOrAwayFromZero)
@@ -88,12 +88,12 @@ public enum JSONBytes {
     }
 
     /// `null` for nil, else what `write` writes of the value.
-    public static func appendOptional<T>(_ value: T?, to out: inout ByteBuffer, _ write: (T, inout ByteBuffer) -> Void) {
+    public static func appendOptional<T>(_ value: T?, to out: inout OutputBuffer, _ write: (T, inout OutputBuffer) -> Void) {
         if let value { write(value, &out) } else { out.append(contentsOf: "null") }
     }
 
     /// Any number as `JSONWriter` writes it.
-    public static func appendNumber(_ value: Double, to out: inout ByteBuffer) {
+    public static func appendNumber(_ value: Double, to out: inout OutputBuffer) {
         if value == value.rounded(), abs(value) < 1e15 { appendInteger(Int(value), to: &out); return }
         // Coordinates and scores already rounded to six places: the shortest text is those six places, and
         // it is written without formatting a Double.
@@ -106,7 +106,7 @@ public enum JSONBytes {
 
     /// Any JSON value as `JSONWriter.string(_:pretty:)` writes it: compact when `indent` is nil, else
     /// indented by two spaces per level from `indent` (arrays of numbers stay on one line).
-    public static func appendValue(_ value: JSONValue, to out: inout ByteBuffer, indent: Int? = nil) {
+    public static func appendValue(_ value: JSONValue, to out: inout OutputBuffer, indent: Int? = nil) {
         switch value {
         case .null: out.append(contentsOf: "null")
         case .bool(let b): out.append(contentsOf: b ? "true" : "false")
@@ -141,7 +141,7 @@ public enum JSONBytes {
         }
     }
 
-    private static func newline(_ depth: Int, to out: inout ByteBuffer) {
+    private static func newline(_ depth: Int, to out: inout OutputBuffer) {
         out.append(0x0A)
         for _ in 0..<depth { out.append(0x20); out.append(0x20) }
     }

@@ -4,14 +4,14 @@ import Foundation
 public enum JSONWriter {
     /// Compact (one line) or indented text of `value`.
     public static func string(_ value: JSONValue, pretty: Bool = false) -> String {
-        var out = ByteBuffer(capacity: 256)
+        var out = OutputBuffer(capacity: 256)
         JSONBytes.appendValue(value, to: &out, indent: pretty ? 0 : nil)
         return out.text
     }
 
     /// Appends the text of `value` (compact when `indent` is nil, else indented from that depth).
     public static func write(_ value: JSONValue, into out: inout String, indent: Int?) {
-        var bytes = ByteBuffer(capacity: 256)
+        var bytes = OutputBuffer(capacity: 256)
         JSONBytes.appendValue(value, to: &bytes, indent: indent)
         out += bytes.text
     }

@@ -1,11 +1,11 @@
 import GeoCore
-import Reports
+import Incidents
 
 /// A stored control claim: who holds (or lost, or contests) which place, on which day, according to whom.
 /// The place's record travels with it so zones can be rebuilt from the store alone.
 public struct StoredClaim: Sendable, Equatable {
     public var actor: String
-    public var status: String
+    public var status: ControlStatus
     public var date: String?
     public var placeID: String
     public var placeName: String
@@ -16,7 +16,7 @@ public struct StoredClaim: Sendable, Equatable {
     public var point: Coordinate
     public var source: String
 
-    public init(actor: String, status: String, date: String?, placeID: String, placeName: String, placeKind: String,
+    public init(actor: String, status: ControlStatus, date: String?, placeID: String, placeName: String, placeKind: String,
                 population: Int, admin1: String?, country: String?, point: Coordinate, source: String) {
         self.actor = actor; self.status = status; self.date = date; self.placeID = placeID; self.placeName = placeName
         self.placeKind = placeKind; self.population = population; self.admin1 = admin1; self.country = country
@@ -34,9 +34,9 @@ public struct StoredPlace: Sendable, Equatable {
 
 /// A control zone as `geomap build` computed it.
 public struct StoredZone: Sendable, Equatable {
-    public var actor: String, status: String, asOf: String?, areaKm2: Double, places: String, sources: String
+    public var actor: String, status: ControlStatus, asOf: String?, areaKm2: Double, places: String, sources: String
     public var geometry: GeoJSONGeometry
-    public init(actor: String, status: String, asOf: String?, areaKm2: Double, places: String, sources: String, geometry: GeoJSONGeometry) {
+    public init(actor: String, status: ControlStatus, asOf: String?, areaKm2: Double, places: String, sources: String, geometry: GeoJSONGeometry) {
         self.actor = actor; self.status = status; self.asOf = asOf; self.areaKm2 = areaKm2; self.places = places
         self.sources = sources; self.geometry = geometry
     }
@@ -83,11 +83,7 @@ extension IngestBatch {
         var keep = [Bool](repeating: true, count: n)
         for k in 0..<n {
             var id = events[k].id
-            let h = id.withUTF8 { bytes -> UInt64 in
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-                return h
-            }
+            let h = id.withUTF8 { StableHash.fnv1a($0).hash }
             hashes[k] = h
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
             while true {

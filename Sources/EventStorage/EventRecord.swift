@@ -1,5 +1,5 @@
 import GeoCore
-import Reports
+import Incidents
 
 /// One event as the store keeps it: the columns of the incidents layer (DESIGN.md) and the point.
 public struct EventRecord: Hashable, Sendable {
@@ -60,28 +60,23 @@ public struct EventRecord: Hashable, Sendable {
         case .number(let n)?: id = JSONWriter.numberText(n)
         case nil: throw .badFeature(path, "an incident needs an id (feature id or property 'id')")
         }
-        if let d = text("event_date"), ReportDay(iso: d) == nil { throw .badFeature(path, "event_date '\(d)' is not YYYY-MM-DD") }
-        self.init(id: id, eventDate: text("event_date"), eventType: text("event_type") ?? "", subType: text("sub_type") ?? "",
-                  actors: text("actors") ?? "", location: text("location"), admin1: text("admin1"),
-                  geoPrecision: try int("geo_precision"), fatalitiesLow: try int("fatalities_low"),
-                  fatalitiesBest: try int("fatalities_best"), fatalitiesHigh: try int("fatalities_high"),
-                  fatalityClaims: text("fatality_claims") ?? "", source: text("source") ?? "", notes: text("notes") ?? "",
-                  uncertaintyKm: props["uncertainty_km"]?.numberValue, point: p)
+        if let d = text(IncidentColumn.eventDate.name), ReportDay(iso: d) == nil { throw .badFeature(path, "event_date '\(d)' is not YYYY-MM-DD") }
+        try self.init(point: p) { (c: IncidentColumn) throws(StoreError) -> ColumnValue in
+            switch c.kind {
+            case _ where c == .id: return .text(id)
+            case .text, .date: return .text(text(c.name))
+            case .integer: return .integer(try int(c.name))
+            case .real: return .real(props[c.name]?.numberValue)
+            }
+        }
     }
 
-    /// The layer's properties, in the layer's order.
+    /// The layer's properties, in the layer's order (`IncidentColumn`).
     public var properties: JSONObject {
-        [
-            "id": .string(id), "event_date": eventDate.map { .string($0) } ?? .null, "event_type": .string(eventType),
-            "sub_type": .string(subType), "actors": .string(actors), "location": location.map { .string($0) } ?? .null,
-            "admin1": admin1.map { .string($0) } ?? .null, "geo_precision": number(geoPrecision),
-            "fatalities_low": number(fatalitiesLow), "fatalities_best": number(fatalitiesBest),
-            "fatalities_high": number(fatalitiesHigh), "fatality_claims": .string(fatalityClaims), "source": .string(source),
-            "notes": .string(notes), "uncertainty_km": uncertaintyKm.map { .number($0) } ?? .null,
-        ]
+        var out = JSONObject()
+        for c in IncidentColumn.allCases { out[c.name] = self[c].json }
+        return out
     }
-
-    private func number(_ v: Int?) -> JSONValue { v.map { .number(Double($0)) } ?? .null }
 
     /// Whether `actor` is one of the actors (case-insensitive, whole names).
     public func involves(actor: String) -> Bool {

@@ -1,9 +1,10 @@
 import GeoCore
-import Store
+import EventStorage
+import Incidents
 
 /// The hits of a query as a table, JSON, GeoJSON or CSV.
-enum QueryOutput {
-    static func render(_ hits: [EventHit], format: OutputFormat, near: Bool) -> String {
+public enum QueryOutput {
+    public static func render(_ hits: [EventHit], format: OutputFormat, near: Bool) -> String {
         switch format {
         case .table: return table(hits, near: near)
         case .json: return JSONWriter.string(.array(hits.map { .object(row($0, near: near)) }), pretty: true) + "\n"
@@ -46,8 +47,8 @@ enum QueryOutput {
         if near { header += ["km", "bearing"] }
         let rows = hits.map { h -> [String] in
             let r = row(h, near: near)
-            var cells = [cell(r["id"]), cell(r["event_date"]), cell(r["sub_type"]), cell(r["actors"]), cell(r["location"]),
-                         cell(r["fatalities_best"]), formatFixed(h.record.point.latitude, decimals: 5), formatFixed(h.record.point.longitude, decimals: 5)]
+            var cells = [IncidentColumn.id, .eventDate, .subType, .actors, .location, .fatalitiesBest].map { cell(r[$0.name]) }
+                + [formatFixed(h.record.point.latitude, decimals: 5), formatFixed(h.record.point.longitude, decimals: 5)]
             if near { cells += [h.distanceKm.map { formatFixed($0, decimals: 1) } ?? "", cell(r["bearing_deg"])] }
             return cells
         }
@@ -55,8 +56,7 @@ enum QueryOutput {
     }
 
     static func csv(_ hits: [EventHit], near: Bool) -> String {
-        var keys = ["id", "event_date", "event_type", "sub_type", "actors", "location", "admin1", "geo_precision", "fatalities_low",
-                    "fatalities_best", "fatalities_high", "fatality_claims", "source", "notes", "uncertainty_km", "lat", "lon"]
+        var keys = IncidentColumn.allCases.map(\.name) + ["lat", "lon"]
         if near { keys += ["distance_km", "bearing_deg"] }
         var out = keys.joined(separator: ",") + "\n"
         for h in hits {

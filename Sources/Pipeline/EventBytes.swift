@@ -1,17 +1,16 @@
 import GeoCore
-import Reports
+import Incidents
 
-/// Incidents and control claims as compact JSON written straight into bytes: the bytes
-/// `JSONBytes.appendValue(ExtractionOutput.incident(e))` and `…control(c)` write (a test holds them equal over
-/// the corpus), without building a `JSONValue` tree for each of the hundreds of thousands a long stream gives.
-enum EventBytes {
-    static func append(_ e: Incident, to out: inout ByteBuffer) {
+/// Incidents and control claims as compact JSON written straight into bytes (DESIGN.md's JSON of `extract`),
+/// without building a `JSONValue` tree for each of the hundreds of thousands a long stream gives.
+public enum EventBytes {
+    public static func append(_ e: Incident, to out: inout OutputBuffer) {
         out.append(contentsOf: "{\"id\":")
         JSONBytes.appendString(e.id, to: &out)
         out.append(contentsOf: ",\"date\":")
         JSONBytes.appendOptional(e.date?.description, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"date_source\":")
-        JSONBytes.appendString(e.dateSource, to: &out)
+        JSONBytes.appendString(e.dateSource.rawValue, to: &out)
         out.append(contentsOf: ",\"time_precision\":")
         JSONBytes.appendInteger(e.timePrecision, to: &out)
         out.append(contentsOf: ",\"event_type\":")
@@ -55,7 +54,7 @@ enum EventBytes {
         out.append(0x7D)
     }
 
-    static func append(_ c: ControlClaim, to out: inout ByteBuffer) {
+    public static func append(_ c: ControlClaim, to out: inout OutputBuffer) {
         out.append(contentsOf: "{\"actor\":")
         JSONBytes.appendOptional(c.actor, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"place_id\":")
@@ -63,17 +62,17 @@ enum EventBytes {
         out.append(contentsOf: ",\"place_text\":")
         JSONBytes.appendString(c.placeText, to: &out)
         out.append(contentsOf: ",\"status\":")
-        JSONBytes.appendString(c.status, to: &out)
+        JSONBytes.appendString(c.status.rawValue, to: &out)
         out.append(contentsOf: ",\"date\":")
         JSONBytes.appendOptional(c.date?.description, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"date_source\":")
-        JSONBytes.appendString(c.dateSource, to: &out)
+        JSONBytes.appendString(c.dateSource.rawValue, to: &out)
         out.append(0x2C)
         evidence(c.evidence, to: &out)
         out.append(0x7D)
     }
 
-    static func evidence(_ r: Range<Int>, to out: inout ByteBuffer) {
+    static func evidence(_ r: Range<Int>, to out: inout OutputBuffer) {
         out.append(contentsOf: "\"evidence\":{\"start\":")
         JSONBytes.appendInteger(r.lowerBound, to: &out)
         out.append(contentsOf: ",\"end\":")

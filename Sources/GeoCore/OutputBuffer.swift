@@ -1,7 +1,7 @@
 /// A growable run of bytes for writers that append millions of small pieces: unchecked appends after one
 /// capacity check, where `[UInt8]` would check (and maybe copy on write) at every call.
 /// Not copyable: the one owner frees the memory.
-public struct ByteBuffer: ~Copyable {
+public struct OutputBuffer: ~Copyable {
     public private(set) var count = 0
     private var capacity: Int
     private var base: UnsafeMutablePointer<UInt8>

@@ -1,23 +1,11 @@
 import GeoCore
-import Places
-
-/// One figure a source gave for the dead.
-public struct FatalityClaim: Hashable, Sendable {
-    public let source: String?
-    public let count: Int
-
-    public init(source: String?, count: Int) {
-        self.source = source
-        self.count = count
-    }
-}
 
 /// An incident found in a report (or read from an analyst's file).
 public struct Incident: Sendable {
     public var id: String
     public var date: ReportDay?
-    /// Where the date came from: `text` (day words in the report), `dateline`, `given` (--date) or `unknown`.
-    public var dateSource: String
+    /// Where the date came from.
+    public var dateSource: DateSource
     /// ACLED's time precision: 1 the day is known, 3 only the month (or less).
     public var timePrecision: Int
     public var eventType: String
@@ -41,7 +29,7 @@ public struct Incident: Sendable {
     public var source: String?
     public var notes: String?
 
-    public init(id: String, date: ReportDay?, dateSource: String, timePrecision: Int, eventType: String, subEventType: String,
+    public init(id: String, date: ReportDay?, dateSource: DateSource, timePrecision: Int, eventType: String, subEventType: String,
                 subType: String, actors: [String], locationText: String?, placeID: String?, admin1: String?, point: Coordinate?,
                 geoPrecision: Int?, claims: [FatalityClaim], evidence: Range<Int>) {
         self.id = id; self.date = date; self.dateSource = dateSource; self.timePrecision = timePrecision
@@ -75,16 +63,4 @@ public struct Incident: Sendable {
         default: return Array(Set(names)).sorted().joined(separator: "; ")
         }
     }
-}
-
-/// "l'EIIL contrôle désormais la totalité de la ville de Raqqa", "après avoir repris la ville d'al-Bab".
-public struct ControlClaim: Sendable {
-    public var actor: String?
-    public var placeID: String?
-    public var placeText: String
-    /// controls, captured, lost, besieged or contested.
-    public var status: String
-    public var date: ReportDay?
-    public var dateSource: String
-    public var evidence: Range<Int>
 }

@@ -1,3 +1,5 @@
+import Incidents
+
 /// Why the event store cannot do what was asked; each message names the file, feature or value.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notAStore(String, reason: String)
@@ -18,5 +20,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .unreachable(let why): return why
         case .unreadable(let why): return why
         }
+    }
+}
+
+extension ControlStatus {
+    /// A status read back from a store's `status` column.
+    public static func stored(_ text: String, in store: String) throws(StoreError) -> ControlStatus {
+        guard let status = ControlStatus(rawValue: text) else {
+            throw .database("\(store): unknown control status '\(text)' (expected \(ControlStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return status
     }
 }

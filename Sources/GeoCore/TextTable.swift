@@ -1,7 +1,7 @@
 /// Aligned plain-text tables for people reading a terminal.
-enum TextTable {
+public enum TextTable {
     /// Two columns, names padded to the longest.
-    static func keyValue(_ rows: [(String, String)]) -> String {
+    public static func keyValue(_ rows: [(String, String)]) -> String {
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
             .joined(separator: "\n")
@@ -10,7 +10,7 @@ enum TextTable {
 
 extension TextTable {
     /// A header and rows, each column padded to its widest cell.
-    static func columns(header: [String], rows: [[String]]) -> String {
+    public static func columns(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
         return all.map { row in

@@ -56,26 +56,3 @@ public struct ReportDay: Hashable, Comparable, Sendable, CustomStringConvertible
     }
     public static func < (a: ReportDay, b: ReportDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
-
-/// Report dates from datelines: "Friday, 14 December 2018", "BEYROUTH, 25 avr 2015 (AFP)".
-enum Dateline {
-    static let months: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-        "janvier": 1, "fevrier": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7,
-        "juil": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "janv": 1,
-    ]
-
-    /// A "day month year" in the first 300 characters.
-    static func find(in text: String) -> ReportDay? {
-        let words = String(text.prefix(300)).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map {
-            String($0).lowercased().folding(options: .diacriticInsensitive, locale: nil)
-        }
-        for k in 0..<max(0, words.count - 2) {
-            if let d = Int(words[k]), let m = months[words[k + 1]], let y = Int(words[k + 2]), y > 1900, y < 2200,
-               let day = ReportDay(year: y, month: m, day: d) { return day }
-        }
-        return nil
-    }
-}

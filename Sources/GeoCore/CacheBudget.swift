@@ -1,0 +1,16 @@
+/// geomap's one cache budget: how many entries each worker's caches may hold (name rankings, located areas and
+/// named-place checks, anchor extents, place records and outlines) and whether the direct-mapped memos
+/// (name-index answers, distances) are on. Every cache answers as the uncached computation does; 0 turns them
+/// all off (`--cache-limit 0`), which the benchmark measures beside the default.
+public struct CacheBudget: Sendable, Equatable {
+    /// Entries each cache may hold before it empties itself.
+    public var entries: Int
+
+    public init(entries: Int) { self.entries = max(0, entries) }
+
+    public static let standard = CacheBudget(entries: 20_000)
+    public static let none = CacheBudget(entries: 0)
+
+    /// Slots of each direct-mapped memo: fixed (32,768) while caching is on, none when it is off.
+    public var memoSlots: Int { entries == 0 ? 0 : 1 << 15 }
+}

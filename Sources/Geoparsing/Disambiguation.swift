@@ -1,0 +1,193 @@
+import Foundation
+import GeoCore
+import Places
+
+/// The document disambiguated as a whole: each mention ranked alone, then with the document's country, its
+/// governorates and proximity to the other mentions' readings (two passes); readings that do not fit dropped.
+extension Geoparser {
+    /// Chooses each candidate's reading and drops those that do not fit the document; returns the document's
+    /// country (the most voted of confident readings).
+    func disambiguate(_ cs: inout [Candidate]) -> String? {
+        let index = gazetteer.index
+        // Pass 1: each mention alone.
+        for k in cs.indices {
+            var ranked = self.ranked(cs[k].text).filter { $0.level <= .key }
+            switch cs[k].kindHint {
+            case .region:
+                let regions = ranked.filter { index.kind($0.place) == .region }
+                let districts = ranked.filter { index.kind($0.place) == .district }
+                if !regions.isEmpty { ranked = regions } else if !districts.isEmpty { ranked = districts }
+            case .settlement:
+                let r = ranked.filter { !index.kind($0.place).isAdministrative }
+                if !r.isEmpty { ranked = r }
+            case .any: break
+            }
+            cs[k].ranked = Array(ranked.prefix(12))
+            cs[k].adjusted = cs[k].ranked.map(\.score)
+            cs[k].choice = 0
+        }
+        cs.removeAll { $0.ranked.isEmpty }
+        // Document context: the country and governorates of confident readings.
+        var countryVotes: [String: Double] = [:]
+        var adminVotes: [String: Double] = [:]
+        for c in cs {
+            let top = c.ranked[0]
+            let margin = c.ranked.count > 1 ? top.score - c.ranked[1].score : 1
+            guard margin >= 0.1 || c.ranked.count == 1 else { continue }
+            if let cc = index.country(top.place) { countryVotes[cc, default: 0] += 1 }
+            if index.kind(top.place) == .region, let a = index.admin1(top.place) { adminVotes[a, default: 0] += 2 }
+            else if let a = index.admin1(top.place) { adminVotes[a, default: 0] += 1 }
+        }
+        let documentCountry = countryVotes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map(\.key)
+        let adminTotal = max(1, adminVotes.values.reduce(0, +))
+        // Passes 2 and 3: country, governorates, and proximity to the other mentions' current readings.
+        // What the document's country and governorates give a reading is the same in both passes.
+        // Mentions of one text with one kind hint have the same readings and fixed scores: a group.
+        var groupNumbers: [GroupKey: Int] = [:]
+        var firstOfGroup: [Int] = []
+        let groups = cs.indices.map { k in
+            let key = GroupKey(text: cs[k].text, hint: cs[k].kindHint)
+            if let known = groupNumbers[key] { return known }
+            groupNumbers[key] = firstOfGroup.count
+            firstOfGroup.append(k)
+            return firstOfGroup.count - 1
+        }
+        let groupFixed: [[FixedContext]] = firstOfGroup.map { k in
+            cs[k].ranked.map { r in
+                var s = r.score
+                var governorate: String?
+                if let cc = documentCountry, index.country(r.place) == cc { s += 0.3 }
+                if let a = index.admin1(r.place), let v = adminVotes[a] {
+                    let boost = 0.3 * v / adminTotal
+                    s += boost
+                    if boost > 0.05 { governorate = a }
+                }
+                return FixedContext(score: s, level: r.level, governorate: governorate, settlement: !index.kind(r.place).isAdministrative,
+                                    coordinate: index.coordinate(r.place))
+            }
+        }
+        let fixed = groups.map { groupFixed[$0] }
+        // Each mention's name as an integer: mentions of one name (in any case or accents) share it.
+        var nameNumbers: [String: Int] = [:]
+        let groupNames = firstOfGroup.map { k in
+            let folded = NameFolding.fold(cs[k].text)
+            if let known = nameNumbers[folded] { return known }
+            nameNumbers[folded] = nameNumbers.count
+            return nameNumbers.count - 1
+        }
+        let names = groups.map { groupNames[$0] }
+        // Each mention's current reading, and whether it is a settlement (updated as choices change).
+        var current = cs.map { $0.ranked[$0.choice].place }
+        var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
+        for _ in 0..<2 {
+            // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
+            // follow the choices already made in this pass.
+            let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
+            let readings = ReadingTree(positions: positions)
+            // A group's scores hold until some mention's reading or settlement flag changes (`version`): within
+            // a pass most mentions keep theirs, so a name said again is scored once.
+            var version = 0
+            var scored: [Int: (version: Int, adjusted: [Double], proximity: [(mention: Int, kilometers: Double)?])] = [:]
+            for k in cs.indices {
+                let proximity: [(mention: Int, kilometers: Double)?]
+                if let memo = scored[groups[k]], memo.version == version {
+                    cs[k].adjusted = memo.adjusted
+                    proximity = memo.proximity
+                } else {
+                    proximity = score(&cs[k], fixed: fixed[k], readings: readings, positions: positions) { m, place in
+                        // Proximity to other settlements only: not to this name again, nor to another spelling read
+                        // as this very place ("Raqa" beside "Raqqa").
+                        settlement[m] && current[m] != place && names[m] != names[k]
+                    }
+                    scored[groups[k]] = (version, cs[k].adjusted, proximity)
+                }
+                let best = cs[k].adjusted.indices.max { cs[k].adjusted[$0] < cs[k].adjusted[$1] }!
+                cs[k].choice = best
+                if current[k] != cs[k].ranked[best].place || settlement[k] != fixed[k][best].settlement { version += 1 }
+                current[k] = cs[k].ranked[best].place
+                settlement[k] = fixed[k][best].settlement
+                cs[k].reasons = fixed[k][best].reasons
+                if let p = proximity[best] { cs[k].reasons.append("proximity: \(Int(p.kilometers.rounded())) km from \(cs[p.mention].text)") }
+            }
+        }
+        // A reading by transliteration key alone must fit the document: its country, and one of its governorates
+        // or a place mentioned within 50 km.
+        cs.removeAll { c in
+            let r = c.ranked[c.choice]
+            guard r.level >= .key else { return false }
+            if let cc = documentCountry, index.country(r.place) != cc { return true }
+            let inGovernorate = index.admin1(r.place).map { adminVotes[$0] != nil } ?? false
+            return !inGovernorate && !c.reasons.contains { $0.hasPrefix("proximity") }
+        }
+        // Outside the document's country only what is unmistakable: a country, or a large city by its name.
+        if let cc = documentCountry {
+            cs.removeAll { c in
+                let r = c.ranked[c.choice]
+                guard index.country(r.place) != cc else { return false }
+                if index.kind(r.place) == .country { return false }
+                return !(r.level <= .alternate && index.populations[r.place] >= 100_000)
+            }
+        }
+        return documentCountry
+    }
+
+    /// A candidate's readings scored with the document context and the nearest other settlement of the current
+    /// readings (`include(mention, place)` says which mention may count for a reading of `place`): the adjusted
+    /// scores, and for each reading the mention whose proximity counted, if it did.
+    func score(_ c: inout Candidate, fixed: [FixedContext], readings: ReadingTree, positions: [Coordinate],
+               include: (Int, Int) -> Bool) -> [(mention: Int, kilometers: Double)?] {
+        var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: c.ranked.count)
+        for j in c.ranked.indices {
+            let f = fixed[j], place = c.ranked[j].place
+            var s = f.score
+            // The nearest is chosen on a local flat approximation; its distance is then geodesic.
+            if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { include($0, place) }) {
+                let d = distance(place, f.coordinate, positions[nearest])
+                let boost = 0.3 * exp(-d.kilometers / 30)
+                s += boost
+                if boost > 0.05 { proximity[j] = (nearest, d.kilometers) }
+            }
+            c.adjusted[j] = s
+        }
+        return proximity
+    }
+
+    struct GroupKey: Hashable {
+        let text: String
+        let hint: KindHint
+    }
+
+    /// A reading's score with the document's country and governorates, and the reasons they give.
+    struct FixedContext {
+        let score: Double
+        let level: MatchLevel
+        /// The governorate whose votes raised the score enough to be a reason.
+        let governorate: String?
+        let settlement: Bool
+        let coordinate: Coordinate
+
+        /// Why the reading scores as it does (asked of the winners only).
+        var reasons: [String] {
+            let why = Geoparser.levelReason(level)
+            return governorate.map { [why, "context: governorate \($0)"] } ?? [why]
+        }
+    }
+
+    static func levelReason(_ level: MatchLevel) -> String {
+        switch level {
+        case .exact: return "exact name"
+        case .alias: return "curated alias"
+        case .alternate: return "variant"
+        case .key: return "transliteration key"
+        case .fuzzy: return "one edit"
+        }
+    }
+
+    func fetchChosen(_ cs: [Candidate]) throws -> [Int: Place] {
+        let rowids = cs.map { gazetteer.index.rowids[$0.ranked[$0.choice].place] }
+        let records = try places(rowids)
+        var out: [Int: Place] = [:]
+        for (c, r) in zip(cs, rowids) { out[c.start] = records[r] }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GeoCore
+import Locating
+import Places
+
+/// Relative expressions of a document located from its own readings of their anchors ("the city" → the last
+/// settlement named), and the name right before one checked against the area.
+extension Geoparser {
+    /// The mentions of the relative expressions; a name before one that only a key match elsewhere would name is
+    /// dropped from `chosenBySpan` and kept as unresolved text.
+    func relativeMentions(tokens: [Token], scalars: [Unicode.Scalar], chosenBySpan: inout [Range<Int>: (Place, Candidate)],
+                          country: String?) throws -> [Mention] {
+        var relativeMentions: [Mention] = []
+        var describedRanges: [Range<Int>] = []
+        for e in locator.parser.expressions(in: scalars) where !e.negative {
+            var anchor: (text: String, place: Place, range: Range<Int>)?
+            // The anchor is the mention starting at the first anchor word (the last one when the anchor comes
+            // before the phrase, "Hama's northern countryside").
+            let words = e.anchorBefore ? Array(e.anchorWords.reversed()) : e.anchorWords
+            for w in words {
+                if let (range, chosen) = chosenBySpan.first(where: { $0.key.lowerBound == w.range.lowerBound || (e.anchorBefore && $0.key.upperBound == w.range.upperBound) }) {
+                    anchor = (chosen.1.text, chosen.0, range)
+                    break
+                }
+                // "à l'est de la Syrie": an article may come before the anchor's name.
+                if !e.anchorBefore, !["la", "le", "les", "the"].contains(w.text.lowercased()) { break }
+            }
+            let named = Self.namedPlaceBefore(e, tokens: tokens, scalars: scalars)
+            var inferred = false
+            // "Markadé, à 35 km plus au sud": no anchor in the phrase; the place named last before it (and
+            // before the place it describes) is meant.
+            if anchor == nil, e.anchorWords.isEmpty {
+                let limit = named?.range.lowerBound ?? e.span.lowerBound
+                let before = chosenBySpan.filter { $0.key.upperBound <= limit && !$0.value.0.kind.isAdministrative }
+                if let last = before.max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
+                    anchor = (last.value.1.text, last.value.0, last.key)
+                    inferred = true
+                }
+            }
+            // "west of the city", "au sud de la ville": the settlement named last before the expression.
+            if anchor == nil, !e.anchorBefore, let first = e.anchorWords.first, e.anchorWords.count >= 2 {
+                let two = (first.text + " " + e.anchorWords[1].text).lowercased()
+                if ["the city", "the town", "la ville", "la localité", "the village", "le village"].contains(two) {
+                    let before = chosenBySpan.filter { $0.key.upperBound <= e.span.lowerBound && !$0.value.0.kind.isAdministrative }
+                    if let last = before.max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
+                        anchor = (two, last.value.0, first.range.lowerBound..<e.anchorWords[1].range.upperBound)
+                        inferred = true
+                    }
+                }
+            }
+            // Anchors are the document's own readings: no second, context-free guess from the gazetteer.
+            guard anchor != nil else { continue }
+            guard let location = try? locator.locate(e, context: ResolveContext(country: country), namedPlace: named?.text, anchor: anchor)
+            else { continue }
+            var reason = "relative expression (\(e.form.rawValue)) from \(location.anchor.name)"
+            if let check = location.namedPlace {
+                reason += check.place == nil ? "; '\(check.text)' has no gazetteer place inside the area" : "; '\(check.text)' lies inside the area"
+                let weak = chosenBySpan.filter { $0.key.overlaps(named?.range ?? 0..<0) }
+                    .allSatisfy { $0.value.1.ranked[$0.value.1.choice].level >= .key }
+                // An inferred anchor is a guess: it may not overrule the name's own reading.
+                if let n = named, check.place == nil, weak, !inferred {
+                    // The text places it here, and no candidate of that name is here: a name found only by its
+                    // transliteration key elsewhere is a different place; keep it as unresolved text.
+                    for range in chosenBySpan.keys where range.overlaps(n.range) { chosenBySpan[range] = nil }
+                    describedRanges.append(n.range)
+                    relativeMentions.append(Mention(text: n.text, start: n.range.lowerBound, end: n.range.upperBound, place: nil, relative: nil,
+                                                    reason: "unresolved: in no gazetteer source; located by the relative expression that follows",
+                                                    score: 0, runnerUp: nil))
+                }
+            }
+            relativeMentions.append(Mention(text: String(scalars: scalars[location.span]), start: location.span.lowerBound,
+                                            end: location.span.upperBound, place: nil, relative: location, reason: reason,
+                                            score: 0, runnerUp: nil))
+        }
+        return relativeMentions
+    }
+
+    /// The capitalised words right before an expression, after a comma: "Kantari, à 80 km au nord de Raqa".
+    static func namedPlaceBefore(_ e: RelativeExpression, tokens: [Token], scalars: [Unicode.Scalar]) -> (text: String, range: Range<Int>)? {
+        guard let lastBefore = tokens.lastIndex(where: { $0.range.upperBound <= e.span.lowerBound }) else { return nil }
+        let gap = String(scalars: scalars[tokens[lastBefore].range.upperBound..<e.span.lowerBound])
+        guard gap.trimmingCharacters(in: .whitespaces) == ",", tokens[lastBefore].startsUpper else { return nil }
+        var first = lastBefore
+        while first > 0, tokens[first - 1].startsUpper || Cues.nameParticles.contains(tokens[first - 1].folded),
+              adjacent(tokens[first - 1], tokens[first], scalars), lastBefore - first < 4 { first -= 1 }
+        while first < lastBefore, !tokens[first].startsUpper { first += 1 }
+        let range = tokens[first].range.lowerBound..<tokens[lastBefore].range.upperBound
+        if tokens[first...lastBefore].allSatisfy({ StopList.isStopWord($0.folded) }) { return nil }
+        return (String(scalars: scalars[range]), range)
+    }
+}

@@ -1,0 +1,62 @@
+import Dispatch
+import Foundation
+import GeoCore
+import Reports
+
+/// Writes what one chunk of a streamed extraction gave while the next chunk is read: a serial queue formats
+/// and writes; at most one chunk's results wait for it, so memory stays bounded by two chunks.
+///
+/// Its counters, handles and failure are touched only on its queue, or after `finish` (hence `@unchecked Sendable`).
+final class ChunkWriter: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "geomap.extract.writer")
+    private let free = DispatchSemaphore(value: 1)
+    private let mentions: FileHandle, events: FileHandle, control: FileHandle
+    private var counts = (mentions: 0, events: 0, control: 0)
+    /// The first write error; later chunks are dropped once there is one.
+    private(set) var failure: Error?
+
+    init(mentions: FileHandle, events: FileHandle, control: FileHandle) {
+        self.mentions = mentions
+        self.events = events
+        self.control = control
+    }
+
+    /// Hands a chunk's results over; waits while the previous chunk is still being written.
+    func write(_ read: ReportReader.Output) {
+        free.wait()
+        queue.async { [self] in
+            defer { free.signal() }
+            guard failure == nil else { return }
+            do {
+                try Self.writeLines(read.mentions, to: mentions, count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
+                try Self.writeLines(read.events.incidents, to: events, count: &counts.events) { EventBytes.append($0, to: &$1) }
+                try Self.writeLines(read.events.control, to: control, count: &counts.control) { EventBytes.append($0, to: &$1) }
+            } catch {
+                failure = error
+            }
+        }
+    }
+
+    /// Returns when everything handed over is written.
+    func finish() {
+        queue.sync {}
+    }
+
+    /// Items as compact JSON (`write`), one per line, separated by commas from those written before; written
+    /// out a megabyte at a time (a chunk's mentions are many megabytes of JSON: no buffer that large is grown).
+    static func writeLines<T>(_ items: [T], to handle: FileHandle, count: inout Int, _ write: (T, inout OutputBuffer) -> Void) throws {
+        guard !items.isEmpty else { return }
+        let flushAt = 1 << 20
+        var buffer = OutputBuffer(capacity: flushAt + (1 << 16))
+        for item in items {
+            if count > 0 { buffer.append(contentsOf: ",\n") }
+            write(item, &buffer)
+            count += 1
+            if buffer.count >= flushAt {
+                try buffer.withUnsafeBytes { try handle.write(contentsOf: Data($0)) }
+                buffer.removeAll()
+            }
+        }
+        if buffer.count > 0 { try buffer.withUnsafeBytes { try handle.write(contentsOf: Data($0)) } }
+    }
+}

@@ -1,0 +1,63 @@
+import EventStorage
+import Export
+import Foundation
+import GeoCore
+import Geoparsing
+import Incidents
+import Places
+import Zones
+
+/// `geomap build`: reads reports and event files, writes the four layers into a folder (each file replaced
+/// atomically, all at the end) and, when given a store, stores each input's events, claims and places and the
+/// zones. Also what `geomap map` runs on reports.
+public struct LayerBuild {
+    public var inputs: [String]
+    public var folder: String
+    public var asOf: ReportDay?
+    public var zoneMode: ControlZoneBuilder.Mode = .buffer
+    public var format: LayerWriter.Format = .geojson
+    public var reportDate: ReportDay?
+    public var skipBadRows = false
+    public var warn: (String) -> Void = { _ in }
+
+    public init(inputs: [String], folder: String) { self.inputs = inputs; self.folder = folder }
+
+    /// Writes the layers; returns what was written, for the user.
+    public func run(gazetteer: Gazetteer, store eventStore: (any EventStore)? = nil) throws -> String {
+        let loader = try InputLoader(gazetteer: gazetteer, reportDate: reportDate, skipBadRows: skipBadRows, warn: warn)
+        var layers = LayerSet()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let writer = try LayerWriter(folder: folder, format: format)
+        var claims: [ZoneClaim] = []
+        for input in inputs {
+            let loaded = try loader.load(input)
+            layers.add(places: Self.sightings(loaded.mentions))
+            layers.add(uncertainty: Self.uncertainty(loaded.mentions))
+            try writer.add(incidents: loaded.incidents, source: loaded.name)
+            let inputClaims = try loader.zoneClaims(loaded)
+            claims += inputClaims
+            if let eventStore {
+                _ = try eventStore.ingest(loader.storeBatch(loaded, claims: inputClaims))
+            }
+        }
+        let zoneList = try ControlZoneBuilder(store: gazetteer.store).build(claims, asOf: asOf, mode: zoneMode)
+        layers.add(zones: zoneList)
+        let written = try writer.finish(layers)
+        try eventStore?.replaceZones(zoneList.map(StoredZone.init))
+        return "\(written.count) layers to \(folder): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas"
+    }
+
+    /// The resolved places of the mentions (relative locations are not places).
+    static func sightings(_ mentions: [Mention]) -> [PlaceSighting] {
+        mentions.compactMap { m in m.relative == nil ? m.place.map { PlaceSighting(text: m.text, place: $0) } : nil }
+    }
+
+    /// The uncertainty areas of the relative mentions.
+    static func uncertainty(_ mentions: [Mention]) -> [UncertaintyRecord] {
+        mentions.compactMap { m in
+            guard let r = m.relative else { return nil }
+            return UncertaintyRecord(expression: m.text, anchor: r.anchor, point: m.place?.coordinate,
+                                     distanceKm: r.expression.distance?.kilometers, bearingDeg: r.bearing?.degrees, area: r.uncertainty)
+        }
+    }
+}

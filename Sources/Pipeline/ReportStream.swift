@@ -1,0 +1,89 @@
+import Foundation
+import GeoCore
+import Geoparsing
+import Incidents
+import Reports
+
+/// The JSON of `extract` for one large report, written incrementally with memory bounded by the chunk size:
+/// mentions go out as each chunk is read; events and control claims wait in temporary files until the
+/// mentions end. Chunks are cut after the last blank line (else line break), so no character, line or report
+/// is split between them.
+public struct ReportStream {
+    public let path: String
+    let reader: ReportReader
+    let out: FileHandle
+    public var chunkBytes = 1 << 20
+    public var reportDate: ReportDay?
+    public var language: Geoparser.Language = .auto
+
+    public init(path: String, reader: ReportReader, out: FileHandle) {
+        self.path = path; self.reader = reader; self.out = out
+    }
+
+    public func run() throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineError("\(path): cannot be read") }
+        defer { try? handle.close() }
+        let spill = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-extract-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: spill, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: spill) }
+        let eventsURL = spill.appendingPathComponent("events"), controlURL = spill.appendingPathComponent("control")
+        guard FileManager.default.createFile(atPath: eventsURL.path, contents: nil),
+              FileManager.default.createFile(atPath: controlURL.path, contents: nil)
+        else { throw PipelineError("cannot write temporary files in \(spill.path)") }
+        let events = try FileHandle(forWritingTo: eventsURL), control = try FileHandle(forWritingTo: controlURL)
+        defer { try? events.close(); try? control.close() }
+        var carry = Data()
+        var offset = 0
+        let writer = ChunkWriter(mentions: out, events: events, control: control)
+        defer { writer.finish() }
+        var incidentsSoFar = 0
+        var day: (ReportDay?, DateSource)?
+        while true {
+            let chunk = try handle.read(upToCount: max(4096, chunkBytes)) ?? Data()
+            let atEnd = chunk.isEmpty
+            var data = carry + chunk
+            if offset == 0, carry.isEmpty, data.prefix(8192).contains(0) { throw PipelineError("\(path): binary file, expected UTF-8 text") }
+            if !atEnd, let cut = Self.lastBreak(in: data) {
+                carry = Data(data[cut...])   // a copy that starts at index 0, not a slice of the old buffer
+                data = Data(data[..<cut])
+            } else {
+                carry = Data()
+            }
+            if !data.isEmpty {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw PipelineError("\(path): not UTF-8 text (near byte \(offset))")
+                }
+                if day == nil {
+                    day = EventExtractor.reportDate(of: text, given: reportDate)
+                    let lang = language == .auto ? Geoparser.detectLanguage(text) : language.rawValue
+                    var head = OutputBuffer()
+                    ExtractionDocument.appendHead(source: (path as NSString).lastPathComponent, lang: lang, reportDate: day!.0,
+                                                  reportDateSource: day!.1, to: &head)
+                    try head.withUnsafeBytes { try out.write(contentsOf: Data($0)) }
+                }
+                let read = try reader.read(text, offset: offset, reportDate: day!.0, reportDateSource: day!.1, firstIncident: incidentsSoFar + 1)
+                incidentsSoFar += read.events.incidents.count
+                writer.write(read)
+                offset += text.unicodeScalars.count
+            }
+            if atEnd && carry.isEmpty { break }
+        }
+        guard day != nil else { throw PipelineError("\(path): empty file") }
+        writer.finish()
+        if let failure = writer.failure { throw failure }
+        try out.write(contentsOf: Data(ExtractionDocument.betweenMentionsAndEvents.utf8))
+        try Self.copy(eventsURL, to: out)
+        try out.write(contentsOf: Data(ExtractionDocument.betweenEventsAndControl.utf8))
+        try Self.copy(controlURL, to: out)
+        try out.write(contentsOf: Data(ExtractionDocument.tail.utf8))
+    }
+
+    /// The end of the last blank line in `data`, else of its last line; nil when it has no line break.
+    public static func lastBreak(in data: Data) -> Data.Index? { TextBreaks.lastBreak(in: data, newline: 0x0A) }
+
+    static func copy(_ url: URL, to out: FileHandle) throws {
+        let input = try FileHandle(forReadingFrom: url)
+        defer { try? input.close() }
+        while let d = try input.read(upToCount: 1 << 20), !d.isEmpty { try out.write(contentsOf: d) }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GeoCore
+import Incidents
+
+/// Event dates from day words resolved against the report date, and ACLED's time precision.
+extension EventExtractor {
+    func date(_ words: [String], report: ReportDay?, reportSource: DateSource) -> (ReportDay?, DateSource) {
+        guard let report else { return (nil, .unknown) }
+        // "dans la nuit de lundi à mardi": the later day.
+        let weekdays = lists.weekdays
+        if let i = Self.position(words, lists.nightOf), i + 4 < words.count, weekdays[words[i + 2]] != nil, let w = weekdays[words[i + 4]] {
+            return (report.latest(weekday: w), .text)
+        }
+        for (i, w) in words.enumerated() {
+            let phraseEndsHere = lists.yesterdayPhrases.contains { p in i + 1 >= p.count && words[(i + 1 - p.count)...i].elementsEqual(p) }
+            if lists.yesterday.contains(w) || phraseEndsHere { return (report.adding(days: -1), .text) }
+            if let d = weekdays[w] { return (report.latest(weekday: d), .text) }
+        }
+        if lists.today.contains(where: { Self.contains(words, $0) }) {
+            return (report, .text)
+        }
+        return (report, reportSource)
+    }
+
+    /// ACLED's time precision: 1 the day is known, 2 only the week ("last week", "la semaine dernière"),
+    /// 3 only the month ("last month", "fin mars", "en novembre").
+    func timePrecision(_ words: [String]) -> Int {
+        if lists.weekOnly.contains(where: { Self.contains(words, $0) }) { return 2 }
+        if lists.monthOnly.contains(where: { Self.contains(words, $0) }) { return 3 }
+        for (i, w) in words.enumerated() where lists.months[w] != nil && w.count > 3 {
+            if i > 0, lists.monthPart.contains(words[i - 1]) { return 3 }
+        }
+        return 1
+    }
+}
