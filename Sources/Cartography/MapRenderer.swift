@@ -156,7 +156,9 @@ public struct MapRenderer {
         var symbolRadius: [PixelKey: Double] = [:]   // a place's label must clear the incident drawn on it
         let drawn = layers.incidents.compactMap { f -> (GeoJSONFeature, Coordinate, Int?)? in
             guard case .point(let c)? = f.geometry else { return nil }
-            return (f, c, f.properties[IncidentColumn.fatalitiesBest.name]?.numberValue.map { Int($0) })
+            // A toll from a layer is drawn within geomap's range of tolls; any number a file holds, never a trap.
+            let best = f.properties[IncidentColumn.fatalitiesBest.name]?.numberValue
+            return (f, c, best.flatMap { $0.isFinite && $0 >= 0 ? Int(min($0, Double(IncidentColumn.tollRange.upperBound))) : nil })
         }.sorted { ($0.2 ?? 0) > ($1.2 ?? 0) }
         for (f, c, dead) in drawn {
             guard let p = frame.pixel(c), frame.contains(p) else { continue }
@@ -288,5 +290,8 @@ public struct MapRenderer {
 /// A pixel position rounded to whole pixels, to find what is drawn at a point.
 struct PixelKey: Hashable {
     let x: Int, y: Int
-    init(_ p: (x: Double, y: Double)) { x = Int(p.x.rounded()); y = Int(p.y.rounded()) }
+    init(_ p: (x: Double, y: Double)) { x = Self.pixel(p.x); y = Self.pixel(p.y) }
+
+    /// Far-off or undefined positions share the edge keys rather than trap.
+    static func pixel(_ v: Double) -> Int { Int(max(-1e12, min(1e12, v.rounded()))) }
 }

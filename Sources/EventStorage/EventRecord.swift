@@ -47,11 +47,12 @@ public struct EventRecord: Hashable, Sendable {
         guard case .point(let p)? = f.geometry else { throw .badFeature(path, "an incident must be a Point") }
         let props = f.properties
         func text(_ key: String) -> String? { props[key]?.stringValue }
-        func int(_ key: String) throws(StoreError) -> Int? {
+        func int(_ key: String, _ range: ClosedRange<Int>) throws(StoreError) -> Int? {
             switch props[key] {
             case nil, .null?: return nil
-            case .number(let n)? where n == n.rounded() && abs(n) < 1e15: return Int(n)
-            case let other?: throw .badFeature(path, "'\(key)' must be an integer, found \(JSONWriter.string(other))")
+            case .number(let n)? where n == n.rounded() && n >= Double(range.lowerBound) && n <= Double(range.upperBound): return Int(n)
+            case let other?:
+                throw .badFeature(path, "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(JSONWriter.string(other))")
             }
         }
         let id: String
@@ -65,7 +66,7 @@ public struct EventRecord: Hashable, Sendable {
             switch c.kind {
             case _ where c == .id: return .text(id)
             case .text, .date: return .text(text(c.name))
-            case .integer: return .integer(try int(c.name))
+            case .integer: return .integer(try int(c.name, c == .geoPrecision ? 1...3 : IncidentColumn.tollRange))
             case .real: return .real(props[c.name]?.numberValue)
             }
         }

@@ -100,7 +100,8 @@ public enum ACLEDCSV {
     public static var header: String { columns.joined(separator: ",") + "\n" }
 
     /// One row (with its newline), or nil for an incident without a point.
-    public static func row(_ e: Incident) -> String? {
+    /// `raw`: texts written as they are, not neutralised against spreadsheet formulas (`CSVCell`).
+    public static func row(_ e: Incident, raw: Bool = false) -> String? {
         guard let p = e.point else { return nil }
         let values: [String: String] = [
             "event_id_cnty": e.id, "event_date": e.date?.description ?? "", "year": e.date.map { String($0.year) } ?? "",
@@ -112,14 +113,11 @@ public enum ACLEDCSV {
             "notes": e.fatalityClaimsText,
             "fatalities": e.fatalitiesBest.map(String.init) ?? "",
         ]
-        return columns.map { quote(values[$0] ?? "") }.joined(separator: ",") + "\n"
+        return columns.map { CSVCell.field(values[$0] ?? "", raw: raw) }.joined(separator: ",") + "\n"
     }
 
     public static func text(_ incidents: [Incident]) -> String {
-        header + incidents.compactMap(row).joined()
+        header + incidents.compactMap { row($0) }.joined()
     }
 
-    static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
 }

@@ -13,6 +13,8 @@ public final class LayerWriter {
     private let incidents: GeoJSONLayerWriter
     private let csv: AtomicFileWriter?
     public var incidentCount: Int { incidents.featureCount }
+    /// CSV texts as they are, not neutralised against spreadsheet formulas (`CSVCell`).
+    public var rawCSV = false
 
     public init(folder: String, format: Format) throws(AtomicFileError) {
         self.folder = folder
@@ -39,7 +41,7 @@ public final class LayerWriter {
             guard let p = e.point else { continue }
             let id = source + ":" + e.id
             try incidents.writePoint(id: id, at: p) { IncidentProperties.write(e, id: id, source: source, into: &$0) }
-            if let csv, let row = ACLEDCSV.row(e) { try csv.append(row) }
+            if let csv, let row = ACLEDCSV.row(e, raw: rawCSV) { try csv.append(row) }
         }
     }
 

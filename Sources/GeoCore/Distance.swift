@@ -66,7 +66,12 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
         guard let unit = DistanceUnit(spelling: unitText) else { throw .unknownUnit(unitText, text) }
         guard value >= 0 else { throw .negative(text) }
         self.init(value, unit)
+        guard meters <= Self.halfCircumference.meters else { throw .tooLarge(text) }
     }
+
+    /// The longest distance between two points of the earth (half a meridian of WGS84, 20,004 km): the largest
+    /// distance geomap accepts from a user.
+    public static let halfCircumference = Distance(meters: 20_003_931.5)
 
     public static func < (a: Distance, b: Distance) -> Bool { a.meters < b.meters }
     public static func + (a: Distance, b: Distance) -> Distance { Distance(meters: a.meters + b.meters) }
@@ -82,6 +87,7 @@ public enum DistanceError: Error, Equatable, CustomStringConvertible {
     case missingUnit(String)
     case unknownUnit(String, String)
     case negative(String)
+    case tooLarge(String)
 
     public var description: String {
         let units = DistanceUnit.allCases.map(\.rawValue).joined(separator: ", ")
@@ -90,6 +96,7 @@ public enum DistanceError: Error, Equatable, CustomStringConvertible {
         case .missingUnit(let t): return "invalid distance '\(t)': a unit is required (\(units)), e.g. \(t)km"
         case .unknownUnit(let u, let t): return "invalid distance '\(t)': unknown unit '\(u)' (use \(units))"
         case .negative(let t): return "invalid distance '\(t)': a distance cannot be negative"
+        case .tooLarge(let t): return "invalid distance '\(t)': beyond half the earth's circumference (20,004 km)"
         }
     }
 }

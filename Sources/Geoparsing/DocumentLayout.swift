@@ -6,15 +6,22 @@ import Patterns
 /// and its language.
 extension Geoparser {
     /// Ranges of at most `blockSize` code points, cut after a blank line where there is one, else after a
-    /// line break, else anywhere.
+    /// line break, else after a sentence end or a space (`TextBreaks`), else (a 16,384-letter word) anywhere.
     public static func blocks(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         while start < scalars.count {
             var end = min(scalars.count, start + blockSize)
             // A cut right after `start` (a line feed opening the window) would make an empty-ish block: cut anywhere.
-            if end < scalars.count, let cut = TextBreaks.lastBreak(in: scalars[start..<end], newline: "\n"), cut - 1 > start {
-                end = cut
+            if end < scalars.count {
+                let window = scalars[start..<end]
+                if let cut = TextBreaks.lastBreak(in: window, newline: "\n"), cut - 1 > start {
+                    end = cut
+                } else if let cut = TextBreaks.lastSoftBreak(in: window, isSpace: { $0.properties.isWhitespace },
+                                                             isSentenceEnd: { $0 == "." || $0 == "!" || $0 == "?" }), cut - 1 > start {
+                    // A text with no line break: at a sentence end or a space, never inside a word.
+                    end = cut
+                }
             }
             out.append(start..<end)
             start = end

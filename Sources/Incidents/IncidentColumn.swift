@@ -53,6 +53,9 @@ public enum IncidentColumn: CaseIterable, Sendable {
         }
     }
 
+    /// The tolls geomap accepts (fatalities_low/best/high, a claim's count): 0 to 10⁷, more than any event's.
+    public static let tollRange = 0...10_000_000
+
     /// The columns after the id, in the order the stores bind them.
     public static let values: [IncidentColumn] = allCases.filter { $0 != .id }
 

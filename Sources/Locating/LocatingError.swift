@@ -1,3 +1,4 @@
+import Foundation
 import Geometry
 import Places
 
@@ -7,6 +8,7 @@ public enum LocatingError: Error, Equatable, CustomStringConvertible {
     case anchorNotFound(String, expression: String)
     case negativeDistance(String)
     case distanceTooLarge(String, kilometers: Double)
+    case unreadableDistance(String, expression: String)
     case gazetteer(GazetteerError)
     case geometry(GeometryError)
 
@@ -18,7 +20,10 @@ public enum LocatingError: Error, Equatable, CustomStringConvertible {
             return "no place named '\(anchor)' in the gazetteer (in '\(e)')"
         case .negativeDistance(let e): return "'\(e)': a distance cannot be negative"
         case .distanceTooLarge(let e, let km):
-            return "'\(e)': \(Int(km.rounded())) km is beyond half the earth's circumference (20,004 km)"
+            // Any Double the text gives (1e20, infinity) prints without a conversion that could trap.
+            return "'\(e)': \(km.isFinite ? String(format: "%.0f", km) : "an infinite") km is beyond half the earth's circumference (20,004 km)"
+        case .unreadableDistance(let d, let e):
+            return "'\(e)': '\(d)' is not a distance geomap reads (digits or number words up to 20,004 km, e.g. '80 km', 'quinze kilomètres')"
         case .gazetteer(let e): return e.description
         case .geometry(let e): return e.description
         }

@@ -44,9 +44,16 @@ public final class Locator {
         parser.expressions(in: text).compactMap { try? locate($0, context: context) }
     }
 
+    /// Numbers written in exponent form, not-a-number or infinity, or counted in millions and more, before a unit.
+    nonisolated(unsafe) static let unreadableDistance = try! Regex(
+        #"(?i)(?:\d[\d.,]*e[+-]?\d+|\bnan|\binf(?:inity)?|\b(?:millions?|billions?|milliards?|trillions?)(?:\s+(?:of|de|d'))?)\s*(?:km|kms|kilom\w*|miles?|mi|metres?|meters?|m)\b"#)
+
     /// Locates a whole expression, optionally preceded by the name of the place it describes
     /// ("Kantari, 80 km north of Raqa"): that name is then checked against the area.
     public func locate(expression text: String, context: ResolveContext = ResolveContext()) throws(LocatingError) -> RelativeLocation {
+        // "1e308 km", "NaN km", "a billion miles": a distance the grammar cannot read is an error, not a name
+        // before a direction-only "north of X".
+        if let m = text.firstMatch(of: Self.unreadableDistance) { throw .unreadableDistance(String(text[m.range]), expression: text) }
         let found = parser.expressions(in: text)
         guard let e = found.first else { throw .noExpression(text) }
         if e.negative { throw .negativeDistance(text) }
@@ -156,7 +163,8 @@ public final class Locator {
             outerDistance = .kilometers(d.high)
         case .directionOnly, .countryside:
             bearing = Bearing(degrees: azimuth)
-            var reach = options.directionReach
+            // Bounded whatever a caller set: the sector never reaches past the far side of the earth.
+            var reach = min(options.directionReach, Distance.halfCircumference)
             if let shape = anchorShape { reach = max(reach, extent(of: anchor, shape: shape)) }
             area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: reach, bearing: azimuth, halfWidth: halfWidth)
             outerDistance = reach

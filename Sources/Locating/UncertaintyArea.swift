@@ -73,13 +73,14 @@ public enum UncertaintyArea {
         guard radius.meters > 0 else { return 1 }
         let stepForChord = 5_000 / radius.meters * 180 / .pi
         let step = min(2, stepForChord)
-        return min(1440, max(8, Int((degrees / step).rounded(.up))))
+        return min(1440, max(8, Int(min(1440, (degrees / step).rounded(.up)))))
     }
 
     /// Intermediate points of a radial edge, strictly between the two distances.
     static func radial(_ c: Coordinate, from a: Distance, to b: Distance, azimuth: Double) -> [Coordinate] {
         let span = abs(b.meters - a.meters)
-        let n = Int((span / 5_000).rounded(.up))
+        // At most every 5 km over half the earth's circumference: a distance given by a library caller is bounded too.
+        let n = Int(min(4_001, (span / 5_000).rounded(.up)))
         guard n > 1 else { return [] }
         return (1..<n).map { k in point(c, Distance(meters: a.meters + (b.meters - a.meters) * Double(k) / Double(n)), azimuth) }
     }

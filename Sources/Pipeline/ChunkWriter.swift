@@ -28,9 +28,9 @@ final class ChunkWriter: @unchecked Sendable {
             defer { free.signal() }
             guard failure == nil else { return }
             do {
-                try Self.writeLines(read.mentions, to: mentions, count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
-                try Self.writeLines(read.events.incidents, to: events, count: &counts.events) { EventBytes.append($0, to: &$1) }
-                try Self.writeLines(read.events.control, to: control, count: &counts.control) { EventBytes.append($0, to: &$1) }
+                try Self.writeLines(read.mentions, to: mentions, naming: "standard output", count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
+                try Self.writeLines(read.events.incidents, to: events, naming: "a temporary file", count: &counts.events) { EventBytes.append($0, to: &$1) }
+                try Self.writeLines(read.events.control, to: control, naming: "a temporary file", count: &counts.control) { EventBytes.append($0, to: &$1) }
             } catch {
                 failure = error
             }
@@ -44,7 +44,8 @@ final class ChunkWriter: @unchecked Sendable {
 
     /// Items as compact JSON (`write`), one per line, separated by commas from those written before; written
     /// out a megabyte at a time (a chunk's mentions are many megabytes of JSON: no buffer that large is grown).
-    static func writeLines<T>(_ items: [T], to handle: FileHandle, count: inout Int, _ write: (T, inout OutputBuffer) -> Void) throws {
+    static func writeLines<T>(_ items: [T], to handle: FileHandle, naming name: String, count: inout Int,
+                              _ write: (T, inout OutputBuffer) -> Void) throws {
         guard !items.isEmpty else { return }
         let flushAt = 1 << 20
         var buffer = OutputBuffer(capacity: flushAt + (1 << 16))
@@ -53,10 +54,10 @@ final class ChunkWriter: @unchecked Sendable {
             write(item, &buffer)
             count += 1
             if buffer.count >= flushAt {
-                try buffer.withUnsafeBytes { try handle.write(contentsOf: Data($0)) }
+                try buffer.withUnsafeBytes { try handle.writeChecked(Data($0), naming: name) }
                 buffer.removeAll()
             }
         }
-        if buffer.count > 0 { try buffer.withUnsafeBytes { try handle.write(contentsOf: Data($0)) } }
+        if buffer.count > 0 { try buffer.withUnsafeBytes { try handle.writeChecked(Data($0), naming: name) } }
     }
 }

@@ -59,10 +59,10 @@ public struct ExtractionJob {
         }
         let value = try ExtractionDocument.value(of: documents)
         switch format {
-        case .yaml: try out.write(contentsOf: Data(try ExtractionDocument.yaml(value).utf8))
+        case .yaml: try out.writeChecked(Data(try ExtractionDocument.yaml(value).utf8))
         case .json:
             let text = ExtractionDocument.pretty(value)
-            try text.withUnsafeBytes { try out.write(contentsOf: Data($0)) }
+            try text.withUnsafeBytes { try out.writeChecked(Data($0)) }
         }
     }
 }

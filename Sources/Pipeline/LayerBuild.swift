@@ -18,6 +18,8 @@ public struct LayerBuild {
     public var format: LayerWriter.Format = .geojson
     public var reportDate: ReportDay?
     public var skipBadRows = false
+    /// CSV texts as they are, not neutralised against spreadsheet formulas.
+    public var rawCSV = false
     public var warn: (String) -> Void = { _ in }
 
     public init(inputs: [String], folder: String) { self.inputs = inputs; self.folder = folder }
@@ -28,6 +30,7 @@ public struct LayerBuild {
         var layers = LayerSet()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let writer = try LayerWriter(folder: folder, format: format)
+        writer.rawCSV = rawCSV
         var claims: [ZoneClaim] = []
         for input in inputs {
             let loaded = try loader.load(input)

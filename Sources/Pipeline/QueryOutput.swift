@@ -4,7 +4,8 @@ import Incidents
 
 /// The hits of a query as a table, JSON, GeoJSON or CSV.
 public enum QueryOutput {
-    public static func render(_ hits: [EventHit], format: OutputFormat, near: Bool) -> String {
+    /// `rawCSV`: CSV texts as they are, not neutralised against spreadsheet formulas (`CSVCell`).
+    public static func render(_ hits: [EventHit], format: OutputFormat, near: Bool, rawCSV: Bool = false) -> String {
         switch format {
         case .table: return table(hits, near: near)
         case .json: return JSONWriter.string(.array(hits.map { .object(row($0, near: near)) }), pretty: true) + "\n"
@@ -15,7 +16,7 @@ public enum QueryOutput {
                 return GeoJSONFeature(id: .string(h.record.id), geometry: .point(h.record.point), properties: p)
             }
             return GeoJSONFeatureCollection(features: features).text
-        case .csv: return csv(hits, near: near)
+        case .csv: return csv(hits, near: near, raw: rawCSV)
         }
     }
 
@@ -55,18 +56,15 @@ public enum QueryOutput {
         return TextTable.columns(header: header, rows: rows) + "\n"
     }
 
-    static func csv(_ hits: [EventHit], near: Bool) -> String {
+    static func csv(_ hits: [EventHit], near: Bool, raw: Bool) -> String {
         var keys = IncidentColumn.allCases.map(\.name) + ["lat", "lon"]
         if near { keys += ["distance_km", "bearing_deg"] }
         var out = keys.joined(separator: ",") + "\n"
         for h in hits {
             let r = row(h, near: near)
-            out += keys.map { quote(cell(r[$0])) }.joined(separator: ",") + "\n"
+            out += keys.map { CSVCell.field(cell(r[$0]), raw: raw) }.joined(separator: ",") + "\n"
         }
         return out
     }
 
-    static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
 }

@@ -43,7 +43,7 @@ public struct ReportStream {
             let atEnd = chunk.isEmpty
             var data = carry + chunk
             if offset == 0, carry.isEmpty, data.prefix(8192).contains(0) { throw PipelineError("\(path): binary file, expected UTF-8 text") }
-            if !atEnd, let cut = Self.lastBreak(in: data) {
+            if !atEnd, let cut = Self.cut(data) {
                 carry = Data(data[cut...])   // a copy that starts at index 0, not a slice of the old buffer
                 data = Data(data[..<cut])
             } else {
@@ -59,7 +59,7 @@ public struct ReportStream {
                     var head = OutputBuffer()
                     ExtractionDocument.appendHead(source: (path as NSString).lastPathComponent, lang: lang, reportDate: day!.0,
                                                   reportDateSource: day!.1, to: &head)
-                    try head.withUnsafeBytes { try out.write(contentsOf: Data($0)) }
+                    try head.withUnsafeBytes { try out.writeChecked(Data($0)) }
                 }
                 let read = try reader.read(text, offset: offset, reportDate: day!.0, reportDateSource: day!.1, firstIncident: incidentsSoFar + 1)
                 incidentsSoFar += read.events.incidents.count
@@ -71,19 +71,33 @@ public struct ReportStream {
         guard day != nil else { throw PipelineError("\(path): empty file") }
         writer.finish()
         if let failure = writer.failure { throw failure }
-        try out.write(contentsOf: Data(ExtractionDocument.betweenMentionsAndEvents.utf8))
+        try out.writeChecked(Data(ExtractionDocument.betweenMentionsAndEvents.utf8))
         try Self.copy(eventsURL, to: out)
-        try out.write(contentsOf: Data(ExtractionDocument.betweenEventsAndControl.utf8))
+        try out.writeChecked(Data(ExtractionDocument.betweenEventsAndControl.utf8))
         try Self.copy(controlURL, to: out)
-        try out.write(contentsOf: Data(ExtractionDocument.tail.utf8))
+        try out.writeChecked(Data(ExtractionDocument.tail.utf8))
     }
 
     /// The end of the last blank line in `data`, else of its last line; nil when it has no line break.
     public static func lastBreak(in data: Data) -> Data.Index? { TextBreaks.lastBreak(in: data, newline: 0x0A) }
 
+    /// Where a chunk is cut: after its last blank line or line, else (a text with no line break) after its last
+    /// sentence end or space, else before the first byte of its last character, so a character is never split.
+    static func cut(_ data: Data) -> Data.Index? {
+        if let cut = lastBreak(in: data) { return cut }
+        if let cut = TextBreaks.lastSoftBreak(in: data, isSpace: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D },
+                                              isSentenceEnd: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) { return cut }
+        var i = data.endIndex
+        while i > data.startIndex {
+            i = data.index(before: i)
+            if data[i] & 0xC0 != 0x80 { return i > data.startIndex ? i : nil }   // not a continuation byte
+        }
+        return nil
+    }
+
     static func copy(_ url: URL, to out: FileHandle) throws {
         let input = try FileHandle(forReadingFrom: url)
         defer { try? input.close() }
-        while let d = try input.read(upToCount: 1 << 20), !d.isEmpty { try out.write(contentsOf: d) }
+        while let d = try input.read(upToCount: 1 << 20), !d.isEmpty { try out.writeChecked(d) }
     }
 }

@@ -100,12 +100,14 @@ public struct EventFileReader {
         }
         var claims: [FatalityClaim] = []
         if let f = m["fatalities"] {
-            guard let s = f.string, let n = Int(s), n >= 0 else { throw fail(f, "field 'fatalities': '\(f.string ?? "?")' is not a whole number ≥ 0") }
+            guard let s = f.string, let n = Int(s), IncidentColumn.tollRange.contains(n) else {
+                throw fail(f, "field 'fatalities': '\(f.string ?? "?")' is not a whole number from 0 to 10,000,000")
+            }
             claims.append(FatalityClaim(source: str("source"), count: n))
         }
         for c in m["fatality_claims"]?.sequence ?? [] {
-            guard let cm = c.mapping, let cs = cm["count"]?.string, let n = Int(cs), n >= 0 else {
-                throw fail(c, "a fatality claim needs 'count' (a whole number ≥ 0) and may give 'source'")
+            guard let cm = c.mapping, let cs = cm["count"]?.string, let n = Int(cs), IncidentColumn.tollRange.contains(n) else {
+                throw fail(c, "a fatality claim needs 'count' (a whole number from 0 to 10,000,000) and may give 'source'")
             }
             claims.append(FatalityClaim(source: cm["source"]?.string, count: n))
         }
@@ -203,7 +205,9 @@ public struct EventFileReader {
                 }
                 var claims: [FatalityClaim] = []
                 if let f = value("fatalities") {
-                    guard let n = Int(f), n >= 0 else { throw bad("fatalities", "field 'fatalities': '\(f)' is not a whole number ≥ 0") }
+                    guard let n = Int(f), IncidentColumn.tollRange.contains(n) else {
+                        throw bad("fatalities", "field 'fatalities': '\(f)' is not a whole number from 0 to 10,000,000")
+                    }
                     claims.append(FatalityClaim(source: value("source"), count: n))
                 }
                 let precision = try value("geo_precision").map { p throws -> Int in

@@ -28,6 +28,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Layer format: geojson, geojsonseq or csv.") var format: LayerWriter.Format = .geojson
     @Option(help: ArgumentHelp("Report date for reports without a dateline (YYYY-MM-DD).", valueName: "date")) var date: String?
     @Flag(help: "In event files, report bad rows and leave them out instead of stopping.") var skipBadRows = false
+    @Flag(help: "With --format csv: write texts as they are (by default a text a spreadsheet would run as a formula, =, +, -, @, gets a leading ').") var rawCsv = false
     @Option(help: ArgumentHelp("Also store the events, claims, places and zones in this event store.", valueName: "store")) var store: String?
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
@@ -45,6 +46,7 @@ struct BuildCommand: ParsableCommand {
         build.format = format
         build.reportDate = date.flatMap(ReportDay.init(iso:))
         build.skipBadRows = skipBadRows
+        build.rawCSV = rawCsv
         build.warn = StandardError.note
         let summary = try build.run(gazetteer: try gazetteerOptions.open(), store: try store.map { try StoreOptions.open($0, create: true) })
         StandardError.note("wrote \(summary)\(store.map { "; stored in \($0)" } ?? "")")

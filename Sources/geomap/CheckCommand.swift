@@ -45,8 +45,8 @@ struct CheckCommand: ParsableCommand {
             let counts = types.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             let extent = BoundingBox(covering: fc.features.compactMap(\.geometry).flatMap(\.allCoordinates))
                 .map { "extent \($0)" } ?? "no extent"
-            print("\(InputText.displayName(path)): \(fc.features.count) features (\(counts.isEmpty ? "none" : counts)); \(extent)")
-            for n in notes.prefix(5) { print("  note: \(n)") }
+            try StandardOutput.write("\(InputText.displayName(path)): \(fc.features.count) features (\(counts.isEmpty ? "none" : counts)); \(extent)" + "\n")
+            for n in notes.prefix(5) { try StandardOutput.write("  note: \(n)" + "\n") }
         }
         if problems > 0 { throw CommandError("\(problems) invalid geometr\(problems == 1 ? "y" : "ies")") }
     }

@@ -48,7 +48,7 @@ struct DestinationCommand: ParsableCommand {
             text = JSONWriter.string(json, pretty: true) + "\n"
         case .geojson:
             // The geodesic drawn as a line of points 1 km apart (at most 512), so it is curved where it should be.
-            let steps = max(2, min(512, Int(d.kilometers.rounded(.up))))
+            let steps = max(2, Int(min(512, d.kilometers.rounded(.up))))
             let path = (0...steps).map {
                 Geodesic.destination(from: start, distance: d * (Double($0) / Double(steps)), bearing: b)
             }
@@ -72,7 +72,7 @@ struct DestinationCommand: ParsableCommand {
         if let out {
             try AtomicFile.write(text, to: out)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
         }
     }
 }

@@ -53,16 +53,16 @@ struct DistanceCommand: ParsableCommand {
                 "back_azimuth_deg": .number(back),
                 "compass": .string(compass.abbreviation),
             ]
-            print(JSONWriter.string(json, pretty: true))
+            try StandardOutput.write(JSONWriter.string(json, pretty: true) + "\n")
         default:
-            print(TextTable.keyValue([
+            try StandardOutput.write(TextTable.keyValue([
                 ("from", fromPlace.label),
                 ("to", toPlace.label),
                 ("distance_km", formatFixed(g.distance.kilometers, decimals: 4)),
                 ("azimuth_deg", formatFixed(azimuth, decimals: 4)),
                 ("back_azimuth_deg", formatFixed(back, decimals: 4)),
                 ("compass", "\(compass.abbreviation) (\(compass.englishName))"),
-            ]))
+            ]) + "\n")
         }
     }
 }

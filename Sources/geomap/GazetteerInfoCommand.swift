@@ -18,11 +18,11 @@ struct GazetteerInfoCommand: ParsableCommand {
         let path = gazetteerOptions.path
         let store = try GazetteerStore(path: path)
         let info = try store.info()
-        print("gazetteer  \(path)")
-        print("places     \(info.places)   names \(info.names)   polygons \(info.shapes)")
-        print("kinds      " + info.kinds.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
-        print("sources:")
-        print(TextTable.columns(header: ["  name", "records", "imported", "licence"],
-                                rows: info.sources.map { ["  " + $0.0.name, String($0.records), $0.importedAt, $0.0.licence] }))
+        try StandardOutput.write("gazetteer  \(path)" + "\n")
+        try StandardOutput.write("places     \(info.places)   names \(info.names)   polygons \(info.shapes)" + "\n")
+        try StandardOutput.write("kinds      " + info.kinds.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n")
+        try StandardOutput.write("sources:" + "\n")
+        try StandardOutput.write(TextTable.columns(header: ["  name", "records", "imported", "licence"],
+                                rows: info.sources.map { ["  " + $0.0.name, String($0.records), $0.importedAt, $0.0.licence] }) + "\n")
     }
 }

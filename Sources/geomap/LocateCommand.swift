@@ -48,6 +48,6 @@ struct LocateCommand: ParsableCommand {
         case .geojson: output = RelativeLocationFeatures.featureCollection(location, expression: text).text
         default: output = try RelativeLocationFeatures.json(location, expression: text)
         }
-        if let out { try AtomicFile.write(output, to: out) } else { FileHandle.standardOutput.write(Data(output.utf8)) }
+        if let out { try AtomicFile.write(output, to: out) } else { try StandardOutput.write(output) }
     }
 }

@@ -18,6 +18,7 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("At most this many events (nearest first for near; by date otherwise).", valueName: "n")) var limit: Int?
     @Option(name: [.short, .long], help: "Output: table, json, geojson or csv (default: table on a terminal, else json).") var format: OutputFormat?
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout (atomically).", valueName: "file")) var out: String?
+    @Flag(help: "With --format csv: write texts as they are (by default a text a spreadsheet would run as a formula gets a leading ').") var rawCsv = false
 
     func validate() throws {
         for d in [from, to].compactMap({ $0 }) where ReportDay(iso: d) == nil { throw ValidationError("'\(d)' is not a date YYYY-MM-DD") }
@@ -44,8 +45,8 @@ struct QueryOptions: ParsableArguments {
         let near: Bool
         if case .near = spatial { near = true } else { near = false }
         let chosen = format ?? (isatty(1) == 1 && out == nil ? .table : .json)
-        let text = QueryOutput.render(answer.hits, format: chosen, near: near)
-        if let out { try AtomicFile.write(text, to: out) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        let text = QueryOutput.render(answer.hits, format: chosen, near: near, rawCSV: rawCsv)
+        if let out { try AtomicFile.write(text, to: out) } else { try StandardOutput.write(text) }
         StandardError.note("scanned \(answer.scanned) candidates from \(source.location == ":memory:" ? layer ?? "" : source.location), returned \(answer.hits.count) events")
     }
 }

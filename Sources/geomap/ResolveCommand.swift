@@ -52,12 +52,12 @@ struct ResolveCommand: ParsableCommand {
             StandardError.note("note: \(ties) candidates score within \(PlaceRanking.nearTieMargin) of the best; --near, --admin or --country can decide")
         }
         switch format {
-        case .json: print(JSONWriter.string(.array(candidates.map(PlaceCandidateOutput.json)), pretty: true))
+        case .json: try StandardOutput.write(JSONWriter.string(.array(candidates.map(PlaceCandidateOutput.json)), pretty: true) + "\n")
         case .geojson:
-            print(GeoJSONFeatureCollection(features: candidates.map {
+            try StandardOutput.write(GeoJSONFeatureCollection(features: candidates.map {
                 GeoJSONFeature(id: .string($0.place.id), geometry: .point($0.place.coordinate), properties: PlaceCandidateOutput.json($0).objectValue ?? [:])
-            }).text, terminator: "")
-        default: if !candidates.isEmpty { print(PlaceCandidateOutput.table(candidates)) }
+            }).text)
+        default: if !candidates.isEmpty { try StandardOutput.write(PlaceCandidateOutput.table(candidates) + "\n") }
         }
     }
 }

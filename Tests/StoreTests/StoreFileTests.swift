@@ -106,7 +106,7 @@ import Incidents
         {"type":"Feature","id":"a:2","geometry":{"type":"Point","coordinates":[39.00788,35.95283]},"properties":{"fatalities_best":"many"}}
         ]}
         """.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: StoreError.badFeature("\(path): features[1]", "'fatalities_best' must be an integer, found \"many\"")) {
+        #expect(throws: StoreError.badFeature("\(path): features[1]", "'fatalities_best' must be a whole number from 0 to 10000000, found \"many\"")) {
             try IncidentLayerReader.read(path)
         }
     }

@@ -25,11 +25,20 @@ enum InputFile {
         return Coordinate(longitude: lo, latitude: la)
     }
 
-    static func integer(_ text: String?, field: String, file: String, line: Int) throws(GazetteerError) -> Int? {
+    /// A whole number within `range` (populations: 0…10¹⁰; ids: 0…2⁵³), empty for nil. Any text a file holds
+    /// ("99999999999999999999", "1e300", "NaN") is a one-line error, never a trap.
+    static func integer(_ text: String?, field: String, file: String, line: Int,
+                        range: ClosedRange<Int> = 0...10_000_000_000) throws(GazetteerError) -> Int? {
         guard let text, !text.isEmpty else { return nil }
-        guard let v = Int(text) ?? Double(text).flatMap({ $0.isFinite && $0 == $0.rounded() ? Int($0) : nil }) else {
+        guard let v = Int(text) ?? Double(text).flatMap({ Int(exactly: $0) }) else {
             throw .badInput(file: file, line: line, message: "field '\(field)': '\(text)' is not a whole number")
+        }
+        guard range.contains(v) else {
+            throw .badInput(file: file, line: line, message: "field '\(field)': \(v) is outside \(range.lowerBound)…\(range.upperBound)")
         }
         return v
     }
+
+    /// The range of the numeric ids geomap reads (GeoNames, Who's On First): what a Double holds exactly.
+    static let idRange = 0...(1 << 53)
 }

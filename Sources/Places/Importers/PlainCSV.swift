@@ -28,7 +28,7 @@ public enum PlainCSV {
                 }
                 kind = parsed
             }
-            let geonamesID = try InputFile.integer(h.value("geonames_id", in: r), field: "geonames_id", file: path, line: r.line)
+            let geonamesID = try InputFile.integer(h.value("geonames_id", in: r), field: "geonames_id", file: path, line: r.line, range: InputFile.idRange)
             let id = h.value("id", in: r).map { $0.contains(":") ? $0 : "csv:\($0)" } ?? "csv:\(stem):\(NameFolding.fold(name).replacingOccurrences(of: " ", with: "-"))"
             guard ids.insert(id).inserted else { throw .badInput(file: path, line: r.line, message: "duplicate id '\(id)'") }
             var names = [PlaceName(name, origin: .primary)]

@@ -27,14 +27,14 @@ public enum WhosOnFirstCSV {
             guard r.fields.count == h.names.count else {
                 throw .badInput(file: path, line: r.line, message: "expected \(h.names.count) fields, found \(r.fields.count)")
             }
-            guard let wofID = try InputFile.integer(h.value("wof_id", in: r), field: "wof_id", file: path, line: r.line) else {
+            guard let wofID = try InputFile.integer(h.value("wof_id", in: r), field: "wof_id", file: path, line: r.line, range: InputFile.idRange) else {
                 throw .badInput(file: path, line: r.line, message: "field 'wof_id' is empty")
             }
             guard let name = h.value("name", in: r) else { throw .badInput(file: path, line: r.line, message: "field 'name' is empty") }
             let c = try InputFile.coordinate(lat: h.value("lat", in: r), lon: h.value("lon", in: r), file: path, line: r.line)
             if h.value("is_current", in: r) == "0" { result.superseded += 1; continue }
             let population = try InputFile.integer(h.value("population", in: r), field: "population", file: path, line: r.line) ?? 0
-            let geonamesID = try InputFile.integer(h.value("geonames_id", in: r), field: "geonames_id", file: path, line: r.line)
+            let geonamesID = try InputFile.integer(h.value("geonames_id", in: r), field: "geonames_id", file: path, line: r.line, range: InputFile.idRange)
                 .flatMap { $0 > 0 ? $0 : nil }
             let placetype = h.value("placetype", in: r) ?? ""
             let kind: PlaceKind
