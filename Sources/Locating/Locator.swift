@@ -25,7 +25,7 @@ public final class Locator {
     public var options = Options() { didSet { areas.removeAll(); checks.removeAll() } }
     /// Entries the caches of areas and of named-place checks may each hold; 0 turns them off.
     public var cacheLimit = Locator.defaultCacheLimit {
-        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit; records.limit = cacheLimit }
+        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit }
     }
     public static let defaultCacheLimit = CacheBudget.standard.entries
     let engine: GeometryEngine

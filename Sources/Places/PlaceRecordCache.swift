@@ -2,8 +2,8 @@ import GeoCore
 
 /// Full place records and area outlines read from a gazetteer store: reports name the same towns and anchor
 /// relative expressions on the same governorates again and again, and each read is an SQLite query (an outline
-/// also a GeoJSON parse). Holds at most `limit` records and `limit` outlines (the cache budget), emptying itself
-/// when full; 0 keeps nothing.
+/// also a GeoJSON parse). Holds at most `limit` records and `limit` outlines (`CacheBudget.recordEntries`),
+/// emptying itself when full; 0 keeps nothing.
 /// Not Sendable: one per worker, like the `Locator` and `Geoparser` that own it.
 public final class PlaceRecordCache {
     public let store: GazetteerStore
@@ -13,7 +13,7 @@ public final class PlaceRecordCache {
         didSet { if records.count > limit { records.removeAll() }; if outlines.count > limit { outlines.removeAll() } }
     }
 
-    public init(store: GazetteerStore, limit: Int = CacheBudget.standard.entries) {
+    public init(store: GazetteerStore, limit: Int = CacheBudget.recordEntries) {
         self.store = store
         self.limit = limit
     }
