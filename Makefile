@@ -5,7 +5,7 @@ GAZETTEER := Gazetteer/build/gazetteer.sqlite
 # The index depends on the name-matching code: rebuild when it changes.
 GAZETTEER_INPUTS := Gazetteer/aliases.csv $(wildcard Sources/Places/*.swift Sources/Places/Importers/*.swift)
 
-.PHONY: setup build gazetteer run test bench clean
+.PHONY: setup build gazetteer run test bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -32,5 +32,10 @@ test: gazetteer
 bench: gazetteer
 	@scripts/bench.sh
 
+## libFuzzer targets (Fuzz/), each run FUZZ_SECONDS (default 600) over its seeds; not part of `make test`.
+FUZZ_SECONDS ?= 600
+fuzz: gazetteer
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build Gazetteer/build
+	rm -rf .build .build-fuzz Gazetteer/build

@@ -109,3 +109,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (`make fuzz`, scripts/fuzz.sh): only in the fuzzing build, which compiles everything with
+// `-sanitize=fuzzer,address`; libFuzzer supplies `main`.
+if Context.environment["GEOMAP_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["GeoCore", "Places"], path: "Fuzz/Support"))
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzRelative", ["Locating", "Places"]),
+        ("FuzzReport", ["Reports", "Places", "Incidents"]),
+        ("FuzzJSON", ["GeoCore"]),
+        ("FuzzCSV", ["GeoCore"]),
+        ("FuzzEventFile", ["Reports", "Locating", "Places"]),
+        ("FuzzGeoJSON", ["GeoCore", "Pipeline"]),
+        ("FuzzGazetteerImport", ["Places"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport"] + dependencies, path: "Fuzz/Targets/\(name)",
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -4,11 +4,15 @@ import GeoCore
 /// PNG from SVG through `rsvg-convert` (librsvg, Debian's librsvg2-bin), written atomically.
 public enum PNGRasterizer {
     public static func write(svg: String, to path: String, width: Int) throws(MapError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let dir = folder.isEmpty ? "." : folder
-        let tempSVG = (dir as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).svg")
-        let tempPNG = tempSVG + ".png"
-        defer { unlink(tempSVG); unlink(tempPNG) }
+        // Beside the target when it is a file (so a full disk shows before the old map is touched), else in
+        // the temporary folder; the PNG then replaces the target as any output does (`AtomicFile`).
+        let folder: String
+        if case .file(let target) = try? OutputTarget.resolve(path) { folder = (target as NSString).deletingLastPathComponent }
+        else { folder = FileManager.default.temporaryDirectory.path }
+        let base = (folder as NSString).appendingPathComponent((path as NSString).lastPathComponent)
+        let tempSVG = TemporaryFiles.path(for: base + ".svg"), tempPNG = TemporaryFiles.path(for: base + ".png")
+        let slots = [TemporaryFiles.register(tempSVG), TemporaryFiles.register(tempPNG)]
+        defer { unlink(tempSVG); unlink(tempPNG); slots.forEach(TemporaryFiles.forget) }
         do { try AtomicFile.write(svg, to: tempSVG) } catch { throw .rasterizer("\(error)") }
         guard let tool = ["/usr/bin/rsvg-convert", "/usr/local/bin/rsvg-convert"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw .rasterizer("rsvg-convert is missing (apt-get install librsvg2-bin; make run and make test install it)")
@@ -24,6 +28,7 @@ public enum PNGRasterizer {
         guard p.terminationStatus == 0 else {
             throw .rasterizer("rsvg-convert failed: \(message.split(separator: "\n").first.map(String.init) ?? "exit \(p.terminationStatus)")")
         }
-        guard rename(tempPNG, path) == 0 else { throw .rasterizer("\(path): \(String(cString: strerror(errno)))") }
+        guard let png = FileManager.default.contents(atPath: tempPNG) else { throw .rasterizer("rsvg-convert wrote no PNG") }
+        do { try AtomicFile.write(png, to: path) } catch { throw .rasterizer("\(error)") }
     }
 }

@@ -42,12 +42,22 @@ public struct StoredZone: Sendable, Equatable {
     }
 }
 
+/// Where an input came from: its file's path (links resolved) and what the store held under the input's name
+/// when the name was chosen. The store refuses the batch if another ingest changed that meanwhile.
+public struct InputOrigin: Sendable, Equatable {
+    public var path: String
+    public var seen: String?
+    public init(path: String, seen: String?) { self.path = path; self.seen = seen }
+}
+
 /// Everything read from one input file, stored in one transaction.
 public struct IngestBatch: Sendable {
     public var input: String
     public var events: [EventRecord]
     public var claims: [StoredClaim]
     public var places: [StoredPlace]
+    /// Recorded with the input's name (nil: not recorded, as for a layer loaded for `query --layer`).
+    public var origin: InputOrigin?
     public init(input: String, events: [EventRecord], claims: [StoredClaim] = [], places: [StoredPlace] = []) {
         self.input = input; self.events = events; self.claims = claims; self.places = places
     }
@@ -66,6 +76,8 @@ public protocol EventStore: AnyObject {
     func claims() throws(StoreError) -> [StoredClaim]
     func zones() throws(StoreError) -> [StoredZone]
     func eventCount() throws(StoreError) -> Int
+    /// The inputs stored, name → origin (the file's path when it was ingested).
+    func inputOrigins() throws(StoreError) -> [String: String]
 }
 
 extension IngestBatch {

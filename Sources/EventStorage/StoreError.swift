@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case badQuery(String)
     case unreachable(String)
     case unreadable(String)
+    /// Another ingest stored an input of this name from another file while this one was being read.
+    case inputRenamed(String, String, String?)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .badQuery(let why): return why
         case .unreachable(let why): return why
         case .unreadable(let why): return why
+        case .inputRenamed(let store, let name, let other):
+            return "\(store): another ingest stored an input named \(name) from \(other ?? "elsewhere") meanwhile; run the ingest again to give this one another name"
         }
     }
 }

@@ -26,8 +26,9 @@ public struct BoundingBox: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Parses `W,S,E,N` in decimal degrees; `W > E` is allowed and means the box crosses 180°.
     public init(parsing text: String) throws(BoundingBoxError) {
-        let parts = text.replacingOccurrences(of: "\u{2212}", with: "-").split(separator: ",", omittingEmptySubsequences: false)
-            .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let text = DecimalNumber.plainMinus(text)
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { DecimalNumber.parse($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 4, let w = parts[0], let s = parts[1], let e = parts[2], let n = parts[3],
               [w, s, e, n].allSatisfy(\.isFinite)
         else { throw .malformed(text) }

@@ -16,11 +16,9 @@ public struct Coordinate: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Parses `LAT,LON` in decimal degrees (the order people and `geod`/`cs2cs` write), e.g. `35.95283,39.00788`.
     /// Throws `CoordinateError` naming the offending text when it is malformed or out of range.
     public init(parsingLatLon text: String) throws(CoordinateError) {
-        let parts = text.replacingOccurrences(of: "\u{2212}", with: "-").split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]),
-              lat.isFinite, lon.isFinite
-        else { throw .malformed(text) }
+        let text = DecimalNumber.plainMinus(text)
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let lat = DecimalNumber.parse(parts[0]), let lon = DecimalNumber.parse(parts[1]) else { throw .malformed(text) }
         guard (-90...90).contains(lat) else { throw .latitudeOutOfRange(lat, text) }
         guard (-180...180).contains(lon) else { throw .longitudeOutOfRange(lon, text) }
         self.init(longitude: lon, latitude: lat)

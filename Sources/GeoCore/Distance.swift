@@ -57,11 +57,12 @@ public struct Distance: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// a bare number is ambiguous and rejected, as are negative or non-finite values.
     public init(parsing text: String) throws(DistanceError) {
         // U+2212 (minus sign) is how the CLI protects negative numbers from option parsing.
-        let trimmed = text.replacingOccurrences(of: "\u{2212}", with: "-").trimmingCharacters(in: .whitespaces)
+        let text = DecimalNumber.plainMinus(text)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         let numberEnd = trimmed.firstIndex(where: { !($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") && $0.isASCII }) ?? trimmed.endIndex
         let numberText = String(trimmed[..<numberEnd])
         let unitText = String(trimmed[numberEnd...]).trimmingCharacters(in: .whitespaces)
-        guard let value = Double(numberText), value.isFinite else { throw .malformed(text) }
+        guard let value = DecimalNumber.parse(numberText) else { throw .malformed(text) }
         guard !unitText.isEmpty else { throw .missingUnit(text) }
         guard let unit = DistanceUnit(spelling: unitText) else { throw .unknownUnit(unitText, text) }
         guard value >= 0 else { throw .negative(text) }

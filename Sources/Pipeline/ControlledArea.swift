@@ -32,6 +32,6 @@ public enum ControlledArea {
             let known = Set(zones.filter { $0.status == .controls }.map(\.actor)).sorted()
             throw PipelineError("no control zone for '\(actor)'\(known.isEmpty ? " (no zones)" : "; zones exist for: \(known.joined(separator: ", "))")")
         }
-        return .multiPolygon(mine.flatMap { $0.geometry.polygons })
+        return try QueryArea.union(mine.flatMap { $0.geometry.polygons })
     }
 }

@@ -32,8 +32,9 @@ public struct InputLoader {
         self.warn = warn
     }
 
-    public func load(_ input: String) throws -> LoadedInput {
-        var out = LoadedInput(name: (input as NSString).lastPathComponent)
+    /// Reads an input; `name` (its `InputNaming` name) prefixes its event ids, the file name by default.
+    public func load(_ input: String, name: String? = nil) throws -> LoadedInput {
+        var out = LoadedInput(name: name ?? (input as NSString).lastPathComponent)
         if ReportText.isEventFile(input) {
             var reader = EventFileReader(locator: try Locator(gazetteer: gazetteer))
             reader.skipBadRows = skipBadRows

@@ -32,15 +32,17 @@ public struct LayerBuild {
         let writer = try LayerWriter(folder: folder, format: format)
         writer.rawCSV = rawCSV
         var claims: [ZoneClaim] = []
-        for input in inputs {
-            let loaded = try loader.load(input)
+        let names = InputNaming.names(for: inputs, stored: try eventStore?.inputOrigins() ?? [:])
+        for (input, named) in zip(inputs, names) {
+            if let collision = named.collision { warn(collision) }
+            let loaded = try loader.load(input, name: named.name)
             layers.add(places: Self.sightings(loaded.mentions))
             layers.add(uncertainty: Self.uncertainty(loaded.mentions))
             try writer.add(incidents: loaded.incidents, source: loaded.name)
             let inputClaims = try loader.zoneClaims(loaded)
             claims += inputClaims
             if let eventStore {
-                _ = try eventStore.ingest(loader.storeBatch(loaded, claims: inputClaims))
+                _ = try eventStore.ingest(loader.storeBatch(loaded, claims: inputClaims, origin: InputOrigin(path: named.origin, seen: named.storedOrigin)))
             }
         }
         let zoneList = try ControlZoneBuilder(store: gazetteer.store).build(claims, asOf: asOf, mode: zoneMode)

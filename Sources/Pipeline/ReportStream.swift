@@ -10,6 +10,8 @@ import Reports
 /// is split between them.
 public struct ReportStream {
     public let path: String
+    /// The input's name in the document ("source") and in messages (the file name; "-" for standard input).
+    public var source: String
     let reader: ReportReader
     let out: FileHandle
     public var chunkBytes = 1 << 20
@@ -18,15 +20,18 @@ public struct ReportStream {
 
     public init(path: String, reader: ReportReader, out: FileHandle) {
         self.path = path; self.reader = reader; self.out = out
+        source = (path as NSString).lastPathComponent
     }
 
     public func run() throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw PipelineError("\(path): cannot be read") }
         defer { try? handle.close() }
-        let spill = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-extract-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: spill, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: spill) }
+        let spillFolder = try TemporaryFiles.folder("extract")
+        defer { TemporaryFiles.removeFolder(spillFolder) }
+        let spill = URL(fileURLWithPath: spillFolder.path)
         let eventsURL = spill.appendingPathComponent("events"), controlURL = spill.appendingPathComponent("control")
+        let registered = [TemporaryFiles.register(eventsURL.path), TemporaryFiles.register(controlURL.path)]
+        defer { registered.forEach(TemporaryFiles.forget) }
         guard FileManager.default.createFile(atPath: eventsURL.path, contents: nil),
               FileManager.default.createFile(atPath: controlURL.path, contents: nil)
         else { throw PipelineError("cannot write temporary files in \(spill.path)") }
@@ -42,7 +47,7 @@ public struct ReportStream {
             let chunk = try handle.read(upToCount: max(4096, chunkBytes)) ?? Data()
             let atEnd = chunk.isEmpty
             var data = carry + chunk
-            if offset == 0, carry.isEmpty, data.prefix(8192).contains(0) { throw PipelineError("\(path): binary file, expected UTF-8 text") }
+            if offset == 0, carry.isEmpty, data.prefix(8192).contains(0) { throw PipelineError("\(InputText.displayName(source)): binary file, expected UTF-8 text") }
             if !atEnd, let cut = Self.cut(data) {
                 carry = Data(data[cut...])   // a copy that starts at index 0, not a slice of the old buffer
                 data = Data(data[..<cut])
@@ -51,13 +56,13 @@ public struct ReportStream {
             }
             if !data.isEmpty {
                 guard let text = String(data: data, encoding: .utf8) else {
-                    throw PipelineError("\(path): not UTF-8 text (near byte \(offset))")
+                    throw PipelineError("\(InputText.displayName(source)): not UTF-8 text (near byte \(offset))")
                 }
                 if day == nil {
                     day = EventExtractor.reportDate(of: text, given: reportDate)
                     let lang = language == .auto ? Geoparser.detectLanguage(text) : language.rawValue
                     var head = OutputBuffer()
-                    ExtractionDocument.appendHead(source: (path as NSString).lastPathComponent, lang: lang, reportDate: day!.0,
+                    ExtractionDocument.appendHead(source: source, lang: lang, reportDate: day!.0,
                                                   reportDateSource: day!.1, to: &head)
                     try head.withUnsafeBytes { try out.writeChecked(Data($0)) }
                 }
@@ -68,7 +73,7 @@ public struct ReportStream {
             }
             if atEnd && carry.isEmpty { break }
         }
-        guard day != nil else { throw PipelineError("\(path): empty file") }
+        guard day != nil else { throw PipelineError("\(InputText.displayName(source)): empty file") }
         writer.finish()
         if let failure = writer.failure { throw failure }
         try out.writeChecked(Data(ExtractionDocument.betweenMentionsAndEvents.utf8))

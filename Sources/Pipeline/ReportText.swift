@@ -3,17 +3,15 @@ import GeoCore
 
 /// Reads a report, refusing what is not text: empty files, binary files, invalid UTF-8.
 public enum ReportText {
-    public static func read(_ path: String) throws(PipelineError) -> String {
-        let text: String
-        do { text = try InputText.read(path) } catch {
-            if case .unreadable(.notUTF8) = error, let data = FileManager.default.contents(atPath: path), data.prefix(8192).contains(0) {
-                throw PipelineError("\(path): binary file, expected UTF-8 text")
-            }
-            throw PipelineError(error.description)
-        }
-        let name = InputText.displayName(path)
+    /// `shownAs`: the name messages give the file (a spooled standard input is "-", shown as `<stdin>`).
+    public static func read(_ path: String, shownAs: String? = nil) throws(PipelineError) -> String {
+        let name = InputText.displayName(shownAs ?? path)
+        let data: Data
+        do { data = try InputText.bytes(path) } catch { throw PipelineError(shownAs == nil ? error.description : "\(name): cannot be read") }
+        // Checked on the bytes, before decoding: NUL bytes mean a binary file, whatever else it holds.
+        if data.prefix(8192).contains(0) { throw PipelineError("\(name): binary file, expected UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw PipelineError("\(name): not UTF-8 text") }
         guard !text.isEmpty else { throw PipelineError("\(name): empty file") }
-        if text.utf8.prefix(8192).contains(0) { throw PipelineError("\(name): binary file, expected UTF-8 text") }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PipelineError("\(name): empty file (only white space)") }
         return text
     }

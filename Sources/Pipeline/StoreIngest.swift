@@ -21,15 +21,19 @@ public struct StoreIngest {
     public func run(into target: any EventStore, gazetteer: Gazetteer?) throws -> IngestSummary {
         let loader = try gazetteer.map { try InputLoader(gazetteer: $0, reportDate: reportDate, skipBadRows: skipBadRows, warn: warn) }
         var total = IngestSummary()
-        for input in inputs {
-            let name = (input as NSString).lastPathComponent
-            let batch: IngestBatch
+        let names = InputNaming.names(for: inputs, stored: try target.inputOrigins())
+        for (input, named) in zip(inputs, names) {
+            if let collision = named.collision { warn(collision) }
+            let origin = InputOrigin(path: named.origin, seen: named.storedOrigin)
+            var batch: IngestBatch
             if ReportText.isLayer(input) {
-                batch = IngestBatch(input: name, events: try IncidentLayerReader.read(input))
+                // A layer's events keep the ids it was written with.
+                batch = IngestBatch(input: named.name, events: try IncidentLayerReader.read(input))
+                batch.origin = origin
             } else {
                 guard let loader else { throw PipelineError("\(input): reading a report or event file needs a gazetteer") }
-                let loaded = try loader.load(input)
-                batch = loader.storeBatch(loaded, claims: try loader.zoneClaims(loaded))
+                let loaded = try loader.load(input, name: named.name)
+                batch = loader.storeBatch(loaded, claims: try loader.zoneClaims(loaded), origin: origin)
             }
             let s = try target.ingest(batch)
             total.inserted += s.inserted; total.updated += s.updated; total.claims += s.claims; total.places += s.places

@@ -9,10 +9,12 @@ import Zones
 extension InputLoader {
     /// What an input gives the event store: its located incidents, its claims (with their places) and the
     /// places it names (relative locations are not places).
-    public func storeBatch(_ loaded: LoadedInput, claims: [ZoneClaim]) -> IngestBatch {
-        IngestBatch(input: loaded.name, events: loaded.incidents.compactMap { EventRecord($0, input: loaded.name) },
-                    claims: claims.map(StoredClaim.init),
-                    places: loaded.mentions.compactMap { $0.relative == nil ? $0.place.map(StoredPlace.init) : nil })
+    public func storeBatch(_ loaded: LoadedInput, claims: [ZoneClaim], origin: InputOrigin? = nil) -> IngestBatch {
+        var batch = IngestBatch(input: loaded.name, events: loaded.incidents.compactMap { EventRecord($0, input: loaded.name) },
+                                claims: claims.map(StoredClaim.init),
+                                places: loaded.mentions.compactMap { $0.relative == nil ? $0.place.map(StoredPlace.init) : nil })
+        batch.origin = origin
+        return batch
     }
 }
 

@@ -77,8 +77,14 @@ public struct GazetteerBuilder {
             }
         }
 
-        let temp = path + ".building"
-        try? FileManager.default.removeItem(atPath: temp)
+        let target: String
+        do {
+            guard case .file(let file) = try OutputTarget.resolve(path) else { throw GazetteerError.database("\(path): a gazetteer is an SQLite file, not a device or standard output") }
+            target = file
+        } catch let e as GazetteerError { throw e } catch { throw .database("\(error)") }
+        let temp = TemporaryFiles.path(for: target)
+        let slot = TemporaryFiles.register(temp)
+        defer { unlink(temp); TemporaryFiles.forget(slot) }
         log("writing \(places.count) places")
         let store = try GazetteerStore(path: temp, create: true)
         let summary = try store.write(places, shapes: shapes, source: GeoNamesCities.source)
@@ -89,7 +95,7 @@ public struct GazetteerBuilder {
                                                    detail: "curated aliases, Gazetteer/aliases.csv, each row with its source"),
                                    records: try AliasFile.read(aliasPath).count)
         }
-        guard rename(temp, path) == 0 else { throw .database("cannot move \(temp) to \(path)") }
+        guard rename(temp, target) == 0 else { throw .database("cannot move \(temp) to \(target): \(String(cString: strerror(errno)))") }
         log("built in \(clock.duration(to: .now))")
         return (summary.inserted, summary.names)
     }

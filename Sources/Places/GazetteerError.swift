@@ -5,6 +5,7 @@ public enum GazetteerError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     case notAGazetteer(String, reason: String)
     case missingDefault(String)
+    case unreadable(String, String)
     case database(String)
 
     public var description: String {
@@ -15,6 +16,7 @@ public enum GazetteerError: Error, Equatable, CustomStringConvertible {
         case .missingDefault(let path):
             return "the embedded gazetteer is not built (\(path) is missing): run 'make gazetteer' or 'make run'"
         case .database(let message): return "gazetteer database: \(message)"
+        case .unreadable(let path, let why): return "\(path): the gazetteer cannot be read: \(why)"
         }
     }
 }

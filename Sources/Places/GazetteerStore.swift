@@ -33,7 +33,7 @@ public final class GazetteerStore: Sendable {
     /// Opens an existing gazetteer (`create: false`) or creates an empty one.
     public init(path: String, create: Bool = false) throws(GazetteerError) {
         self.path = path
-        if !create, !FileManager.default.fileExists(atPath: path) { throw .notFound(path) }
+        if !create, let problem = Self.unreadable(path) { throw problem }
         do {
             var config = Configuration()
             config.readonly = false
@@ -49,6 +49,18 @@ public final class GazetteerStore: Sendable {
         } catch {
             throw .database("\(path): \(error)")
         }
+    }
+
+    /// Why an existing gazetteer cannot be opened, told apart: missing, a folder, or not readable (a file in a
+    /// folder this user may not enter is not "missing").
+    public static func unreadable(_ path: String) -> GazetteerError? {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            return errno == ENOENT ? .notFound(path) : .unreadable(path, String(cString: strerror(errno)))
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .unreadable(path, "it is a folder") }
+        if access(path, R_OK) != 0 { return .unreadable(path, String(cString: strerror(errno))) }
+        return nil
     }
 
     static let migrator: DatabaseMigrator = {

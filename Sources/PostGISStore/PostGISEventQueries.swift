@@ -130,4 +130,12 @@ extension PostGISEventStore {
             return n
         }
     }
+
+    public func inputOrigins() throws(StoreError) -> [String: String] {
+        try run { c, log in
+            var out: [String: String] = [:]
+            for try await (name, origin) in try await c.query("SELECT name, origin FROM inputs", logger: log).decode((String, String).self) { out[name] = origin }
+            return out
+        }
+    }
 }

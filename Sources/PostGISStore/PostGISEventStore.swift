@@ -64,6 +64,7 @@ public final class PostGISEventStore: EventStore, Sendable {
 
     /// One line a user can act on: which server, what went wrong; never the password.
     static func explain(_ error: any Error, _ target: PostgresLocation) -> StoreError {
+        if let e = error as? StoreError { return e }
         let server = "PostgreSQL at \(target.host):\(target.port)"
         if let e = error as? PostgresTransactionError {
             return explain(e.closureError ?? e.commitError ?? e.beginError ?? e.rollbackError ?? error, target)
@@ -140,6 +141,9 @@ public final class PostGISEventStore: EventStore, Sendable {
         // circle, as the embedded store does. Every query is spatial, so the date index only cost ingests.
         "DROP INDEX IF EXISTS events_geog",
         "DROP INDEX IF EXISTS events_date",
+    ], [
+        // Where each input came from, so two files of one name do not share event ids.
+        "CREATE TABLE inputs(name text PRIMARY KEY, origin text NOT NULL)",
     ]]
 
     /// Brings the schema to the current version, under an advisory lock so concurrent ingests do not race.
@@ -245,9 +249,20 @@ public final class PostGISEventStore: EventStore, Sendable {
             SELECT \(columns.joined(separator: ", ")), ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography FROM incoming
             ON CONFLICT (id) DO UPDATE SET \(set), geog = EXCLUDED.geog
             """
-        let input = batch.input
+        let input = batch.input, origin = batch.origin, store = location
         var summary = try run { c, log -> IngestSummary in
             try await c.withTransaction(logger: log) { c in
+                if let origin {
+                    // Two ingests naming an input at once serialise on the name's lock.
+                    try await c.query("SELECT pg_advisory_xact_lock(7947, hashtext(\(input)))", logger: log)
+                    var now: String?
+                    for try await o in try await c.query("SELECT origin FROM inputs WHERE name = \(input)", logger: log).decode(String.self) { now = o }
+                    guard now == origin.seen || now == origin.path else { throw StoreError.inputRenamed(store, input, now) }
+                    try await c.query("""
+                        INSERT INTO inputs (name, origin) VALUES (\(input), \(origin.path))
+                        ON CONFLICT (name) DO UPDATE SET origin = EXCLUDED.origin
+                        """, logger: log)
+                }
                 // A large batch into an empty table: the rows are copied straight in, then the primary key and
                 // the spatial index are built by sorting (far faster than maintained row by row). The lock
                 // makes "empty" hold until commit; the indexes come back on rollback (DDL is transactional).

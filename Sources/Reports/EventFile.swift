@@ -49,9 +49,15 @@ public struct EventFileReader {
 
     func readStructured(_ text: String, path: String) throws -> (incidents: [Incident], control: [ControlClaim]) {
         let root: Node?
+        let text = path.lowercased().hasSuffix(".json") ? JSONSurrogates.decode(text) : text
         do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
             let (line, column) = Self.position(e)
             throw EventFileError(file: path, line: line, column: column, message: "not valid YAML/JSON: \(Self.summary(e))")
+        }
+        let budget = YAMLNodeBudget.limit(forBytes: text.utf8.count)
+        if let root, YAMLNodeBudget.count(root, limit: budget) == nil {
+            throw EventFileError(file: path, line: 1, column: 1,
+                                 message: "its aliases (*name) stand for more than \(budget) values, more than a file of this size can hold: write the values out")
         }
         guard let map = root?.mapping else {
             throw EventFileError(file: path, line: 1, column: 1, message: "expected a mapping with 'events' and/or 'control'")
@@ -115,6 +121,7 @@ public struct EventFileReader {
                          eventType: str("event_type") ?? trigger?.eventType ?? "", subEventType: str("sub_event_type") ?? trigger?.subEventType ?? "",
                          subType: subType, actors: actors, locationText: str("location"), placeID: nil, admin1: str("admin1"), point: nil,
                          geoPrecision: nil, claims: claims, evidence: 0..<0)
+        e.notes = str("notes")
         try locate(&e, text: str("location"), lat: m["lat"] ?? m["latitude"], lon: m["lon"] ?? m["longitude"], node: node, fail: fail)
         return e
     }
@@ -140,7 +147,7 @@ public struct EventFileReader {
     /// Given coordinates are kept; a text location resolves as in reports (relative expressions included).
     func locate(_ e: inout Incident, text: String?, lat: Node?, lon: Node?, node: Node, fail: (Node, String) -> EventFileError) throws {
         if lat != nil || lon != nil {
-            guard let la = lat?.string.flatMap(Double.init), let lo = lon?.string.flatMap(Double.init),
+            guard let la = lat?.string.flatMap(DecimalNumber.parse), let lo = lon?.string.flatMap(DecimalNumber.parse),
                   (-90...90).contains(la), (-180...180).contains(lo) else {
                 throw fail(lat ?? lon ?? node, "'lat' and 'lon' must both be given, in decimal degrees within ±90 and ±180")
             }
@@ -197,10 +204,10 @@ public struct EventFileReader {
                 guard let date = ReportDay(iso: rawDate) ?? Self.acledDate(rawDate) else {
                     throw bad("event_date", "field 'event_date': '\(rawDate)' is not a date (YYYY-MM-DD or '14 January 2014')")
                 }
-                guard let la = value("latitude").flatMap(Double.init), (-90...90).contains(la) else {
+                guard let la = value("latitude").flatMap(DecimalNumber.parse), (-90...90).contains(la) else {
                     throw bad("latitude", "field 'latitude': '\(value("latitude") ?? "")' is not a latitude")
                 }
-                guard let lo = value("longitude").flatMap(Double.init), (-180...180).contains(lo) else {
+                guard let lo = value("longitude").flatMap(DecimalNumber.parse), (-180...180).contains(lo) else {
                     throw bad("longitude", "field 'longitude': '\(value("longitude") ?? "")' is not a longitude")
                 }
                 var claims: [FatalityClaim] = []
@@ -218,12 +225,14 @@ public struct EventFileReader {
                 let code = Lexicon.standard.triggers.first { $0.subEventType == subEvent }?.subType
                     ?? subEvent.lowercased().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: " ", with: "_")
                 let actors = ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2"].compactMap(value)
-                out.append(Incident(id: value("event_id_cnty") ?? "row\(line)", date: date, dateSource: .given,
-                                    timePrecision: value("time_precision").flatMap(Int.init) ?? 1,
-                                    eventType: value("event_type") ?? "", subEventType: subEvent, subType: code, actors: actors,
-                                    locationText: value("location"), placeID: nil, admin1: value("admin1"),
-                                    point: Coordinate(longitude: lo, latitude: la), geoPrecision: precision ?? 1,
-                                    claims: claims, evidence: 0..<0))
+                var incident = Incident(id: value("event_id_cnty") ?? "row\(line)", date: date, dateSource: .given,
+                                        timePrecision: value("time_precision").flatMap(Int.init) ?? 1,
+                                        eventType: value("event_type") ?? "", subEventType: subEvent, subType: code, actors: actors,
+                                        locationText: value("location"), placeID: nil, admin1: value("admin1"),
+                                        point: Coordinate(longitude: lo, latitude: la), geoPrecision: precision ?? 1,
+                                        claims: claims, evidence: 0..<0)
+                incident.notes = value("notes")
+                out.append(incident)
             } catch let e as EventFileError {
                 if skipBadRows { warn(e) } else { throw e }
             }

@@ -27,13 +27,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
         let exists = fm.fileExists(atPath: path)
         if !exists && !create { throw .notFound(path) }
         let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if exists, size > 0 {
-            // Checked before SQLite opens it: opening in WAL mode would touch a file that is not ours.
-            guard let h = FileHandle(forReadingAtPath: path) else { throw .notAStore(path, reason: "cannot be read") }
-            let head = (try? h.read(upToCount: 16)) ?? Data()
-            try? h.close()
-            guard head == Data("SQLite format 3\0".utf8) else { throw .notAStore(path, reason: "not an SQLite database") }
-        }
+        // Checked before SQLite opens it for writing: opening in WAL mode would rewrite a file that is not ours.
+        if exists, size > 0 { try Self.checkOurs(path) }
         do {
             var config = Configuration()
             config.busyMode = .timeout(60)
@@ -122,6 +117,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
         // scanned for a 25 km query. Without it the R*Tree leads and dates filter its candidates; ingest
         // also skips one index per event.
         "DROP INDEX IF EXISTS events_by_date",
+        // Where each input came from, so two files of one name do not share event ids.
+        "CREATE TABLE inputs(name TEXT PRIMARY KEY, origin TEXT NOT NULL)",
     ]
 
     static func migrate(_ db: Database) throws {
@@ -142,6 +139,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
         var summary = IngestSummary()
         do {
             try queue.inTransaction(.immediate) { db in
+                if let origin = batch.origin { try Self.record(origin, of: batch.input, db, store: path) }
                 let storedBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
                 // Insert, and only when the id is taken update: new events (the usual case) cost one step.
                 let insert = try db.cachedStatement(sql: """

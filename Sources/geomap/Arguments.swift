@@ -19,7 +19,7 @@ struct LatLonArgument: ExpressibleByArgument {
 /// A bearing written as degrees ("45", "237.5") or a compass word in English or French ("north-east", "NE", "nord-est").
 enum BearingArgument {
     static func parse(_ text: String) throws -> Bearing {
-        if let d = Double(text.replacingOccurrences(of: "\u{2212}", with: "-")), d.isFinite {
+        if let d = DecimalNumber.parse(text) {
             guard (-360...360).contains(d) else { throw ValidationError("invalid bearing '\(text)': degrees must be within [-360, 360]") }
             return Bearing(degrees: d)
         }

@@ -34,6 +34,7 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one report or event file") }
+        guard out != "-" else { throw ValidationError("--out is the folder the layers go to; '-' (standard output) cannot hold them (use 'geomap query --layer' or 'geomap extract' for one stream)") }
         for d in [asOf, date].compactMap({ $0 }) where ReportDay(iso: d) == nil {
             throw ValidationError("'\(d)' is not a date YYYY-MM-DD")
         }

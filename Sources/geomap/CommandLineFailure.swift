@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 
 /// Turns any error into one line on stderr and the process's exit code.
 enum CommandLineFailure {
@@ -21,6 +22,8 @@ enum CommandLineFailure {
         message = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
         if code == 64 { message += " (see 'geomap help')" }
+        // Negative numbers travel as U+2212 through the argument parser (NegativeNumberArguments): echoed as typed.
+        message = DecimalNumber.plainMinus(message)
         FileHandle.standardError.write(Data("geomap: error: \(message)\n".utf8))
         Foundation.exit(code)
     }

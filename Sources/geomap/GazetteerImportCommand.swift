@@ -63,17 +63,23 @@ struct GazetteerImportCommand: ParsableCommand {
             if r.superseded > 0 { note = "; left out \(r.superseded) records WOF marks superseded (is_current = 0)" }
         }
 
+        // A new gazetteer is made in a temporary file renamed at the end: a killed import leaves no half file
+        // (the temporary is removed on SIGINT/SIGTERM, or as garbage by the next run). An existing one is
+        // changed in one SQLite transaction.
         let isNew = !FileManager.default.fileExists(atPath: into)
+        let work = isNew ? TemporaryFiles.path(for: into) : into
+        let slot = isNew ? TemporaryFiles.register(work) : nil
+        defer { if isNew { unlink(work); TemporaryFiles.forget(slot) } }
         if isNew {
             if empty {
-                _ = try GazetteerStore(path: into, create: true)
+                _ = try GazetteerStore(path: work, create: true)
             } else {
                 let base = gazetteer ?? GazetteerLocation.defaultPath()
                 guard FileManager.default.fileExists(atPath: base) else { throw GazetteerError.missingDefault(base) }
-                try GazetteerStore(path: base).copy(to: into)
+                try GazetteerStore(path: base).copy(to: work)
             }
         }
-        let store = try GazetteerStore(path: into)
+        let store = try GazetteerStore(path: work)
         // A WOF file without a country column: its country record's GeoNames id gives the ISO code.
         var fileCountry = country?.uppercased()
         if fileCountry == nil, let gn = countryGeonamesID { fileCountry = try store.place(geonamesID: gn)?.country }
@@ -82,12 +88,8 @@ struct GazetteerImportCommand: ParsableCommand {
             name: "\(resolvedFormat.rawValue):\((file as NSString).lastPathComponent)",
             licence: resolvedFormat == .wof ? WhosOnFirstCSV.licence : resolvedFormat == .geonames ? "CC BY 4.0 (GeoNames)" : "as stated by the file's author",
             detail: "imported from \(file)")
-        do {
-            let s = try store.write(places, source: source, progress: progress.update)
-            StandardError.note("imported \(places.count) records from \(file) into \(into): \(s.inserted) new, \(s.merged) merged into existing places (same GeoNames id, or the same division), \(s.updated) updated, \(s.names) names\(note)")
-        } catch {
-            if isNew { try? FileManager.default.removeItem(atPath: into) }
-            throw error
-        }
+        let s = try store.write(places, source: source, progress: progress.update)
+        if isNew, rename(work, into) != 0 { throw CommandError("cannot move \(work) to \(into): \(String(cString: strerror(errno)))") }
+        StandardError.note("imported \(places.count) records from \(file) into \(into): \(s.inserted) new, \(s.merged) merged into existing places (same GeoNames id, or the same division), \(s.updated) updated, \(s.names) names\(note)")
     }
 }

@@ -11,7 +11,7 @@ struct GazetteerOptions: ParsableArguments {
 
     func open() throws -> Gazetteer {
         let p = path
-        if gazetteer == nil, !FileManager.default.fileExists(atPath: p) { throw GazetteerError.missingDefault(p) }
+        if gazetteer == nil, case .notFound = GazetteerStore.unreadable(p) { throw GazetteerError.missingDefault(p) }
         return try Gazetteer(path: p)
     }
 }

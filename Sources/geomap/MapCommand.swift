@@ -24,7 +24,7 @@ struct MapCommand: ParsableCommand {
     )
 
     @Argument(help: "Layer folders, layer files, reports or event files.") var inputs: [String]
-    @Option(name: [.short, .long], help: ArgumentHelp("The map: FILE.svg or FILE.png.", valueName: "file")) var out: String
+    @Option(name: [.short, .long], help: ArgumentHelp("The map: FILE.svg, FILE.png, or - for SVG on standard output.", valueName: "file")) var out: String
     @Option(help: ArgumentHelp("Title at the top of the map.", valueName: "text")) var title: String?
     @Option(help: ArgumentHelp("Zones and incidents as of this day (YYYY-MM-DD).", valueName: "date")) var asOf: String?
     @Option(help: ArgumentHelp("auto (every feature shown) or W,S,E,N in degrees.", valueName: "extent")) var extent: String = "auto"
@@ -35,7 +35,7 @@ struct MapCommand: ParsableCommand {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input") }
         let lower = out.lowercased()
-        guard lower.hasSuffix(".svg") || lower.hasSuffix(".png") else { throw ValidationError("--out must end in .svg or .png, not '\(out)'") }
+        guard out == "-" || lower.hasSuffix(".svg") || lower.hasSuffix(".png") else { throw ValidationError("--out must end in .svg or .png, or - (SVG on standard output), not '\(out)'") }
         guard (200...12000).contains(width) else { throw ValidationError("--width must be between 200 and 12000 pixels, not \(width)") }
         for d in [asOf, date].compactMap({ $0 }) where ReportDay(iso: d) == nil { throw ValidationError("'\(d)' is not a date YYYY-MM-DD") }
         if extent != "auto" {
@@ -60,8 +60,9 @@ struct MapCommand: ParsableCommand {
         }
         if !reports.isEmpty {
             guard let gazetteer else { _ = try gazetteerOptions.open(); return }
-            let temp = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-map-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: temp) }
+            let tempFolder = try TemporaryFiles.folder("map")
+            defer { TemporaryFiles.removeFolder(tempFolder) }
+            let temp = tempFolder.path
             var build = LayerBuild(inputs: reports, folder: temp)
             build.asOf = asOf.flatMap(ReportDay.init(iso:))
             build.reportDate = date.flatMap(ReportDay.init(iso:))

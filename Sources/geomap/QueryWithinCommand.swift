@@ -38,9 +38,7 @@ struct QueryWithinCommand: ParsableCommand {
             polygon = try ControlledArea.of(actor: String(area.dropFirst(5)), layer: options.layer, store: source,
                                             asOf: asOf.flatMap(ReportDay.init(iso:)), gazetteer: gazetteerOptions.open)
         } else {
-            let polygons = try GeoJSONFile.readFeatures(area).compactMap(\.feature.geometry).flatMap(\.polygons)
-            guard !polygons.isEmpty else { throw CommandError("\(area): no Polygon or MultiPolygon in the file") }
-            polygon = .multiPolygon(polygons)
+            polygon = try QueryArea.read(area)
         }
         try options.run(.within(polygon), on: source)
     }

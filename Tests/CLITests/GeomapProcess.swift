@@ -21,14 +21,15 @@ struct GeomapProcess {
         return root.appendingPathComponent(".build/debug/geomap")
     }()
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        try runTool(binary, arguments, stdin: stdin)
+    static func run(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> Result {
+        try runTool(binary, arguments, stdin: stdin, in: folder)
     }
 
-    static func runTool(_ executable: URL, _ arguments: [String], stdin: String? = nil) throws -> Result {
+    static func runTool(_ executable: URL, _ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> Result {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
+        if let folder { p.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err

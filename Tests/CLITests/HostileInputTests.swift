@@ -141,3 +141,73 @@ import TestSupport
         #expect(table.stdout.split(separator: "\n").count == 2, "\(table.stdout)")   // the header and one row
     }
 }
+
+/// Issue 23, D5: overlapping polygons are one area for `query within`, and `check` says they overlap.
+@Suite struct OverlappingAreaTests {
+    /// Two squares that overlap around Raqqa (GeoNames 172955: 35.95283 N, 39.00788 E) and a third touching
+    /// the first along an edge (touching is not overlapping).
+    static let squares = """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[38.9,35.9],[39.1,35.9],[39.1,36.0],[38.9,36.0],[38.9,35.9]]]}},
+        {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[38.95,35.85],[39.05,35.85],[39.05,36.05],[38.95,36.05],[38.95,35.85]]]}},
+        {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[39.1,35.9],[39.2,35.9],[39.2,36.0],[39.1,36.0],[39.1,35.9]]]}}
+        ]}
+        """
+
+    @Test func queryWithinTakesTheUnionAndCheckNotesTheOverlap() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        try Self.squares.write(to: dir.appendingPathComponent("areas.geojson"), atomically: true, encoding: .utf8)
+        try "Two people were killed in Raqqa on 3 January 2014.\n".write(to: dir.appendingPathComponent("r.txt"), atomically: true, encoding: .utf8)
+        let build = try GeomapProcess.run(["build", "r.txt", "-o", "L"], in: dir)
+        #expect(build.status == 0, "\(build.stderr)")
+        let q = try GeomapProcess.run(["query", "within", "areas.geojson", "--layer", "L/incidents.geojson", "--format", "csv"], in: dir)
+        #expect(q.status == 0, "\(q.stderr)")
+        #expect(q.stdout.contains("r.txt:E1"), "\(q.stdout)")
+        let check = try GeomapProcess.run(["check", "areas.geojson"], in: dir)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("features[0] and features[1] overlap"), "\(check.stdout)")
+        #expect(!check.stdout.contains("features[2] overlap") && !check.stdout.contains("and features[2]"), "\(check.stdout)")
+    }
+}
+
+/// Issue 23, minor cases: hexadecimal numbers, the minus sign in errors, unreadable gazetteers, notes of event files.
+@Suite struct HostileInputMinorTests {
+    @Test(arguments: [["destination", "0x22,39.0", "10km", "north"], ["destination", "35.9,39.0", "10km", "0x10"],
+                      ["destination", "35.9,39.0", "0x10km", "north"], ["distance", "inf,39", "35,39"]])
+    func hexadecimalAndInfiniteNumbersAreNotNumbers(_ args: [String]) throws {
+        let r = try GeomapProcess.run(args)
+        // 64 for an argument; "inf,39" is not a coordinate, so `distance` looks it up as a place name (exit 1).
+        #expect((r.status == 64 || r.status == 1) && r.stdout.isEmpty, "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    }
+
+    /// Negative numbers travel through the argument parser as U+2212; errors show them as typed.
+    @Test func negativeNumbersAreEchoedWithAPlainMinus() throws {
+        let r = try GeomapProcess.run(["destination", "-95.9,39.0", "10km", "north"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("'-95.9,39.0'") && !r.stderr.contains("\u{2212}"), "\(r.stderr)")
+        let d = try GeomapProcess.run(["destination", "35.9,39.0", "-10km", "north"])
+        #expect(d.stderr.contains("'-10km'") && !d.stderr.contains("\u{2212}"), "\(d.stderr)")
+    }
+
+    @Test func anUnreadableGazetteerIsNotCalledMissing() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        let r = try GeomapProcess.run(["resolve", "Raqqa", "--gazetteer", dir.path])
+        HostileInputTests.expectOneLineError(r, mentioning: "the gazetteer cannot be read: it is a folder")
+        let m = try GeomapProcess.run(["resolve", "Raqqa", "--gazetteer", dir.appendingPathComponent("none.sqlite").path])
+        HostileInputTests.expectOneLineError(m, mentioning: "no such file")
+    }
+
+    /// Notes of analyst event files (YAML `notes`, ACLED's `notes` column) reach the layer; they were dropped.
+    @Test func notesOfEventFilesAreKept() throws {
+        let dir = try GeomapProcess.temporaryFolder()
+        try "events:\n  - {date: 2014-01-03, sub_type: shelling, location: Raqqa, notes: \"two shells on the market\"}\n"
+            .write(to: dir.appendingPathComponent("e.yaml"), atomically: true, encoding: .utf8)
+        try "event_id_cnty,event_date,event_type,sub_event_type,latitude,longitude,fatalities,notes\nSYR9,2014-01-03,Battles,Armed clash,35.95283,39.00788,3,\"clashes near the dam\"\n"
+            .write(to: dir.appendingPathComponent("acled.csv"), atomically: true, encoding: .utf8)
+        let r = try GeomapProcess.run(["build", "e.yaml", "acled.csv", "-o", "L"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let layer = try String(contentsOf: dir.appendingPathComponent("L/incidents.geojson"), encoding: .utf8)
+        #expect(layer.contains("\"notes\":\"two shells on the market\"") && layer.contains("\"notes\":\"clashes near the dam\""), "\(layer)")
+    }
+}

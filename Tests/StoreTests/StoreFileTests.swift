@@ -91,11 +91,41 @@ import Incidents
         #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent) == ["notes.sqlite"])
     }
 
-    @Test func anotherSQLiteDatabaseIsNotTakenOver() throws {
-        let path = try folder() + "/other.sqlite"
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE budget(x)") }
-        #expect(throws: StoreError.notAStore(path, reason: "an SQLite database without geomap's tables")) { try SQLiteEventStore(path: path, create: true) }
+    /// Issue 23, D9: a foreign database (even one with a table named `events`) is refused before SQLite opens it
+    /// for writing: same bytes after, journal mode unchanged, no -wal or -shm file beside it.
+    @Test(arguments: [["budget"], ["events", "notes"]])
+    func anotherSQLiteDatabaseIsNotTakenOverNorTouched(_ tables: [String]) throws {
+        let dir = try folder()
+        let path = dir + "/other.sqlite"
+        try DatabaseQueue(path: path).write { db in for t in tables { try db.execute(sql: "CREATE TABLE \(t)(x)") } }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for create in [true, false] {
+            #expect(throws: StoreError.notAStore(path, reason: "an SQLite database without geomap's tables (it has \(tables.joined(separator: ", ")))")) {
+                try SQLiteEventStore(path: path, create: create)
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["other.sqlite"])
         #expect(throws: StoreError.notFound(path + ".missing")) { try SQLiteEventStore(path: path + ".missing", create: false) }
+    }
+
+    /// Issue 23, D4: the store records where each input came from, and refuses a batch whose name another
+    /// ingest gave to another file since the name was chosen (the pipeline then names it anew).
+    @Test func inputOriginsAreRecordedAndARaceIsRefused() throws {
+        let path = try folder() + "/events.sqlite"
+        let store = try SQLiteEventStore(path: path, create: true)
+        var first = IngestBatch(input: "report.txt", events: [event("report.txt:E1", dead: 8, at: raqqa)])
+        first.origin = InputOrigin(path: "/data/a/report.txt", seen: nil)
+        _ = try store.ingest(first)
+        #expect(try store.inputOrigins() == ["report.txt": "/data/a/report.txt"])
+        var racing = IngestBatch(input: "report.txt", events: [event("report.txt:E1", dead: 3, at: raqqa)])
+        racing.origin = InputOrigin(path: "/data/b/report.txt", seen: nil)
+        #expect(throws: StoreError.inputRenamed(path, "report.txt", "/data/a/report.txt")) { try store.ingest(racing) }
+        #expect(try store.eventCount() == 1)
+        // A file that moved takes its name over when the pipeline saw the old origin.
+        racing.origin = InputOrigin(path: "/data/b/report.txt", seen: "/data/a/report.txt")
+        #expect(try store.ingest(racing).updated == 1)
+        #expect(try store.inputOrigins() == ["report.txt": "/data/b/report.txt"])
     }
 
     @Test func layerFeaturesWithBadFieldsNameTheFeature() throws {

@@ -51,20 +51,20 @@ public enum InputText {
     public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     public static func read(_ path: String) throws(GeoJSONFileError) -> String {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                throw .unreadable(.notFound(path))
-            }
-            guard !isDir.boolValue else { throw .unreadable(.isDirectory(path)) }
-            guard let d = FileManager.default.contents(atPath: path) else { throw .unreadable(.unreadable(path)) }
-            data = d
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(.notUTF8(path)) }
+        guard let text = String(data: try bytes(path), encoding: .utf8) else { throw .unreadable(.notUTF8(path)) }
         return text
+    }
+
+    /// The input's bytes, not yet decoded.
+    public static func bytes(_ path: String) throws(GeoJSONFileError) -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw .unreadable(.notFound(path))
+        }
+        guard !isDir.boolValue else { throw .unreadable(.isDirectory(path)) }
+        guard let d = FileManager.default.contents(atPath: path) else { throw .unreadable(.unreadable(path)) }
+        return d
     }
 }
 

@@ -11,7 +11,7 @@ enum InputFile {
 
     static func number(_ text: String?, field: String, file: String, line: Int) throws(GazetteerError) -> Double {
         guard let text, !text.isEmpty else { throw .badInput(file: file, line: line, message: "field '\(field)' is empty") }
-        guard let v = Double(text), v.isFinite else {
+        guard let v = DecimalNumber.parse(text) else {
             throw .badInput(file: file, line: line, message: "field '\(field)': '\(text)' is not a number")
         }
         return v
@@ -30,7 +30,7 @@ enum InputFile {
     static func integer(_ text: String?, field: String, file: String, line: Int,
                         range: ClosedRange<Int> = 0...10_000_000_000) throws(GazetteerError) -> Int? {
         guard let text, !text.isEmpty else { return nil }
-        guard let v = Int(text) ?? Double(text).flatMap({ Int(exactly: $0) }) else {
+        guard let v = Int(text) ?? DecimalNumber.parse(text).flatMap({ Int(exactly: $0) }) else {
             throw .badInput(file: file, line: line, message: "field '\(field)': '\(text)' is not a whole number")
         }
         guard range.contains(v) else {
