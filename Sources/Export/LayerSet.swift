@@ -110,7 +110,8 @@ public enum ACLEDCSV {
             "location": e.locationText ?? "", "latitude": formatFixed(p.latitude, decimals: 6),
             "longitude": formatFixed(p.longitude, decimals: 6), "geo_precision": e.geoPrecision.map(String.init) ?? "",
             "source": e.sourcesText,
-            "notes": e.fatalityClaimsText,
+            // ACLED's notes: the analyst's notes, then every source's toll (8 vs 22 killed: both kept).
+            "notes": [e.notes ?? "", e.fatalityClaimsText].filter { !$0.isEmpty }.joined(separator: "; "),
             "fatalities": e.fatalitiesBest.map(String.init) ?? "",
         ]
         return columns.map { CSVCell.field(values[$0] ?? "", raw: raw) }.joined(separator: ",") + "\n"

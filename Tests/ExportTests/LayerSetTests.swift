@@ -50,6 +50,10 @@ import TestSupport
         #expect(field("location") == "Ram Hamdan, Idlib")     // quoted in the row, one field read back
         #expect(field("fatalities") == "8" && field("actor1") == "ISIL" && field("actor2") == "Civilians")
         #expect(field("latitude") == "36.027690")
+        #expect(field("notes") == "8 (SOHR); 22 (al-Khabar)", "\(field("notes"))")
+        e.notes = "car bomb at the market"
+        let noted = CSVReader(text: ACLEDCSV.header + (ACLEDCSV.row(e) ?? "")).map(\.fields)
+        #expect(noted[1][ACLEDCSV.columns.firstIndex(of: "notes")!] == "car bomb at the market; 8 (SOHR); 22 (al-Khabar)")
         e.point = nil
         #expect(ACLEDCSV.row(e) == nil)
     }
