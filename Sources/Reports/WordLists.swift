@@ -91,7 +91,8 @@ struct WordLists: Sendable {
         yesterday = WordSet(yesterdayAll.filter { $0.count == 1 }.map { $0[0] })
         yesterdayPhrases = yesterdayAll.filter { $0.count > 1 }
         today = try words("today")
-        nightOf = try words("night_of").first ?? "nuit de"
+        guard let night = try words("night_of").first else { throw LoadError(description: "Lexicon/word_lists.csv: list 'night_of' is empty") }
+        nightOf = night
         weekOnly = try words("week_only")
         monthOnly = try words("month_only")
         monthPart = WordSet(try words("month_part"))
