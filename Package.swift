@@ -29,6 +29,8 @@ let package = Package(
         .target(
             name: "Places",
             dependencies: ["GeoCore", "Geodesy", "Geometry", .product(name: "GRDB", package: "GRDB.swift")],
+            // Language data: the generic words of features ("dam", "barrage", "airbase", "Jabal").
+            resources: [.copy("Lexicon")],
             // Name folding runs over 1.2 million names when the gazetteer is built: optimise it in debug builds too.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
@@ -38,6 +40,7 @@ let package = Package(
 
         // Geoparsing running text: candidate spans, cues, stop lists, document-level disambiguation.
         .target(name: "Geoparsing", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Patterns"],
+                resources: [.copy("Lexicon")],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // The domain model: incidents, fatality claims, control claims, report days, statuses and date sources.

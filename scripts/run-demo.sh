@@ -36,11 +36,14 @@ seed=../shared/corpus/000_b936dedbd59c1222.txt
 gazetteer_args=()
 wof=../shared/data/whosonfirst-sy/wof_sy_places.csv
 if [ -f "$wof" ]; then
-  # The seed's villages (Ram Hamdan) are in Who's On First, read in place from ../shared.
+  # The seed's villages (Ram Hamdan) are in Who's On First, read in place from ../shared, with the features.
   syria=Gazetteer/build/syria.sqlite
-  if [ ! -f "$syria" ] || [ "$syria" -ot Gazetteer/build/gazetteer.sqlite ]; then
+  if [ ! -f "$syria" ] || [ "$syria" -ot Gazetteer/build/gazetteer.sqlite ] || [ "$syria" -ot scripts/run-demo.sh ]; then
     rm -f "$syria"
     "$geomap" gazetteer import "$wof" --format wof --into "$syria"
+    # Places that are not settlements (airbases, dams, mountains, crossings…), sourced from Wikipedia (CC BY-SA).
+    features=../shared/data/syria-features/features.csv
+    if [ -f "$features" ]; then "$geomap" gazetteer import "$features" --format features --country SY --into "$syria"; fi
   fi
   gazetteer_args=(--gazetteer "$syria")
 fi

@@ -5,6 +5,11 @@ Usage: scripts/score_dev.py GEOMAP GAZETTEER_WITH_WOF
 A predicted toponym counts as correct when its span overlaps a gold toponym and its place carries the gold
 WOF id (or one of its alt ids) — directly or merged into a GeoNames record — or the gold GeoNames id.
 Predictions on spans the gold lists as not_linked "foreign" are left out (the gold links Syrian places only).
+The gold links settlements only: on spans it lists as not_linked "feature" or "neighbourhood" (the Euphrates,
+Ghouta, Sheikh Maqsoud), a reading of a feature or neighbourhood is left out of precision and recall and listed
+("unlinked spans read as features"); a settlement reading there is a false positive. A feature reading of a
+gold settlement span ("l'aéroport militaire de Hama", gold: the city) counts as correct only when the feature
+lies within 10 km of the gold point (a feature named after the place beside it), and is listed.
 Relative expressions: found when a predicted relative mention overlaps the gold span; for distance+bearing
 ones, the computed point is compared with the gold point.
 """
@@ -17,6 +22,10 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 dev = os.path.join(here, "..", "..", "shared", "corpus", "dev")
+
+
+# Kinds of settlements and administrative areas; any other kind is a feature (mountain, dam, airbase…).
+SETTLEMENT_KINDS = {"country", "region", "district", "city", "town", "village", "locality"}
 
 
 def km(a, b):
@@ -41,12 +50,15 @@ def main():
     ev_tp = ev_pred = ev_gold = 0
     ctl_tp = ctl_pred = ctl_gold = 0
     errors = []
+    unlinked_read = []
+    feature_of_gold = []
     for g in gold:
         path = os.path.join(dev, g["file"])
         out = subprocess.run([geomap, "extract", path, "--gazetteer", gaz], check=True, capture_output=True, text=True).stdout
         x = json.loads(out)
         text = open(path, encoding="utf-8").read()
         foreign = [(n["start"], n["end"]) for n in g["not_linked"] if n["type"] == "foreign"]
+        unlinked_features = [(n["start"], n["end"]) for n in g["not_linked"] if n["type"] in ("feature", "neighbourhood")]
         preds = [m for m in x["mentions"] if m["relative"] is None and m["place"] is not None]
         rels = [m for m in x["mentions"] if m["relative"] is not None]
         matched_gold = set()
@@ -55,6 +67,10 @@ def main():
             if any(m["start"] < e and s < m["end"] for s, e in foreign):
                 continue
             hits = [k for k, t in enumerate(g["toponyms"]) if m["start"] < t["end"] and t["start"] < m["end"]]
+            is_feature = m["place"]["kind"] not in SETTLEMENT_KINDS
+            if not hits and is_feature and any(m["start"] < e and s < m["end"] for s, e in unlinked_features):
+                unlinked_read.append(f"{g['file']}: {m['text']!r} → {m['place']['id']} ({m['place']['kind']})")
+                continue
             if not hits:
                 fp += 1
                 errors.append(f"{g['file']}: extra {m['text']!r} → {m['place']['id']} {m['place']['name']}")
@@ -63,6 +79,10 @@ def main():
             ids = {m["place"]["id"]} | other_ids.get(m["place"]["id"], set())
             gold_ids = {f"wof:{t['wof_id']}"} | {f"wof:{a}" for a in t["alt_wof_ids"]}
             ok = bool(ids & gold_ids) or (t["geonames_id"] is not None and geonames.get(m["place"]["id"]) == t["geonames_id"])
+            if not ok and is_feature and km((m["place"]["lat"], m["place"]["lon"]), (t["lat"], t["lon"])) <= 10:
+                ok = True
+                feature_of_gold.append(f"{g['file']}: {m['text']!r} → {m['place']['id']} (gold {t['name']}, "
+                                       f"{km((m['place']['lat'], m['place']['lon']), (t['lat'], t['lon'])):.1f} km)")
             if ok:
                 tp += 1
                 matched_gold.add(hits[0])
@@ -121,7 +141,10 @@ def main():
           f"recall {ev_tp / max(1, ev_gold):.1%} ({ev_tp}/{ev_gold})")
     print(f"control claims (place): precision {ctl_tp / max(1, ctl_pred):.1%} ({ctl_tp}/{ctl_pred}), "
           f"recall {ctl_tp / max(1, ctl_gold):.1%} ({ctl_tp}/{ctl_gold})")
+    print(f"unlinked feature/neighbourhood spans read as features: {len(unlinked_read)}; "
+          f"feature readings of gold settlement spans counted correct (≤ 10 km): {len(feature_of_gold)}")
     if "-v" in sys.argv:
+        print("\n".join(unlinked_read + feature_of_gold))
         print("\n".join(errors))
 
 

@@ -81,9 +81,20 @@ extension Geoparser {
             }
             guard let hit = found else { i += 1; continue }
             let first = i, last = i + hit.n - 1
-            if !isPartOfOtherName(first: first, last: last, tokens: tokens, scalars: scalars, accepted: acceptedTokens) {
+            // "Kafr" of "Kafr Qxyz", "Tal" of "Tal Qwertz": an opener before a capitalised word the gazetteer does not
+            // join to it is part of an unknown name.
+            if NameOpeners.words.contains(tokens[last].folded), last + 1 < tokens.count, Self.adjacent(tokens[last], tokens[last + 1], scalars) {
+                var k = last + 1
+                while k + 1 < tokens.count, Cues.articles.contains(tokens[k].folded), Self.adjacent(tokens[k], tokens[k + 1], scalars) { k += 1 }
+                if tokens[k].startsUpper { i = k + 1; continue }
+            }
+            // A generic word of a feature around the name ("l'aéroport militaire de Kuweires") makes it a place,
+            // whatever other words an organisation's name would have there.
+            let featureKinds = Self.featureKinds(first: first, last: last, tokens: tokens)
+            if !featureKinds.isEmpty || !isPartOfOtherName(first: first, last: last, tokens: tokens, scalars: scalars, accepted: acceptedTokens) {
                 var c = Candidate(first: first, last: last, start: tokens[first].range.lowerBound, end: tokens[last].range.upperBound, text: hit.text)
                 c.kindHint = Self.kindHint(first: first, last: last, tokens: tokens)
+                c.featureKinds = featureKinds
                 out.append(c)
                 acceptedTokens.formUnion(first...last)
             }
@@ -157,6 +168,22 @@ extension Geoparser {
             }
         }
         return false
+    }
+
+    /// The feature kinds a generic word on the name's line asks for: "barrage de Tabqa", "l'aéroport militaire
+    /// de Kuweires", "the Tabqa dam", "Kuweires air base".
+    static func featureKinds(first: Int, last: Int, tokens: [Token]) -> Set<PlaceKind> {
+        let line = tokens[first].line
+        var lo = first
+        while lo > 0, first - lo < 4, tokens[lo - 1].line == line { lo -= 1 }
+        var hi = last + 1
+        while hi < tokens.count, hi - last <= 3, tokens[hi].line == line { hi += 1 }
+        var kinds: Set<PlaceKind> = []
+        if let b = FeatureWords.standard.kinds(before: tokens[lo..<first].map(\.folded)[...], elided: tokens[first].elision != nil) {
+            kinds.formUnion(b.kinds)
+        }
+        if let a = FeatureWords.standard.kinds(after: tokens[(last + 1)..<hi].map(\.folded)[...]) { kinds.formUnion(a.kinds) }
+        return kinds
     }
 
     static func kindHint(first: Int, last: Int, tokens: [Token]) -> KindHint {

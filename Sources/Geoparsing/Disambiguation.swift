@@ -7,17 +7,26 @@ import Places
 extension Geoparser {
     /// Chooses each candidate's reading and drops those that do not fit the document; returns the document's
     /// country (the most voted of confident readings).
-    func disambiguate(_ cs: inout [Candidate]) -> String? {
+    func disambiguate(_ cs: inout [Candidate], tokens: [Token]) -> String? {
         let index = gazetteer.index
         // Pass 1: each mention alone.
         for k in cs.indices {
             var ranked = self.ranked(cs[k].text).filter { $0.level <= .key }
+            let features = featureReadings(cs[k], ranked: ranked)
+            // No generic word: a feature reads a bare name only when it matches it better than any settlement does
+            // ("Arak" is the town; "Arak Dam" is named "barrage d'Arak" or "the Arak dam").
+            if cs[k].featureKinds.isEmpty, let settlement = ranked.filter({ !index.kind($0.place).isFeature }).map(\.level).min() {
+                ranked.removeAll { index.kind($0.place).isFeature && $0.level >= settlement }
+            }
             switch cs[k].kindHint {
+            case _ where !features.isEmpty: ranked = features
             case .region:
                 let regions = ranked.filter { index.kind($0.place) == .region }
                 let districts = ranked.filter { index.kind($0.place) == .district }
                 if !regions.isEmpty { ranked = regions } else if !districts.isEmpty { ranked = districts }
             case .settlement:
+                // "le quartier de la Ghouta à Homs", "the town of X": no feature (the Ghouta of Damascus is an area).
+                ranked.removeAll { index.kind($0.place).isFeature }
                 let r = ranked.filter { !index.kind($0.place).isAdministrative }
                 if !r.isEmpty { ranked = r }
             case .any: break
@@ -32,6 +41,8 @@ extension Geoparser {
         var adminVotes: [String: Double] = [:]
         for c in cs {
             let top = c.ranked[0]
+            // "Moscow said …", "the regime in Damascus": a government, not a place the report is about.
+            if MentionRoles.standard.role(first: c.first, last: c.last, tokens: tokens, isCapital: true) != .place { continue }
             let margin = c.ranked.count > 1 ? top.score - c.ranked[1].score : 1
             guard margin >= 0.1 || c.ranked.count == 1 else { continue }
             if let cc = index.country(top.place) { countryVotes[cc, default: 0] += 1 }
@@ -46,7 +57,7 @@ extension Geoparser {
         var groupNumbers: [GroupKey: Int] = [:]
         var firstOfGroup: [Int] = []
         let groups = cs.indices.map { k in
-            let key = GroupKey(text: cs[k].text, hint: cs[k].kindHint)
+            let key = GroupKey(text: cs[k].text, hint: cs[k].kindHint, features: cs[k].featureKinds)
             if let known = groupNumbers[key] { return known }
             groupNumbers[key] = firstOfGroup.count
             firstOfGroup.append(k)
@@ -152,9 +163,27 @@ extension Geoparser {
         return proximity
     }
 
+    /// Readings of the feature kinds a generic word asks for: among the name's readings, else those of the name
+    /// written with a generic word of those kinds ("barrage de Sajur" → "Sajur Dam"; a feature's bare name is not
+    /// among its names when another feature is written so).
+    func featureReadings(_ c: Candidate, ranked: [RankedPlace]) -> [RankedPlace] {
+        guard !c.featureKinds.isEmpty else { return [] }
+        let index = gazetteer.index
+        let direct = ranked.filter { c.featureKinds.contains(index.kind($0.place)) }
+        guard direct.isEmpty else { return direct }
+        var best: [Int: RankedPlace] = [:]
+        for name in FeatureWords.standard.names(c.text, kinds: c.featureKinds) {
+            for r in self.ranked(name) where r.level <= .alternate && c.featureKinds.contains(index.kind(r.place)) {
+                if best[r.place].map({ $0.score < r.score }) ?? true { best[r.place] = r }
+            }
+        }
+        return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : index.rowids[$0.place] < index.rowids[$1.place] }
+    }
+
     struct GroupKey: Hashable {
         let text: String
         let hint: KindHint
+        let features: Set<PlaceKind>
     }
 
     /// A reading's score with the document's country and governorates, and the reasons they give.

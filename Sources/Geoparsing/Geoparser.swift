@@ -77,6 +77,9 @@ public final class Geoparser {
         let start: Int, end: Int     // code points
         let text: String
         var kindHint: KindHint = .any
+        /// Feature kinds a generic word around the name asks for ("barrage de X", "X airbase"): readings of these
+        /// kinds win when the name has any.
+        var featureKinds: Set<PlaceKind> = []
         var ranked: [RankedPlace] = []
         var choice: Int = 0
         var reasons: [String] = []
@@ -120,7 +123,7 @@ public final class Geoparser {
         let tokens = Tokenizer.tokens(scalars)
         let masked = Self.headerLines(text)
         var candidates = findCandidates(tokens, scalars: scalars, masked: masked)
-        let documentCountry = disambiguate(&candidates)
+        let documentCountry = disambiguate(&candidates, tokens: tokens)
 
         var mentions: [Mention] = []
         var chosenBySpan: [Range<Int>: (Place, Candidate)] = [:]
@@ -142,8 +145,10 @@ public final class Geoparser {
                     runner = (p, cand.adjusted[k])
                 } else { runner = nil }
             } else { runner = nil }
+            let role = MentionRoles.standard.role(first: c.first, last: c.last, tokens: tokens, place: place)
             mentions.append(Mention(text: c.text, start: c.start, end: c.end, place: place, relative: nil,
-                                    reason: cand.reasons.joined(separator: "; "), score: cand.adjusted[cand.choice], runnerUp: runner))
+                                    reason: cand.reasons.joined(separator: "; "), score: cand.adjusted[cand.choice], runnerUp: runner,
+                                    role: role))
         }
         mentions += relativeMentions
         mentions.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }

@@ -20,9 +20,11 @@ public final class Mention: Sendable {
     public let score: Double
     /// The next-best reading when the margin is small.
     public let runnerUp: (place: Place, score: Double)?
+    /// What the name stands for here: a place, a government ("Ankara said"), a person's home town.
+    public let role: MentionRole
 
     public init(text: String, start: Int, end: Int, place: Place?, relative: RelativeLocation?, reason: String, score: Double,
-                runnerUp: (place: Place, score: Double)?) {
+                runnerUp: (place: Place, score: Double)?, role: MentionRole = .place) {
         self.text = text
         self.start = start
         self.end = end
@@ -31,6 +33,7 @@ public final class Mention: Sendable {
         self.reason = reason
         self.score = score
         self.runnerUp = runnerUp
+        self.role = role
     }
 }
 
@@ -38,7 +41,7 @@ extension Mention {
     /// The same mention with offsets (its relative location's span included) moved by `offset` code points.
     public func shifted(by offset: Int) -> Mention {
         Mention(text: text, start: start + offset, end: end + offset, place: place, relative: relative?.shifted(by: offset),
-                reason: reason, score: score, runnerUp: runnerUp)
+                reason: reason, score: score, runnerUp: runnerUp, role: role)
     }
 }
 

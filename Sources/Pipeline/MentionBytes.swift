@@ -26,6 +26,8 @@ public enum MentionBytes {
         }
         out.append(contentsOf: ",\"relative\":")
         if let r = m.relative { RelativeLocationBytes.append(r, to: &out) } else { out.append(contentsOf: "null") }
+        out.append(contentsOf: ",\"role\":")
+        JSONBytes.appendString(m.role.rawValue, to: &out)
         out.append(contentsOf: ",\"reason\":")
         JSONBytes.appendString(m.reason, to: &out)
         if m.place != nil {

@@ -60,8 +60,18 @@ public struct GazetteerBuilder {
             places.append(r.place)
             shapes[r.place.id] = r.shape
         }
+        // Capitals get GeoNames' feature code PPLC: the most populous city of the country named as its capital
+        // in countries.json ("Ankara said" reads as the government, not the city).
+        let capitalName = Dictionary(countries.compactMap { c in c.capital.map { (c.iso, NameFolding.fold($0)) } }, uniquingKeysWith: { a, _ in a })
+        var capitalOf: [String: (id: String, population: Int)] = [:]
+        for (p, _) in cities {
+            guard let cc = p.country, let name = capitalName[cc], !name.isEmpty, NameFolding.fold(p.name) == name else { continue }
+            if capitalOf[cc].map({ $0.population < p.population }) ?? true { capitalOf[cc] = (p.id, p.population) }
+        }
+        let capitals = Set(capitalOf.values.map(\.id))
         for (place, code) in cities {
             var p = place
+            if capitals.contains(p.id) { p.featureCode = "PPLC" }
             p.admin1 = assigner.admin1(for: p.coordinate, country: p.country, countryFIPS: p.country.flatMap { fipsOfCountry[$0] },
                                        geonamesAdmin1: code)
             places.append(p)

@@ -297,6 +297,11 @@ public final class GazetteerStore: Sendable {
         try firstPlace { try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE geonames_id = ? LIMIT 1", arguments: [geonamesID]) }
     }
 
+    /// A country's capital (GeoNames feature code PPLC), if the gazetteer marks one.
+    public func capital(of country: String) throws(GazetteerError) -> Place? {
+        try firstPlace { try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE feature_code = 'PPLC' AND country = ? LIMIT 1", arguments: [country]) }
+    }
+
     /// The full record of the row a query finds, if it finds one.
     private func firstPlace(_ rowidQuery: @Sendable (Database) throws -> Int64?) throws(GazetteerError) -> Place? {
         let rowid: Int64?

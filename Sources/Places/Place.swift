@@ -1,9 +1,17 @@
 import GeoCore
 
-/// What kind of place a gazetteer record is, coarsest first. Populated places without a GeoNames feature
-/// class are classed by population (`PlaceKind.populated(population:)`).
+/// What kind of place a gazetteer record is: administrative areas and settlements coarsest first, then the
+/// places that are not settlements (features: mountains, dams, airbases, crossings…). Populated places without
+/// a GeoNames feature class are classed by population (`PlaceKind.populated(population:)`). The index stores a
+/// kind by its position in `allCases`: new kinds go at the end.
 public enum PlaceKind: String, CaseIterable, Sendable, Codable {
     case country, region, district, city, town, village, neighbourhood, locality
+    /// A mountain, range, hill or upland district ("Jabal al-Akrad"); `area` is a named area that is no
+    /// administrative unit (a plain, a plateau, "Qalamoun").
+    case mountain, area, dam, lake, river, airbase, airport, base, prison
+    case borderCrossing = "border_crossing", oilField = "oil_field"
+    /// Other named sites: refineries, power plants, camps, castles.
+    case site
 
     /// city ≥ 100,000 inhabitants; town ≥ 10,000; village below (or unknown).
     public static func populated(population: Int) -> PlaceKind {
@@ -12,6 +20,13 @@ public enum PlaceKind: String, CaseIterable, Sendable, Codable {
 
     /// True for administrative areas (countries, first- and second-level divisions).
     public var isAdministrative: Bool { self == .country || self == .region || self == .district }
+
+    /// True for places that are not settlements nor administrative areas (the features gazetteer's kinds).
+    public var isFeature: Bool { code >= PlaceKind.mountain.code }
+
+    /// True for features that cover a wide area or a line (a range, a plain, a lake, a river): an event there is
+    /// known to lie only somewhere near the point (ACLED geo_precision 2).
+    public var isExtensive: Bool { self == .mountain || self == .area || self == .lake || self == .river }
 
     var code: UInt8 { UInt8(PlaceKind.allCases.firstIndex(of: self)!) }
     init(code: UInt8) { self = PlaceKind.allCases[Int(code) % PlaceKind.allCases.count] }

@@ -29,7 +29,7 @@ public struct ResolveContext: Sendable, Hashable {
 /// - match: exact main name 1.00, curated alias 0.97, alternate name 0.90, transliteration key 0.75, one edit 0.45;
 /// - importance: 0.25 × log10(1 + population) / 7, capped at 0.25 (10 million inhabitants); populated places
 ///   only: a district or governorate counts everyone in it, and would otherwise outrank the city it is named after;
-/// - kind: city 0.10, country 0.12, region 0.08, town 0.05, district 0.04, village 0.02, other 0;
+/// - kind: city 0.10, country 0.12, region 0.08, town 0.05, district 0.04, village 0.02, other settlements 0, features −0.02;
 /// - context: `near`: + 0.6 × exp(−d / 50 km); `admin` match: + 0.4; `country` match: + 0.4.
 public enum PlaceRanking {
     public static let nearTieMargin = 0.05
@@ -53,6 +53,9 @@ public enum PlaceRanking {
         case .district: return 0.04
         case .village: return 0.02
         case .neighbourhood, .locality: return 0
+        // Below a village: a feature shares its name with a village more often than not ("Kuweires"), and the
+        // text names the feature with its generic word ("Kuweires airbase"), which steers the reading.
+        default: return -0.02
         }
     }
 

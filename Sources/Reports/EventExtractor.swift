@@ -59,7 +59,7 @@ public struct EventExtractor {
     public func extract(scalars: [Unicode.Scalar], mentions: [Mention], reportDate: ReportDay?, reportDateSource reportSource: DateSource) -> Result {
         let sentences = Self.sentences(scalars)
         var votes: [String: Int] = [:]
-        for m in mentions { if let c = m.place?.country { votes[c, default: 0] += 1 } }
+        for m in mentions where m.role == .place { if let c = m.place?.country { votes[c, default: 0] += 1 } }
         let documentCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         var incidents: [Incident] = []
         var claims: [ControlClaim] = []
@@ -74,7 +74,8 @@ public struct EventExtractor {
             var inSentence: [Mention] = []
             var j = nextMention
             while j < byStart.count, mentions[byStart[j]].start < s.upperBound {
-                if mentions[byStart[j]].end <= s.upperBound { inSentence.append(mentions[byStart[j]]) }
+                // A government named by its capital, or a person's home town, is no place of events or control.
+                if mentions[byStart[j]].end <= s.upperBound, mentions[byStart[j]].role == .place { inSentence.append(mentions[byStart[j]]) }
                 j += 1
             }
             let location = Self.bestLocation(inSentence, country: documentCountry)

@@ -36,7 +36,8 @@ extension EventExtractor {
             incident.placeID = p.id
             incident.admin1 = p.admin1
             incident.locationText = m.text
-            incident.geoPrecision = p.kind.isAdministrative ? 3 : 1
+            // ACLED: 1 a town or a precise site, 2 somewhere on a range, plain, lake or river, 3 a region.
+            incident.geoPrecision = p.kind.isAdministrative ? 3 : p.kind.isExtensive ? 2 : 1
         }
     }
 }

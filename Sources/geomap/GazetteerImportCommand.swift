@@ -5,12 +5,12 @@ import Places
 
 struct GazetteerImportCommand: ParsableCommand {
     enum SourceFormat: String, ExpressibleByArgument, CaseIterable {
-        case geonames, wof, csv
+        case geonames, wof, csv, features
     }
 
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import places into a gazetteer: a GeoNames dump, a Who's On First CSV, or a plain CSV.",
+        abstract: "Import places into a gazetteer: a GeoNames dump, a Who's On First CSV, a features CSV or a plain CSV.",
         discussion: """
         A new DB starts as a copy of the embedded default gazetteer (--empty for a bare one), so one file holds
         both. Records sharing a GeoNames id are merged into one place; ids keep their source prefix
@@ -21,14 +21,17 @@ struct GazetteerImportCommand: ParsableCommand {
           geonames  the standard GeoNames TSV (SY.txt, cities500.txt …), with --alternate-names alternateNames.txt
           wof       Who's On First flattened CSV (wof_id, name, placetype, lat, lon, geonames_id, … names)
           csv       name, lat, lon [, id, kind, admin1, country, population, geonames_id, alternate_names (a|b)]
+          features  places that are not settlements (id, name, names, kind, lat, lon, admin1, parent, source, …),
+                    as ../shared/data/syria-features/features.csv; needs --country
 
         Example:
           geomap gazetteer import ../shared/data/whosonfirst-sy/wof_sy_places.csv --format wof --into syria.sqlite
+          geomap gazetteer import ../shared/data/syria-features/features.csv --format features --country SY --into syria.sqlite
         """
     )
 
     @Argument(help: "The file to import.") var file: String
-    @Option(name: [.short, .long], help: "Input format: geonames, wof or csv (default: from the file name).") var format: SourceFormat?
+    @Option(name: [.short, .long], help: "Input format: geonames, wof, features or csv (default: from the file name).") var format: SourceFormat?
     @Option(help: ArgumentHelp("The gazetteer to import into (created if missing).", valueName: "db")) var into: String
     @Option(help: ArgumentHelp("GeoNames alternateNames.txt to add names from (geonames format).", valueName: "file")) var alternateNames: String?
     @Option(help: ArgumentHelp("Country (ISO alpha-2) for files without one; WOF files use their country record.", valueName: "cc")) var country: String?
@@ -40,11 +43,15 @@ struct GazetteerImportCommand: ParsableCommand {
         let lower = file.lowercased()
         if lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") { return .geonames }
         if lower.contains("wof") || lower.contains("whosonfirst") { return .wof }
+        if (lower as NSString).lastPathComponent.hasPrefix("features") { return .features }
         return .csv
     }
 
     func validate() throws {
         if alternateNames != nil, resolvedFormat != .geonames { throw ValidationError("--alternate-names goes with --format geonames") }
+        if resolvedFormat == .features, country == nil {
+            throw ValidationError("--format features needs --country (the ISO alpha-2 code of the file's country; a features file has no country column)")
+        }
     }
 
     func run() throws {
@@ -56,6 +63,7 @@ struct GazetteerImportCommand: ParsableCommand {
         switch resolvedFormat {
         case .geonames: places = try GeoNamesTSV.read(file, alternateNames: alternateNames)
         case .csv: places = try PlainCSV.read(file)
+        case .features: places = try FeaturesCSV.read(file, country: country ?? "")
         case .wof:
             let r = try WhosOnFirstCSV.read(file, country: country?.uppercased())
             places = r.places
@@ -86,7 +94,8 @@ struct GazetteerImportCommand: ParsableCommand {
         if let cc = fileCountry { places = places.map { var p = $0; p.country = p.country ?? cc; return p } }
         let source = GazetteerSource(
             name: "\(resolvedFormat.rawValue):\((file as NSString).lastPathComponent)",
-            licence: resolvedFormat == .wof ? WhosOnFirstCSV.licence : resolvedFormat == .geonames ? "CC BY 4.0 (GeoNames)" : "as stated by the file's author",
+            licence: resolvedFormat == .wof ? WhosOnFirstCSV.licence : resolvedFormat == .geonames ? "CC BY 4.0 (GeoNames)"
+                : resolvedFormat == .features ? FeaturesCSV.licence : "as stated by the file's author",
             detail: "imported from \(file)")
         let s = try store.write(places, source: source, progress: progress.update)
         if isNew, rename(work, into) != 0 { throw CommandError("cannot move \(work) to \(into): \(String(cString: strerror(errno)))") }

@@ -34,7 +34,8 @@ import TestSupport
         for m in read.mentions {
             let v = try Self.read { MentionBytes.append(m, to: &$0) }
             let keys = v.objectValue.map { Array($0.keys) } ?? []
-            #expect(Array(keys.prefix(6)) == ["text", "start", "end", "place", "relative", "reason"], "\(m.text)")
+            #expect(Array(keys.prefix(7)) == ["text", "start", "end", "place", "relative", "role", "reason"], "\(m.text)")
+            #expect(v["role"]?.stringValue == m.role.rawValue)
             #expect(v["text"]?.stringValue == m.text && v["start"]?.numberValue == Double(m.start) && v["end"]?.numberValue == Double(m.end))
             #expect(v["reason"]?.stringValue == m.reason)
             if let p = m.place {

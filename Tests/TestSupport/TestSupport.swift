@@ -9,6 +9,7 @@ public enum TestData {
     public static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     public static let defaultGazetteerPath = packageRoot.appendingPathComponent(GazetteerLocation.relativePath).path
     public static let wofSyriaPath = shared.appendingPathComponent("data/whosonfirst-sy/wof_sy_places.csv").path
+    public static let syriaFeaturesPath = shared.appendingPathComponent("data/syria-features/features.csv").path
 
     public static func temporaryFile(_ name: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geomap-tests-\(UUID().uuidString)")
@@ -19,13 +20,16 @@ public enum TestData {
     /// The default gazetteer, loaded once per test process.
     public static let defaultGazetteer: Result<Gazetteer, Error> = Result { try Gazetteer(path: defaultGazetteerPath) }
 
-    /// The default gazetteer with ../shared/data/whosonfirst-sy imported (Ram Hamdan and the dev corpus's
-    /// villages are only there), built once per test process in a temporary file.
+    /// The default gazetteer with ../shared/data/whosonfirst-sy and ../shared/data/syria-features imported (Ram
+    /// Hamdan and the dev corpus's villages are only there), as `make run` builds it, built once per test
+    /// process in a temporary file.
     public static let wofGazetteer: Result<Gazetteer, Error> = Result {
         let path = try temporaryFile("wof.sqlite")
         try GazetteerStore(path: defaultGazetteerPath).copy(to: path)
         let wof = try WhosOnFirstCSV.read(wofSyriaPath, country: "SY")
         _ = try GazetteerStore(path: path).write(wof.places, source: GazetteerSource(name: "wof", licence: WhosOnFirstCSV.licence, detail: "test"))
+        let features = try FeaturesCSV.read(syriaFeaturesPath, country: "SY")
+        _ = try GazetteerStore(path: path).write(features, source: GazetteerSource(name: "features", licence: FeaturesCSV.licence, detail: "test"))
         return try Gazetteer(path: path)
     }
 }

