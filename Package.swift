@@ -91,7 +91,7 @@ let package = Package(
                                                                   "EventStorage", "Store", "PostGISStore", "Pipeline",
                                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")]),
 
-        .target(name: "TestSupport", dependencies: ["Places"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GeoCore", "Places"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"]),
         .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy", "TestSupport"]),

@@ -38,10 +38,13 @@ extension Geoparser {
             if wordFlags[k].isEmpty { wordFlags[k] = WordFlags(tokens[k].folded) }
             return wordFlags[k]
         }
+        // Words of a list after a plural type word ("the villages of maarzita, kafr sijna and hbeit"): names there
+        // may be written in lowercase.
+        let listed = Self.listedNames(tokens, scalars)
         while i < tokens.count {
             let t = tokens[i]
             // An article opens a name when glued by a hyphen ("as-Suwayda"); "al"/"el" also with a space.
-            let startsName = t.startsUpper || (Cues.articles.contains(t.folded) && i + 1 < tokens.count
+            let startsName = t.startsUpper || listed.contains(i) || (Cues.articles.contains(t.folded) && i + 1 < tokens.count
                 && tokens[i + 1].startsUpper && Self.adjacent(tokens[i], tokens[i + 1], scalars)
                 && (tokens[i + 1].joinedToPrevious || t.folded == "al" || t.folded == "el"))
             guard startsName, !masked.contains(t.line) else { i += 1; continue }
@@ -52,11 +55,11 @@ extension Geoparser {
             while n >= 1 {
                 defer { n -= 1 }
                 let last = tokens[i + n - 1]
-                guard last.startsUpper || last.folded.first?.isNumber == true else { continue }
+                guard last.startsUpper || last.folded.first?.isNumber == true || listed.contains(i + n - 1) else { continue }
                 var ok = true
                 for k in i..<(i + n) {
                     if k > i, !Self.adjacent(tokens[k - 1], tokens[k], scalars) { ok = false; break }
-                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !flags(k).contains(.nameParticle) { ok = false; break }
+                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !listed.contains(k), !flags(k).contains(.nameParticle) { ok = false; break }
                 }
                 guard ok else { continue }
                 let span = tokens[i..<(i + n)]
@@ -86,7 +89,7 @@ extension Geoparser {
             if NameOpeners.words.contains(tokens[last].folded), last + 1 < tokens.count, Self.adjacent(tokens[last], tokens[last + 1], scalars) {
                 var k = last + 1
                 while k + 1 < tokens.count, Cues.articles.contains(tokens[k].folded), Self.adjacent(tokens[k], tokens[k + 1], scalars) { k += 1 }
-                if tokens[k].startsUpper { i = k + 1; continue }
+                if tokens[k].startsUpper || listed.contains(k) { i = k + 1; continue }
             }
             // A generic word of a feature around the name ("l'aéroport militaire de Kuweires") makes it a place,
             // whatever other words an organisation's name would have there.
@@ -99,6 +102,39 @@ extension Geoparser {
                 acceptedTokens.formUnion(first...last)
             }
             i = last + 1
+        }
+        return out
+    }
+
+    /// Tokens of a list after a plural type word and "of"/"de" ("the villages of maarzita, kafr sijna and hbeit",
+    /// "les localités de Kafrnbouda et Hamamiyat"), up to the end of the sentence or a word that cannot be part of
+    /// a name (stop words other than "and"/"et"/"or"/"ou" and name particles).
+    static func listedNames(_ tokens: [Token], _ scalars: [Unicode.Scalar]) -> Set<Int> {
+        var out: Set<Int> = []
+        var i = 0
+        while i + 1 < tokens.count {
+            defer { i += 1 }
+            guard Cues.listWords.contains(tokens[i].folded) else { continue }
+            var k = i + 1
+            if tokens[k].elision == nil, ["of", "de", "des", "du"].contains(tokens[k].folded) { k += 1 }
+            else if tokens[k].elision == nil { continue }
+            let line = tokens[i].line
+            var taken = 0
+            var lastItem = false
+            while k < tokens.count, tokens[k].line == line, taken < 24 {
+                let gap = scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
+                if gap.contains(where: { $0 != " " && $0 != "," && $0 != "-" && $0 != "\u{00A0}" && !Tokenizer.isApostrophe($0) }) { break }
+                // The item after "and"/"et" is the last: "… of Bab Touma and al-Midan, killing 3" ends at the comma.
+                if lastItem, gap.contains(",") { break }
+                let w = tokens[k].folded
+                let joiner = ["and", "et", "or", "ou"].contains(w)
+                if joiner { lastItem = true }
+                if !joiner, StopList.isStopWord(w), !Cues.nameParticles.contains(w) { break }
+                if !joiner { out.insert(k) }
+                k += 1
+                taken += 1
+            }
+            i = k - 1
         }
         return out
     }
@@ -174,6 +210,13 @@ extension Geoparser {
     /// de Kuweires", "the Tabqa dam", "Kuweires air base".
     static func featureKinds(first: Int, last: Int, tokens: [Token]) -> Set<PlaceKind> {
         let line = tokens[first].line
+        let words = FeatureWords.standard
+        // Most names have no generic word beside them: look at the neighbours before building any phrase.
+        var p = first - 1
+        if p >= 0, tokens[first].elision == nil, FeatureWords.connectors.contains(tokens[p].folded) { p -= 1 }
+        let maybeBefore = p >= 0 && tokens[p].line == line && words.beforeEnds.contains(tokens[p].folded)
+        let maybeAfter = last + 1 < tokens.count && tokens[last + 1].line == line && words.afterStarts.contains(tokens[last + 1].folded)
+        guard maybeBefore || maybeAfter else { return [] }
         var lo = first
         while lo > 0, first - lo < 4, tokens[lo - 1].line == line { lo -= 1 }
         var hi = last + 1

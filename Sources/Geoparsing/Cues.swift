@@ -21,6 +21,9 @@ enum Cues {
     /// Type words before ("the town of X", "la ville de X") or after ("X city", "X province") a name.
     static let settlementWords: WordSet = ["city", "town", "village", "villages", "ville", "village", "localite", "localites",
                                                "bourgade", "cite", "quartier", "neighbourhood", "neighborhood", "district", "agglomeration", "commune"]
+    /// Plural type words that open a list of places ("the villages of …", "les localités de …").
+    static let listWords: WordSet = ["villages", "towns", "hamlets", "localities", "cities", "localites", "villes", "bourgades",
+                                     "hameaux", "agglomerations", "quartiers", "neighbourhoods", "neighborhoods"]
     static let regionWords: WordSet = ["province", "governorate", "gouvernorat", "region", "countryside", "campagne", "countrysides"]
     /// Directional adjectives that make a bare governorate name a region ("southern Idlib", "le sud d'Idleb").
     static let regionAdjectives: WordSet = ["northern", "southern", "eastern", "western", "northeastern", "northwestern",

@@ -12,6 +12,9 @@ extension Geoparser {
         // Pass 1: each mention alone.
         for k in cs.indices {
             var ranked = self.ranked(cs[k].text).filter { $0.level <= .key }
+            // A name written as some place writes it is that place (or another so written), never a place one
+            // transliteration key away: "Irak" is Iraq, not "Er Rakka".
+            if let best = ranked.map(\.level).min(), best <= .alternate { ranked.removeAll { $0.level >= .key } }
             let features = featureReadings(cs[k], ranked: ranked)
             // No generic word: a feature reads a bare name only when it matches it better than any settlement does
             // ("Arak" is the town; "Arak Dam" is named "barrage d'Arak" or "the Arak dam").
@@ -27,7 +30,10 @@ extension Geoparser {
             case .settlement:
                 // "le quartier de la Ghouta à Homs", "the town of X": no feature (the Ghouta of Damascus is an area).
                 ranked.removeAll { index.kind($0.place).isFeature }
-                let r = ranked.filter { !index.kind($0.place).isAdministrative }
+                // A type word does not promote a weaker match: "quatrième ville de Syrie" is still Syria, not a
+                // village one transliteration key away.
+                let bestLevel = ranked.map(\.level).min()
+                let r = ranked.filter { !index.kind($0.place).isAdministrative && $0.level == bestLevel }
                 if !r.isEmpty { ranked = r }
             case .any: break
             }

@@ -54,7 +54,14 @@ struct MentionRoles: Sendable {
         }
         self.before = before.sorted { $0.words.count > $1.words.count }
         self.after = after.sorted { $0.words.count > $1.words.count }
+        // The check skips words allowed between ("habitants de X"): a cue's last other word is what it sees.
+        beforeEnds = Set(before.compactMap { $0.words.last { !Self.between.contains($0) } })
+        afterStarts = Set(after.compactMap(\.words.first))
     }
+
+    /// Last words of the `before` cues and first words of the `after` cues: most names have neither beside them.
+    let beforeEnds: Set<String>
+    let afterStarts: Set<String>
 
     /// The role of the name on tokens `first...last`, read as `place`.
     func role(first: Int, last: Int, tokens: [Token], place: Place) -> MentionRole {
@@ -65,6 +72,14 @@ struct MentionRoles: Sendable {
     /// the name is read: a name that may stand for a government casts no vote for the document's country).
     func role(first: Int, last: Int, tokens: [Token], isCapital: Bool) -> MentionRole {
         let line = tokens[first].line
+        // The nearest word before the name that is not one of the words allowed between, and the word after it.
+        var p = first - 1
+        while p >= 0, tokens[p].line == line, Self.between.contains(tokens[p].folded) || Cues.settlementWords.contains(tokens[p].folded)
+            || Cues.regionWords.contains(tokens[p].folded) { p -= 1 }
+        let elided = tokens[first].elision.map { beforeEnds.contains($0) } ?? false
+        let maybeBefore = elided || (p >= 0 && tokens[p].line == line && beforeEnds.contains(tokens[p].folded))
+        let maybeAfter = last + 1 < tokens.count && tokens[last + 1].line == line && afterStarts.contains(tokens[last + 1].folded)
+        guard maybeBefore || maybeAfter else { return .place }
         var lo = first
         while lo > 0, first - lo < 8, tokens[lo - 1].line == line { lo -= 1 }
         var words = tokens[lo..<first].map(\.folded)[...]

@@ -10,7 +10,7 @@ public struct FeatureWords: Sendable {
     let before: [(words: [String], kinds: Set<PlaceKind>)]
     let after: [(words: [String], kinds: Set<PlaceKind>)]
     /// Words that may join a `before` phrase to the name: "barrage de Tabqa", "the dam of …".
-    static let connectors: Set<String> = ["de", "du", "des", "d", "of", "al", "el"]
+    public static let connectors: Set<String> = ["de", "du", "des", "d", "of", "al", "el"]
 
     public static let standard: FeatureWords = {
         do { return try FeatureWords(bundle: .module) } catch {
@@ -44,7 +44,14 @@ public struct FeatureWords: Sendable {
         }
         self.before = ordered(before)
         self.after = ordered(after)
+        beforeEnds = Set(before.keys.compactMap(\.last))
+        afterStarts = Set(after.keys.compactMap(\.first))
     }
+
+    /// The last word of some `before` phrase and the first of some `after` phrase: a name with neither beside it
+    /// (nearly every name) needs no phrase compared.
+    public let beforeEnds: Set<String>
+    public let afterStarts: Set<String>
 
     /// The kinds named by the words right before a name (folded, nearest last), and how many words they take;
     /// `elided` when the name carries a French elision ("barrage d'Al-Assad" counts as "barrage de").

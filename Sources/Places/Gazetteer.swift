@@ -71,7 +71,9 @@ public final class Gazetteer: Sendable {
             add(p, level)
         }
         if best.isEmpty, context.allowFuzzy {
-            for variant in Self.oneEditVariants(of: key) {
+            // The key itself first: a misspelling often keeps the skeleton (Idlbi, Idlib) and misses only the
+            // spelling distance, which fuzzy matching widens by one edit.
+            for variant in [key] + Self.oneEditVariants(of: key).sorted() {
                 for (p, _, s) in index.lookup(key: variant)
                 where keyCountries.contains(index.countries[p]) && SpellingDistance.isClose(spelling, Array(s), slack: 1) {
                     add(p, .fuzzy, variant)
@@ -127,7 +129,7 @@ public final class Gazetteer: Sendable {
     /// Keys one edit (deletion, substitution, insertion, transposition) from `key`, over the key alphabet.
     static func oneEditVariants(of key: String) -> Set<String> {
         let s = Array(key.unicodeScalars)
-        guard s.count >= 4, s.allSatisfy(\.isASCII) else { return [] }   // short keys: too many false hits
+        guard s.count >= 3, s.allSatisfy(\.isASCII) else { return [] }   // short keys: too many false hits
         let alphabet = Array("abdfghjklmnprstvxyz".unicodeScalars)
         var out: Set<String> = []
         func add(_ a: [Unicode.Scalar]) { out.insert(String(String.UnicodeScalarView(a))) }

@@ -5,11 +5,14 @@ import GeoCore
 ///   ed-, es-, ez-, en-, ul-…): "ar-Raqqah" → "raqqah"; in Arabic script the prefix ال of each word.
 /// - words joined: "Ram-Hamdane" = "Ram Hamdane" = "ramhamdane";
 /// - French and English consonant spellings merged: ch → sh, dj → j, ph → f, q and c → k, ou → u, w → u;
-/// - vowels (and y after a vowel) are one class, so Idleb = Idlib, Deir = Dayr, Zour = Zawr;
-/// - doubled letters single: Azzaz = Azaz, Raqqa = Raqa, Maarrat = Maarat;
-/// - a final -a, -ah, -e, -eh dropped: Hasaka = Hasakah = Hassaké, Hamdane = Hamdan (a final -i is kept:
-///   Qantari is not Qantara).
-/// The key is deliberately lossy; ranking prefers exact and alternate-name matches over key matches.
+/// - a final -a, -ah, -e, -eh dropped: Hasaka = Hasakah = Hassaké, Hamdane = Hamdan;
+/// - then the consonant skeleton: vowels, y and w dropped (Arabic writes no short vowels, and y/w are read as
+///   vowels as often as consonants), so Idleb = Idlib, Deir = Dayr = Dair, Kafr = Kfar = Kefr, Tal = Tell =
+///   Tall, Aïn = Ayn, Hbeit = Hubayt, Kfrnbuda = Kafr Nabudah;
+/// - doubled letters single: Azzaz = Azaz, Raqqa = Raqa, Maarrat = Maarat.
+/// The key is deliberately lossy: two spellings of one key are one name only when their spelling forms (vowels
+/// kept) are close by `SpellingDistance`'s class-weighted distance, and ranking prefers exact and alternate-name
+/// matches over key matches.
 public enum NameKey {
     static let articles: Set<String> = [
         "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad", "ed", "es", "ez", "en", "et", "ul", "ud", "ur",
@@ -72,6 +75,7 @@ public enum NameKey {
             case ("p", "h"?): merged.append("f"); i += 2; continue
             case ("o", "u"?): merged.append("u"); i += 2; continue
             case ("q", _), ("c", _): merged.append("k")
+            case ("w", _) where merged.isEmpty && n.map({ "aeiou".unicodeScalars.contains($0) }) == true: merged.append("w")
             case ("w", _): merged.append("u")
             default: merged.append(c)
             }
@@ -84,14 +88,23 @@ public enum NameKey {
         if s.count > 3, s.last == "h", let v = s.dropLast().last, v == "a" || v == "e" { s.removeLast() }
         while s.count > 2, let last = s.last, last == "a" || last == "e" { s.removeLast() }
 
-        // Vowel class: a e i o u, and y after a vowel, become "a" (the spelling form keeps vowels; y after a vowel becomes i).
+        // The key is the consonant skeleton: vowels, y and w (semivowels written as vowels as often as not:
+        // Qaryatayn = Qariateine) dropped. The spelling form keeps vowels; y after a vowel becomes i.
         var prevVowel = false
-        for k in s.indices {
-            let c = s[k]
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(s.count)
+        for (k, c) in s.enumerated() {
             let vowel = "aeiou".unicodeScalars.contains(c) || (c == "y" && prevVowel)
-            if vowel { s[k] = foldVowels ? "a" : (c == "y" ? "i" : c) }
+            // A y or w opening the name before a vowel is a consonant (Yabroud, Walid, al-Waer).
+            let opening = k == 0 && (c == "y" || c == "w") && s.count > 1 && "aeiou".unicodeScalars.contains(s[1])
+            if foldVowels {
+                if opening || (!vowel && c != "y") { letters.append(c) }
+            } else {
+                letters.append(vowel && c == "y" ? Unicode.Scalar("i") : c)
+            }
             prevVowel = vowel
         }
+        s = letters
 
         // Doubled letters.
         var single: [Unicode.Scalar] = []
@@ -140,6 +153,8 @@ public enum NameKey {
                 case (0x70, 0x68): s[m] = 0x66; m += 1; i += 2; continue                    // ph → f
                 case (0x6F, 0x75): s[m] = 0x75; m += 1; i += 2; continue                    // ou → u
                 case (0x71, _), (0x63, _): s[m] = 0x6B                                      // q, c → k
+                case (0x77, _) where m == 0 && (next == 0x61 || next == 0x65 || next == 0x69 || next == 0x6F || next == 0x75):
+                    s[m] = 0x77                                                             // w opening the name
                 case (0x77, _): s[m] = 0x75                                                 // w → u
                 default: s[m] = c
                 }
@@ -150,14 +165,23 @@ public enum NameKey {
             // Final -a, -ah, -e, -eh.
             if len > 3, s[len - 1] == 0x68, s[len - 2] == 0x61 || s[len - 2] == 0x65 { len -= 1 }
             while len > 2, s[len - 1] == 0x61 || s[len - 1] == 0x65 { len -= 1 }
-            // Vowel class.
+            // Skeleton (key) or spelling form, in place.
             var prevVowel = false
+            var kept = 0
             for k in 0..<len {
                 let c = s[k]
                 let vowel = c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || (c == 0x79 && prevVowel)
-                if vowel { s[k] = foldVowels ? 0x61 : (c == 0x79 ? 0x69 : c) }
+                let opening = k == 0 && (c == 0x79 || c == 0x77) && len > 1
+                    && (s[1] == 0x61 || s[1] == 0x65 || s[1] == 0x69 || s[1] == 0x6F || s[1] == 0x75)
+                if foldVowels {
+                    if opening || (!vowel && c != 0x79) { s[kept] = c; kept += 1 }
+                } else {
+                    s[kept] = vowel && c == 0x79 ? 0x69 : c
+                    kept += 1
+                }
                 prevVowel = vowel
             }
+            len = kept
             // Doubled letters.
             var out = 0
             for k in 0..<len where out == 0 || s[out - 1] != s[k] {

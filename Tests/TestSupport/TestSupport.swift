@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Places
 
 /// Paths and shared fixtures of the test suites: the embedded default gazetteer (built by `make gazetteer`,
@@ -31,6 +32,28 @@ public enum TestData {
         let features = try FeaturesCSV.read(syriaFeaturesPath, country: "SY")
         _ = try GazetteerStore(path: path).write(features, source: GazetteerSource(name: "features", licence: FeaturesCSV.licence, detail: "test"))
         return try Gazetteer(path: path)
+    }
+}
+
+extension TestData {
+    /// Who's On First Syria localities (one word of letters, ≥ 6 long) whose name reads as that village alone in
+    /// `wofGazetteer` (one reading, exact, in Syria), in a seeded random order: names from the data, not typed.
+    public static func uniqueWOFVillages(_ n: Int, seed: UInt64) throws -> [(name: String, id: String)] {
+        let g = try wofGazetteer.get()
+        var it = CSVReader(text: try String(contentsOfFile: wofSyriaPath, encoding: .utf8)).makeIterator()
+        let h = CSVHeader(it.next()?.fields ?? [])
+        var rows: [(String, String)] = []
+        while let r = it.next() {
+            guard h.value("placetype", in: r) == "locality", let name = h.value("name", in: r), name.allSatisfy(\.isLetter),
+                  name.count >= 6, name.first?.isUppercase == true, let id = h.value("wof_id", in: r) else { continue }
+            rows.append((name, "wof:" + id))
+        }
+        var rng = SplitMix64(seed: seed)
+        rows.shuffle(using: &rng)
+        return Array(rows.lazy.filter { row in
+            let r = g.rank(row.0)
+            return r.count == 1 && r[0].level == .exact && g.index.country(r[0].place) == "SY"
+        }.prefix(n).map { (name: $0.0, id: $0.1) })
     }
 }
 
