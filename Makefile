@@ -3,7 +3,7 @@ SWIFT ?= swift
 GEOMAP_DEBUG := .build/debug/geomap
 GAZETTEER := Gazetteer/build/gazetteer.sqlite
 # The index depends on the name-matching code: rebuild when it changes.
-GAZETTEER_INPUTS := Gazetteer/aliases.csv $(wildcard Sources/Places/*.swift Sources/Places/Importers/*.swift)
+GAZETTEER_INPUTS := Gazetteer/aliases.csv $(wildcard Sources/Places/*.swift Sources/Places/Importers/*.swift Sources/Places/Lexicon/*.csv)
 
 .PHONY: setup build gazetteer run test bench fuzz clean
 

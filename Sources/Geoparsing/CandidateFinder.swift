@@ -41,13 +41,15 @@ extension Geoparser {
         // Words of a list after a plural type word ("the villages of maarzita, kafr sijna and hbeit"): names there
         // may be written in lowercase.
         let listed = Self.listedNames(tokens, scalars)
+        let organisations = organisationNames.tokensInside(tokens)
+        let neighbourhoods = Self.listedNames(tokens, scalars, after: Cues.neighbourhoodWords)
         while i < tokens.count {
             let t = tokens[i]
             // An article opens a name when glued by a hyphen ("as-Suwayda"); "al"/"el" also with a space.
             let startsName = t.startsUpper || listed.contains(i) || (Cues.articles.contains(t.folded) && i + 1 < tokens.count
                 && tokens[i + 1].startsUpper && Self.adjacent(tokens[i], tokens[i + 1], scalars)
                 && (tokens[i + 1].joinedToPrevious || t.folded == "al" || t.folded == "el"))
-            guard startsName, !masked.contains(t.line) else { i += 1; continue }
+            guard startsName, !masked.contains(t.line), !organisations.contains(i) else { i += 1; continue }
             // Short all-capital words are acronyms (EIIL, ASL, SDF) unless they open a line (datelines: ALEP).
             if t.allUpper, t.text.count <= 4, !(i == 0 || tokens[i - 1].line != t.line) { i += 1; continue }
             var found: (n: Int, text: String)?
@@ -67,7 +69,8 @@ extension Geoparser {
                 if (i..<(i + n)).contains(where: { flags($0).contains(.notPlace) }) { continue }
                 let folded = n == 1 ? t.folded : span.map(\.folded).joined(separator: " ")
                 func textSpan() -> String { String(scalars: scalars[span.first!.range.lowerBound..<span.last!.range.upperBound]) }
-                if nameLookups.contains(folded: folded, in: index) {
+                if nameLookups.contains(folded: folded, in: index)
+                    || NameFolding.withoutArticle(folded: folded).map({ nameLookups.contains(folded: $0, in: index) }) == true {
                     found = (n, textSpan())
                     break
                 }
@@ -98,6 +101,7 @@ extension Geoparser {
                 var c = Candidate(first: first, last: last, start: tokens[first].range.lowerBound, end: tokens[last].range.upperBound, text: hit.text)
                 c.kindHint = Self.kindHint(first: first, last: last, tokens: tokens)
                 c.featureKinds = featureKinds
+                c.isNeighbourhood = (first...last).contains { neighbourhoods.contains($0) }
                 out.append(c)
                 acceptedTokens.formUnion(first...last)
             }
@@ -109,20 +113,25 @@ extension Geoparser {
     /// Tokens of a list after a plural type word and "of"/"de" ("the villages of maarzita, kafr sijna and hbeit",
     /// "les localités de Kafrnbouda et Hamamiyat"), up to the end of the sentence or a word that cannot be part of
     /// a name (stop words other than "and"/"et"/"or"/"ou" and name particles).
-    static func listedNames(_ tokens: [Token], _ scalars: [Unicode.Scalar]) -> Set<Int> {
+    static func listedNames(_ tokens: [Token], _ scalars: [Unicode.Scalar], after listWords: WordSet = Cues.listWords) -> Set<Int> {
         var out: Set<Int> = []
         var i = 0
         while i + 1 < tokens.count {
             defer { i += 1 }
-            guard Cues.listWords.contains(tokens[i].folded) else { continue }
+            guard listWords.contains(tokens[i].folded) else { continue }
             var k = i + 1
+            // One adjective may stand between: "les quartiers rebelles de", "les localités voisines d'".
+            if k + 1 < tokens.count, tokens[k].elision == nil, !tokens[k].startsUpper, tokens[k].folded.count >= 4,
+               tokens[k + 1].elision != nil || ["de", "des", "du"].contains(tokens[k + 1].folded) { k += 1 }
             if tokens[k].elision == nil, ["of", "de", "des", "du"].contains(tokens[k].folded) { k += 1 }
             else if tokens[k].elision == nil { continue }
             let line = tokens[i].line
             var taken = 0
             var lastItem = false
             while k < tokens.count, tokens[k].line == line, taken < 24 {
-                let gap = scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
+                var gap = scalars[tokens[k - 1].range.upperBound..<tokens[k].range.lowerBound]
+                // "… et d'al-Chaar": the elided "d'" before an item is part of the list.
+                if let e = tokens[k].elision { gap = gap.dropLast(e.unicodeScalars.count + 1) }
                 if gap.contains(where: { $0 != " " && $0 != "," && $0 != "-" && $0 != "\u{00A0}" && !Tokenizer.isApostrophe($0) }) { break }
                 // The item after "and"/"et" is the last: "… of Bab Touma and al-Midan, killing 3" ends at the comma.
                 if lastItem, gap.contains(",") { break }
@@ -151,6 +160,12 @@ extension Geoparser {
         guard i > 0, tokens[i - 1].line == tokens[i].line else { return false }
         let prev = tokens[i - 1].folded
         return Cues.placeBefore.contains(prev) || Cues.settlementWords.contains(prev) || Cues.regionWords.contains(prev)
+    }
+
+    /// No punctuation between tokens `a` and `b` (a < b) on one line: they may belong to one phrase.
+    static func unbroken(from a: Int, to b: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
+        guard tokens[a].line == tokens[b].line else { return false }
+        return !scalars[tokens[a].range.upperBound..<tokens[b].range.lowerBound].contains { ",;:.()[]\"«»".unicodeScalars.contains($0) }
     }
 
     static func adjacent(_ a: Token, _ b: Token, _ scalars: [Unicode.Scalar]) -> Bool {
@@ -182,7 +197,9 @@ extension Geoparser {
         // "Conseil local d'Alep", "Coordination de Tadmor", "Conseil militaire de Deir Ezzor".
         var j = first - 1
         if tokens[first].elision != nil { j = first - 1 } else if j >= 0, ["de", "du", "des"].contains(tokens[j].folded) { j -= 1 }
+        // A comma between them is a list, not a name: "de Taybet al-Imam, de Maardes".
         if j >= 0, j < first - (tokens[first].elision != nil ? 0 : 1) || tokens[first].elision != nil,
+           Self.unbroken(from: j, to: first, tokens, scalars),
            Cues.organisationBefore.contains(tokens[j].folded) || (j > 0 && Cues.organisationBefore.contains(tokens[j - 1].folded) && ["local", "militaire", "revolutionnaire", "media"].contains(tokens[j].folded)) {
             return true
         }
@@ -232,7 +249,12 @@ extension Geoparser {
     static func kindHint(first: Int, last: Int, tokens: [Token]) -> KindHint {
         let before = tokens[max(0, first - 3)..<first].map(\.folded)
         let after = last + 1 < tokens.count ? tokens[last + 1].folded : ""
-        if let p = before.last, Cues.regionAdjectives.contains(p) { return .region }
+        // "the neighbourhoods of … in eastern Aleppo": a city's part, not the governorate's.
+        if let p = before.last, Cues.regionAdjectives.contains(p) {
+            var k = first - 1
+            while k > 0, !tokens[k].sentenceStart, !Cues.neighbourhoodWords.contains(tokens[k].folded) { k -= 1 }
+            return Cues.neighbourhoodWords.contains(tokens[k].folded) ? .settlement : .region
+        }
         if Cues.regionWords.contains(after) { return .region }
         if Cues.settlementWords.contains(after) && after != "district" { return .settlement }
         for w in before.reversed() {

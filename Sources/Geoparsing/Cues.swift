@@ -20,10 +20,13 @@ enum Cues {
 
     /// Type words before ("the town of X", "la ville de X") or after ("X city", "X province") a name.
     static let settlementWords: WordSet = ["city", "town", "village", "villages", "ville", "village", "localite", "localites",
-                                               "bourgade", "cite", "quartier", "neighbourhood", "neighborhood", "district", "agglomeration", "commune"]
+                                               "bourgade", "cite", "quartier", "neighbourhood", "neighborhood", "district", "agglomeration", "commune",
+                                               "camp"]
     /// Plural type words that open a list of places ("the villages of …", "les localités de …").
     static let listWords: WordSet = ["villages", "towns", "hamlets", "localities", "cities", "localites", "villes", "bourgades",
                                      "hameaux", "agglomerations", "quartiers", "neighbourhoods", "neighborhoods"]
+    /// Words that name what follows as a city's neighbourhoods ("the neighbourhoods of …", "le quartier de …").
+    static let neighbourhoodWords: WordSet = ["neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quartier", "quartiers"]
     static let regionWords: WordSet = ["province", "governorate", "gouvernorat", "region", "countryside", "campagne", "countrysides"]
     /// Directional adjectives that make a bare governorate name a region ("southern Idlib", "le sud d'Idleb").
     static let regionAdjectives: WordSet = ["northern", "southern", "eastern", "western", "northeastern", "northwestern",

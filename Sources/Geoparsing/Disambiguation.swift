@@ -12,15 +12,14 @@ extension Geoparser {
         // Pass 1: each mention alone.
         for k in cs.indices {
             var ranked = self.ranked(cs[k].text).filter { $0.level <= .key }
-            // A name written as some place writes it is that place (or another so written), never a place one
-            // transliteration key away: "Irak" is Iraq, not "Er Rakka".
-            if let best = ranked.map(\.level).min(), best <= .alternate { ranked.removeAll { $0.level >= .key } }
             let features = featureReadings(cs[k], ranked: ranked)
             // No generic word: a feature reads a bare name only when it matches it better than any settlement does
             // ("Arak" is the town; "Arak Dam" is named "barrage d'Arak" or "the Arak dam").
             if cs[k].featureKinds.isEmpty, let settlement = ranked.filter({ !index.kind($0.place).isFeature }).map(\.level).min() {
                 ranked.removeAll { index.kind($0.place).isFeature && $0.level >= settlement }
             }
+            // The kind the words around the name ask for decides first, among all its readings: "la province de
+            // Deir Ezzor" is the governorate even when only the city is written so.
             switch cs[k].kindHint {
             case _ where !features.isEmpty: ranked = features
             case .region:
@@ -37,7 +36,13 @@ extension Geoparser {
                 if !r.isEmpty { ranked = r }
             case .any: break
             }
-            cs[k].ranked = Array(ranked.prefix(12))
+            // A name written as some place writes it is that place (or another so written), never a place one
+            // transliteration key away: "Irak" is Iraq, not "Er Rakka". A feature's name without its generic word
+            // ("Al Waer" of "Al-Waer Dam") blocks nothing unless a generic word asks for a feature.
+            let blocking = ranked.filter { cs[k].featureKinds.isEmpty ? !index.kind($0.place).isFeature : true }
+            if let best = blocking.map(\.level).min(), best <= .alternate { ranked.removeAll { $0.level >= .key } }
+            cs[k].ranked = Array(ranked.prefix(Self.readingsPerMention))
+            cs[k].moreReadings = Array(ranked.dropFirst(Self.readingsPerMention))
             cs[k].adjusted = cs[k].ranked.map(\.score)
             cs[k].choice = 0
         }
@@ -55,8 +60,24 @@ extension Geoparser {
             if index.kind(top.place) == .region, let a = index.admin1(top.place) { adminVotes[a, default: 0] += 2 }
             else if let a = index.admin1(top.place) { adminVotes[a, default: 0] += 1 }
         }
-        let documentCountry = countryVotes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map(\.key)
+        // A tie goes to the country where more of the mentions have a reading ("X, 12 km north of Y": a village
+        // of Syria and a namesake in Qatar, but Y only in Syria).
+        let mostVotes = countryVotes.values.max() ?? 0
+        let tied = countryVotes.filter { $0.value == mostVotes }.map(\.key)
+        let coverage = tied.count < 2 ? [:] : Dictionary(uniqueKeysWithValues: tied.map { cc in
+            (cc, cs.filter { c in c.ranked.contains { index.country($0.place) == cc } }.count)
+        })
+        let documentCountry = tied.max { (coverage[$0] ?? 0, $1) < (coverage[$1] ?? 0, $0) }
         let adminTotal = max(1, adminVotes.values.reduce(0, +))
+        // A common name has more readings than are weighed: those in the document's country join them ("Kabani"
+        // near Latakia is Kabanah, ranked alone below a dozen places of that key elsewhere).
+        for k in cs.indices where !cs[k].moreReadings.isEmpty {
+            if let cc = documentCountry {
+                cs[k].ranked += cs[k].moreReadings.lazy.filter { index.country($0.place) == cc }.prefix(Self.readingsPerMention)
+                cs[k].adjusted = cs[k].ranked.map(\.score)
+            }
+            cs[k].moreReadings = []
+        }
         // Passes 2 and 3: country, governorates, and proximity to the other mentions' current readings.
         // What the document's country and governorates give a reading is the same in both passes.
         // Mentions of one text with one kind hint have the same readings and fixed scores: a group.
@@ -127,11 +148,14 @@ extension Geoparser {
                 if let p = proximity[best] { cs[k].reasons.append("proximity: \(Int(p.kilometers.rounded())) km from \(cs[p.mention].text)") }
             }
         }
+        let outsideTheirCity = placeNeighbourhoods(&cs, tokens: tokens)
+        if !outsideTheirCity.isEmpty { cs = cs.indices.filter { !outsideTheirCity.contains($0) }.map { cs[$0] } }
         // A reading by transliteration key alone must fit the document: its country, and one of its governorates
-        // or a place mentioned within 50 km.
+        // or a place mentioned within 50 km (a governorate asked for by a type word excepted).
         cs.removeAll { c in
             let r = c.ranked[c.choice]
-            guard r.level >= .key else { return false }
+            // "la province de Halab": a governorate a type word asks for fits by itself.
+            guard r.level >= .key, !(c.kindHint == .region && index.kind(r.place) == .region) else { return false }
             if let cc = documentCountry, index.country(r.place) != cc { return true }
             let inGovernorate = index.admin1(r.place).map { adminVotes[$0] != nil } ?? false
             return !inGovernorate && !c.reasons.contains { $0.hasPrefix("proximity") }
@@ -185,6 +209,9 @@ extension Geoparser {
         }
         return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : index.rowids[$0.place] < index.rowids[$1.place] }
     }
+
+    /// Readings of a mention weighed before the document's country is known (the best-ranked alone).
+    static let readingsPerMention = 12
 
     struct GroupKey: Hashable {
         let text: String

@@ -32,6 +32,9 @@ public final class Geoparser {
         locator = try Locator(gazetteer: gazetteer)
     }
 
+    /// Organisations and media whose names hold a place name; their words are never mentions.
+    public var organisationNames = OrganisationNames.none
+
     /// Geodesic distances between a reading and the position another mention's reading had when a pass began.
     var distances = DistanceMemo(slots: CacheBudget.standard.memoSlots)
 
@@ -80,7 +83,11 @@ public final class Geoparser {
         /// Feature kinds a generic word around the name asks for ("barrage de X", "X airbase"): readings of these
         /// kinds win when the name has any.
         var featureKinds: Set<PlaceKind> = []
+        /// Named as a neighbourhood ("the neighbourhoods of X, Y and Z in eastern Aleppo", "le quartier de X").
+        var isNeighbourhood = false
         var ranked: [RankedPlace] = []
+        /// Readings ranked below the first `readingsPerMention`, until the document's country is known.
+        var moreReadings: [RankedPlace] = []
         var choice: Int = 0
         var reasons: [String] = []
         var adjusted: [Double] = []

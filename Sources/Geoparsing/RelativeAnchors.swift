@@ -55,6 +55,20 @@ extension Geoparser {
             var reason = "relative expression (\(e.form.rawValue)) from \(location.anchor.name)"
             if let check = location.namedPlace {
                 reason += check.place == nil ? "; '\(check.text)' has no gazetteer place inside the area" : "; '\(check.text)' lies inside the area"
+                // "al-Taybeh, 5 km east of Nassib": the text says where the name lies; of its readings, the one
+                // inside the area is meant (a name the document alone dropped or read elsewhere).
+                if let n = named, let inside = check.place, !inferred {
+                    let held = chosenBySpan.filter { $0.key.overlaps(n.range) }
+                    if held.isEmpty {
+                        relativeMentions.append(Mention(text: n.text, start: n.range.lowerBound, end: n.range.upperBound, place: inside,
+                                                        relative: nil, reason: "inside the area of the relative expression that follows",
+                                                        score: 0, runnerUp: nil))
+                    } else {
+                        for (range, chosen) in held where chosen.0.id != inside.id {
+                            if let placed = try candidate(chosen.1, readAs: inside) { chosenBySpan[range] = (inside, placed) }
+                        }
+                    }
+                }
                 let weak = chosenBySpan.filter { $0.key.overlaps(named?.range ?? 0..<0) }
                     .allSatisfy { $0.value.1.ranked[$0.value.1.choice].level >= .key }
                 // An inferred anchor is a guess: it may not overrule the name's own reading.
@@ -73,6 +87,20 @@ extension Geoparser {
                                             score: 0, runnerUp: nil))
         }
         return relativeMentions
+    }
+
+    /// The candidate with `place` as its reading, if it is one of its readings.
+    func candidate(_ c: Candidate, readAs place: Place) throws -> Candidate? {
+        let index = gazetteer.index
+        for j in c.ranked.indices where index.coordinate(c.ranked[j].place) == place.coordinate {
+            let row = index.rowids[c.ranked[j].place]
+            guard try places([row])[row]?.id == place.id else { continue }
+            var out = c
+            out.choice = j
+            out.reasons = [Self.levelReason(c.ranked[j].level), "inside the area of the relative expression that follows"]
+            return out
+        }
+        return nil
     }
 
     /// The capitalised words right before an expression, after a comma: "Kantari, à 80 km au nord de Raqa".

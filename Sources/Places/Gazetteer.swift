@@ -61,6 +61,16 @@ public final class Gazetteer: Sendable {
             best[place] = (level, via)
         }
         for (p, level) in index.lookup(folded: folded) { add(p, level) }
+        // "al-Midan" is the gazetteer's "Midan" written with its article: as good as a key match, never better
+        // (an article is also the first word of many a foreign name: "al-Mansoura" is not read as Mansoura, Egypt).
+        // Among key matches it comes first: the name itself is written, not just its skeleton.
+        var writtenWithoutArticle: Set<Int> = []
+        if let bare = NameFolding.withoutArticle(folded: folded) {
+            for (p, level) in index.lookup(folded: bare) {
+                add(p, max(level, .key))
+                if best[p]?.0 == .key { writtenWithoutArticle.insert(p) }
+            }
+        }
         // A key match counts only for places whose names are transliterated from Arabic script (the key's rules
         // are those of Arabic transliteration) or in the context's country, and only when the variant behind it
         // is spelled closely enough (SpellingDistance): "Kantari" is not Canterbury.
@@ -83,7 +93,8 @@ public final class Gazetteer: Sendable {
         let adminMatch = adminMatcher(context.adminKeys)
         return best.map { place, m in
             let s = PlaceRanking.score(place: place, level: m.0, index: index, context: context, adminMatch: adminMatch)
-            return RankedPlace(place: place, score: s.score, level: m.0, distance: s.distance, matchedKey: m.1)
+            let bonus = m.0 == .key && writtenWithoutArticle.contains(place) ? PlaceRanking.articleDroppedBonus : 0
+            return RankedPlace(place: place, score: s.score + bonus, level: m.0, distance: s.distance, matchedKey: m.1)
         }.sorted {
             if $0.score != $1.score { return $0.score > $1.score }
             if index.populations[$0.place] != index.populations[$1.place] { return index.populations[$0.place] > index.populations[$1.place] }

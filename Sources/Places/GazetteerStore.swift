@@ -22,6 +22,8 @@ public struct ImportSummary: Equatable, Sendable {
     public var merged = 0
     public var updated = 0
     public var names = 0
+    /// Records of one settlement merged into one (`DuplicatePlaces`), across the whole store.
+    public var duplicates = 0
 }
 
 /// The gazetteer on disk: an SQLite file (GRDB) holding places, their name variants, alternate ids,
@@ -90,7 +92,8 @@ public final class GazetteerStore: Sendable {
     // MARK: Writing
 
     /// Writes places (and polygons keyed by place id) in one transaction, merging records that share an id
-    /// or a GeoNames id, records the source, and rebuilds the name index. On any error nothing changes.
+    /// or a GeoNames id and settlements that are one (`DuplicatePlaces`), records the source, and rebuilds the
+    /// name index. On any error nothing changes.
     public func write(_ places: [Place], shapes: [String: GeoJSONGeometry] = [:], source: GazetteerSource,
                       progress: ((Int, Int) -> Void)? = nil) throws(GazetteerError) -> ImportSummary {
         do {
@@ -105,6 +108,7 @@ public final class GazetteerStore: Sendable {
                     if k % 5000 == 0 { progress?(k, places.count) }
                 }
                 progress?(places.count, places.count)
+                summary.duplicates = try DuplicatePlaces.merge(db)
                 try Self.record(source, records: places.count, db: db)
                 let index = try Self.buildIndex(db)
                 try db.execute(sql: "INSERT OR REPLACE INTO name_index(id, data) VALUES (1, ?)", arguments: [index.serialized()])
@@ -164,6 +168,12 @@ public final class GazetteerStore: Sendable {
                 try run("INSERT OR IGNORE INTO place_names(place_rowid, name, origin, lang) VALUES (?, ?, ?, ?)",
                         [row, n.text, origin.rawValue, n.language])
                 summary.names += db.changesCount
+                // "Mukhayyam al Wafidin" is also "al Wafidin" (the camp of al-Wafidin).
+                if let core = SettlementWords.coreName(of: n.text) {
+                    try run("INSERT OR IGNORE INTO place_names(place_rowid, name, origin, lang) VALUES (?, ?, ?, ?)",
+                            [row, core, NameOrigin.alternate.rawValue, n.language])
+                    summary.names += db.changesCount
+                }
             }
         }
         let existing = try rowid("SELECT rowid FROM places WHERE id = ?", [p.id])

@@ -8,6 +8,14 @@ import GeoCore
 ///
 /// Transliteration differences (Idleb/Idlib, Raqqa/Raqa) are left to `NameKey`.
 public enum NameFolding {
+    /// A folded name without the Arabic article that opens it ("al midan" → "midan"), nil when none opens it or
+    /// nothing would remain: a name written with its article is the same name as the gazetteer's without one.
+    public static func withoutArticle(folded: String) -> String? {
+        guard let space = folded.firstIndex(of: " "), NameKey.articles.contains(String(folded[..<space])) else { return nil }
+        let rest = folded[folded.index(after: space)...]
+        return rest.isEmpty ? nil : String(rest)
+    }
+
     /// The folded form: lowercase words separated by single spaces.
     public static func fold(_ text: String) -> String {
         var copy = text

@@ -29,10 +29,14 @@ public struct ResolveContext: Sendable, Hashable {
 /// - match: exact main name 1.00, curated alias 0.97, alternate name 0.90, transliteration key 0.75, one edit 0.45;
 /// - importance: 0.25 × log10(1 + population) / 7, capped at 0.25 (10 million inhabitants); populated places
 ///   only: a district or governorate counts everyone in it, and would otherwise outrank the city it is named after;
+/// - a key match that is one of the place's names with an article before it ("al-Midan", "Midan"): + 0.05;
 /// - kind: city 0.10, country 0.12, region 0.08, town 0.05, district 0.04, village 0.02, other settlements 0, features −0.02;
 /// - context: `near`: + 0.6 × exp(−d / 50 km); `admin` match: + 0.4; `country` match: + 0.4.
 public enum PlaceRanking {
     public static let nearTieMargin = 0.05
+
+    /// Added to a key match that is a name of the place written with an article ("al-Midan" for "Midan").
+    public static let articleDroppedBonus = 0.05
 
     public static func matchScore(_ level: MatchLevel) -> Double {
         switch level {

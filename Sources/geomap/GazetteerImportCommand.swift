@@ -99,6 +99,6 @@ struct GazetteerImportCommand: ParsableCommand {
             detail: "imported from \(file)")
         let s = try store.write(places, source: source, progress: progress.update)
         if isNew, rename(work, into) != 0 { throw CommandError("cannot move \(work) to \(into): \(String(cString: strerror(errno)))") }
-        StandardError.note("imported \(places.count) records from \(file) into \(into): \(s.inserted) new, \(s.merged) merged into existing places (same GeoNames id, or the same division), \(s.updated) updated, \(s.names) names\(note)")
+        StandardError.note("imported \(places.count) records from \(file) into \(into): \(s.inserted) new, \(s.merged) merged into existing places (same GeoNames id, or the same division), \(s.updated) updated, \(s.names) names, \(s.duplicates) duplicate settlements merged (one name within 3 km)\(note)")
     }
 }

@@ -44,7 +44,8 @@ extension TestData {
         let h = CSVHeader(it.next()?.fields ?? [])
         var rows: [(String, String)] = []
         while let r = it.next() {
-            guard h.value("placetype", in: r) == "locality", let name = h.value("name", in: r), name.allSatisfy(\.isLetter),
+            // Superseded records (is_current = 0) are not imported.
+            guard h.value("placetype", in: r) == "locality", h.value("is_current", in: r) != "0", let name = h.value("name", in: r), name.allSatisfy(\.isLetter),
                   name.count >= 6, name.first?.isUppercase == true, let id = h.value("wof_id", in: r) else { continue }
             rows.append((name, "wof:" + id))
         }
