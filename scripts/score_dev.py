@@ -23,6 +23,8 @@ import sqlite3
 import subprocess
 import sys
 
+from polygons import inside
+
 here = os.path.dirname(os.path.abspath(__file__))
 dev = os.path.join(here, "..", "..", "shared", "corpus", "dev")
 
@@ -38,19 +40,6 @@ def km(a, b):
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
-def inside(point, geometry):
-    """Ray casting over a GeoJSON Polygon or MultiPolygon (holes included); point is (lat, lon)."""
-    lat, lon = point
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    crossings = 0
-    for polygon in polygons:
-        for ring in polygon:
-            for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-                if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
-                    crossings += 1
-    return crossings % 2 == 1
-
-
 def main():
     geomap, gaz = sys.argv[1], sys.argv[2]
     db = sqlite3.connect(f"file:{gaz}?mode=ro", uri=True)
@@ -64,6 +53,11 @@ def main():
     within10 = 0
     rel_found = rel_total = 0
     rel_points = []
+    rel_held = rel_checked = 0
+    wof_points = {}
+    import csv as _csv
+    for r in _csv.DictReader(open(os.path.join(dev, "..", "..", "data", "whosonfirst-sy", "wof_sy_places.csv"), encoding="utf-8")):
+        wof_points[int(r["wof_id"])] = (float(r["lat"]), float(r["lon"]))
     ev_tp = ev_pred = ev_gold = 0
     ctl_tp = ctl_pred = ctl_gold = 0
     errors = []
@@ -149,6 +143,14 @@ def main():
                 if r["lat"] is not None:
                     p = hit[0]["place"]
                     rel_points.append(km((p["lat"], p["lon"]), (r["lat"], r["lon"])))
+                # The area holds the place described: the gold point, else the WOF points of the places it names.
+                targets = [(r["lat"], r["lon"])] if r["lat"] is not None else [wof_points[w] for w in r["describes_wof_ids"] if w in wof_points]
+                for t in targets:
+                    rel_checked += 1
+                    if inside(t, hit[0]["relative"]["uncertainty"]):
+                        rel_held += 1
+                    else:
+                        errors.append(f"{g['file']}: area of {r['surface']!r} does not hold {t}")
             else:
                 errors.append(f"{g['file']}: missed relative {r['surface']!r}")
     precision = tp / max(1, tp + fp)
@@ -158,7 +160,7 @@ def main():
           f"F1 {2 * precision * recall / max(1e-9, precision + recall):.1%}, "
           f"within 10 km of the gold point {within10 / max(1, predicted):.1%} of predictions")
     print(f"relative expressions: found {rel_found}/{rel_total}; distance+bearing points within 1 km of gold "
-          f"{sum(d <= 1 for d in rel_points)}/{len(rel_points)}")
+          f"{sum(d <= 1 for d in rel_points)}/{len(rel_points)}; areas holding the place described {rel_held}/{rel_checked}")
     print(f"events (sub_type and place): precision {ev_tp / max(1, ev_pred):.1%} ({ev_tp}/{ev_pred}), "
           f"recall {ev_tp / max(1, ev_gold):.1%} ({ev_tp}/{ev_gold})")
     print(f"control claims (place): precision {ctl_tp / max(1, ctl_pred):.1%} ({ctl_tp}/{ctl_pred}), "

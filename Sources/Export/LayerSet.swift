@@ -20,10 +20,13 @@ public struct UncertaintyRecord: Sendable {
     public var distanceKm: Double?
     public var bearingDeg: Double?
     public var area: GeoJSONGeometry
+    /// The area's geodesic area in km².
+    public var areaKm2: Double
 
-    public init(expression: String, anchor: Place, point: Coordinate?, distanceKm: Double?, bearingDeg: Double?, area: GeoJSONGeometry) {
+    public init(expression: String, anchor: Place, point: Coordinate?, distanceKm: Double?, bearingDeg: Double?, area: GeoJSONGeometry,
+                areaKm2: Double) {
         self.expression = expression; self.anchor = anchor; self.point = point; self.distanceKm = distanceKm
-        self.bearingDeg = bearingDeg; self.area = area
+        self.bearingDeg = bearingDeg; self.area = area; self.areaKm2 = areaKm2
     }
 }
 
@@ -72,6 +75,7 @@ public struct LayerSet {
                 "lon": r.point.map { .number(roundTo($0.longitude, decimals: 6)) } ?? .null,
                 "distance_km": r.distanceKm.map { .number(roundTo($0, decimals: 3)) } ?? .null,
                 "bearing_deg": r.bearingDeg.map { .number(roundTo($0, decimals: 3)) } ?? .null,
+                "area_km2": .number(roundTo(r.areaKm2, decimals: 3)),
             ]))
         }
     }

@@ -147,6 +147,14 @@ public final class GeometryEngine {
         return c
     }
 
+    /// The centroid of a polygon (GEOS: area-weighted, planar in lon/lat; it may lie outside a crescent).
+    public func centroid(_ g: GeoJSONGeometry) throws(GeometryError) -> Coordinate {
+        let h = try handle(g)
+        let p = try produce("centroid") { GEOSGetCentroid_r(context.handle, h.pointer) }
+        guard case .point(let c) = p else { throw .operationFailed("centroid", reason: "empty geometry") }
+        return c
+    }
+
     // MARK: Validity
 
     /// Whether GEOS finds the geometry valid (OGC simple features), and if not why

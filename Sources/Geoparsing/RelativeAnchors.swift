@@ -37,15 +37,14 @@ extension Geoparser {
                     inferred = true
                 }
             }
-            // "west of the city", "au sud de la ville": the settlement named last before the expression.
+            // "west of the city", "au sud de la ville", "east of the capital", "north of the crossing": the place of
+            // that sort named last before the expression (and before the place it describes).
             if anchor == nil, !e.anchorBefore, let first = e.anchorWords.first, e.anchorWords.count >= 2 {
                 let two = (first.text + " " + e.anchorWords[1].text).lowercased()
-                if ["the city", "the town", "la ville", "la localité", "the village", "le village"].contains(two) {
-                    let before = chosenBySpan.filter { $0.key.upperBound <= e.span.lowerBound && !$0.value.0.kind.isAdministrative }
-                    if let last = before.max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
-                        anchor = (two, last.value.0, first.range.lowerBound..<e.anchorWords[1].range.upperBound)
-                        inferred = true
-                    }
+                let limit = named?.range.lowerBound ?? e.span.lowerBound
+                if let found = try anaphor(two, before: limit, chosenBySpan: chosenBySpan, country: country) {
+                    anchor = (two, found, first.range.lowerBound..<e.anchorWords[1].range.upperBound)
+                    inferred = true
                 }
             }
             // Anchors are the document's own readings: no second, context-free guess from the gazetteer.
@@ -87,6 +86,28 @@ extension Geoparser {
                                             score: 0, runnerUp: nil))
         }
         return relativeMentions
+    }
+
+    /// The place an anaphor stands for: "the city"/"la ville" the city or town named last before `limit` (else
+    /// any settlement), "the village"/"the town" the settlement, "the capital"/"la capitale" the capital of the
+    /// document's country, "the crossing"/"le barrage"/"the airbase" the feature of that kind named last.
+    func anaphor(_ words: String, before limit: Int, chosenBySpan: [Range<Int>: (Place, Candidate)], country: String?) throws -> Place? {
+        let before = chosenBySpan.filter { $0.key.upperBound <= limit }.sorted { $0.key.lowerBound > $1.key.lowerBound }.map(\.value.0)
+        let parts = words.split(separator: " ").map(String.init)
+        guard parts.count == 2, ["the", "la", "le", "l"].contains(parts[0]) else { return nil }
+        switch parts[1] {
+        case "city", "ville":
+            return before.first { [.city, .town].contains($0.kind) } ?? before.first { !$0.kind.isAdministrative && !$0.kind.isFeature }
+        case "town", "village", "localité", "localite", "bourgade":
+            return before.first { !$0.kind.isAdministrative && !$0.kind.isFeature }
+        case "capital", "capitale":
+            return try country.flatMap { try gazetteer.store.capital(of: $0) }
+        default:
+            let kinds = FeatureWords.standard.kinds(after: [NameFolding.fold(parts[1])][...])?.kinds
+                ?? FeatureWords.standard.kinds(before: [NameFolding.fold(parts[1])][...])?.kinds ?? []
+            guard !kinds.isEmpty else { return nil }
+            return before.first { kinds.contains($0.kind) }
+        }
     }
 
     /// The candidate with `place` as its reading, if it is one of its readings.

@@ -96,7 +96,8 @@ public final class Locator {
             }
         }
         return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: located.point, bearing: located.bearing,
-                                uncertainty: located.area, uncertaintyJSON: located.areaJSON, uncertaintyRadius: located.radius, geoPrecision: precision, namedPlace: check)
+                                uncertainty: located.area, uncertaintyJSON: located.areaJSON, uncertaintyRadius: located.radius, areaKm2: located.areaKm2,
+                                geoPrecision: precision, namedPlace: check)
     }
 
     /// The point and area an expression gives around an anchor: all that depends on the anchor and on what the
@@ -107,6 +108,7 @@ public final class Locator {
         let area: GeoJSONGeometry
         let areaJSON: [UInt8]
         let radius: Distance
+        let areaKm2: Double
     }
 
     struct AreaKey: Hashable {
@@ -163,14 +165,47 @@ public final class Locator {
             outerDistance = .kilometers(d.high)
         case .directionOnly, .countryside:
             bearing = Bearing(degrees: azimuth)
+            // A part of an area ("in the north of Hama province") is the half or so of it that lies that way from
+            // its middle: the centroid of its outline when it lies inside, else the anchor's point.
+            let isPart = e.form == .countryside || (e.isFrench && e.form == .directionOnly)
+            let width = isPart && anchorShape != nil ? Self.partHalfWidth(e.direction) : halfWidth
+            var center = center
+            if isPart, let shape = anchorShape {
+                do {
+                    let c = try engine.centroid(shape)
+                    if try engine.prepare(shape).covers(c) { center = c }
+                } catch { throw .geometry(error) }
+            }
             // Bounded whatever a caller set: the sector never reaches past the far side of the earth.
             var reach = min(options.directionReach, Distance.halfCircumference)
-            if let shape = anchorShape { reach = max(reach, extent(of: anchor, shape: shape)) }
-            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: reach, bearing: azimuth, halfWidth: halfWidth)
+            if let shape = anchorShape {
+                reach = max(reach, center == anchor.coordinate ? extent(of: anchor, shape: shape)
+                                                               : extent(of: anchor, shape: shape, key: "centroid:" + anchor.id, around: center))
+            }
+            // "East of <city>" may name a town 150 km east: the sector reaches the city's governorate's far edge and
+            // is clipped to the governorate (GBIF: a heading alone extends to the nearest constraining boundary).
+            let governorate = e.form == .directionOnly && [.city, .town].contains(anchor.kind) ? try governorateShape(of: anchor) : nil
+            if let shape = governorate { reach = max(reach, extent(of: anchor, shape: shape, key: "governorate:" + anchor.id)) }
+            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: reach, bearing: azimuth, halfWidth: width)
             outerDistance = reach
-            // "In the north of Hama province": the part of the province that lies that way.
-            if e.form == .countryside, let shape = anchorShape {
-                do { area = try engine.intersection(area, shape) } catch { throw .geometry(error) }
+            if let shape = governorate {
+                // The near sector stays whole (a city's governorate may be the city alone: Damascus).
+                let near = UncertaintyArea.sector(center: center, inner: .meters(0), outer: min(options.directionReach, Distance.halfCircumference),
+                                                  bearing: azimuth, halfWidth: width)
+                do {
+                    let clipped = try engine.intersection(area, shape)
+                    area = Geodesic.area(of: clipped) > 0 ? try engine.union([near, clipped]) : near
+                    outerDistance = nil
+                } catch { throw .geometry(error) }
+            }
+            // "In the north of Hama province": the part of the province that lies that way; likewise French "à l'est
+            // de la Syrie" with a country or governorate (a part of it; of a settlement, "à l'est de X" lies outside).
+            if isPart, let shape = anchorShape {
+                do {
+                    area = try engine.intersection(area, shape)
+                    // The point is in the part: GEOS's point on surface (its centroid may lie outside a crescent).
+                    if Geodesic.area(of: area) > 0 { point = try engine.pointOnSurface(area) }
+                } catch { throw .geometry(error) }
                 outerDistance = nil
             }
         case .proximity:
@@ -191,14 +226,40 @@ public final class Locator {
         if point == center, let outer = outerDistance { radius = outer } else { radius = UncertaintyArea.radius(of: area, around: point) }
         var json = OutputBuffer(capacity: 4096)
         JSONBytes.appendGeometry(area, to: &json)
-        return LocatedArea(point: point, bearing: bearing, area: area, areaJSON: json.bytes, radius: radius)
+        return LocatedArea(point: point, bearing: bearing, area: area, areaJSON: json.bytes, radius: radius,
+                           areaKm2: Geodesic.area(of: area) / 1e6)
+    }
+
+    /// The half-width of "the north of <area>": ±90° for a cardinal word (the half that lies north of its point),
+    /// ±67.5° for an intercardinal one, ±45° for the sixteen points; calibrated by `scripts/calibrate_relative.py`.
+    static func partHalfWidth(_ d: CompassPoint?) -> Double {
+        guard let d else { return 180 }
+        return d.rawValue % 4 == 0 ? 90 : d.rawValue % 2 == 0 ? 67.5 : 45
     }
 
     /// How far an area anchor's outline reaches from its point: a property of the anchor, measured once.
     private var extents = BoundedCache<String, Distance>(limit: Locator.defaultCacheLimit)
 
-    func extent(of anchor: Place, shape: GeoJSONGeometry) -> Distance {
-        extents.value(for: anchor.id) { UncertaintyArea.radius(of: shape, around: anchor.coordinate) }
+    func extent(of anchor: Place, shape: GeoJSONGeometry, key: String? = nil, around: Coordinate? = nil) -> Distance {
+        extents.value(for: key ?? anchor.id) { UncertaintyArea.radius(of: shape, around: around ?? anchor.coordinate) }
+    }
+
+    /// The outline of the governorate a settlement lies in (its `admin1`, a region of its country), if the
+    /// gazetteer has one.
+    func governorateShape(of place: Place) throws(LocatingError) -> GeoJSONGeometry? {
+        guard let admin1 = place.admin1, let cc = place.country else { return nil }
+        let index = gazetteer.index
+        let regions = gazetteer.rank(admin1).filter { index.kind($0.place) == .region && index.country($0.place) == cc && $0.level <= .key }
+        for r in regions.prefix(3) {
+            let region: Place?, outline: GeoJSONGeometry?
+            do { region = try records.place(index.rowids[r.place]) } catch { throw .gazetteer(error) }
+            guard let region else { continue }
+            do { outline = try records.shape(placeID: region.id) } catch { throw .gazetteer(error) }
+            guard let shape = outline else { continue }
+            // The governorate holds the settlement (a name shared by two countries' divisions is not enough).
+            do { if try engine.prepare(shape).covers(place.coordinate) { return shape } } catch { throw .geometry(error) }
+        }
+        return nil
     }
 
     static let regionTypes: Set<String> = ["province", "governorate", "district", "region", "gouvernorat"]

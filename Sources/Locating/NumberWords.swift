@@ -46,31 +46,8 @@ enum NumberWords {
         return total + current
     }
 
-    /// Half the unit of the last significant digit (MaNIS): "80" → 5, "120" → 5, "15" → 0.5, "2.5" → 0.05,
-    /// "100" → 50. Number words count like their digits.
-    static func precision(of text: String, value: Double) -> Double {
-        let t = decimalPoint(text)
-        if Double(t) == nil {
-            return precision(of: String(Int(value)), value: value)
-        }
-        if let dot = t.firstIndex(of: ".") {
-            let decimals = t.distance(from: dot, to: t.endIndex) - 1
-            return 0.5 * pow10(-decimals)
-        }
-        let digits = t.filter(\.isNumber)
-        let trailingZeros = digits.reversed().prefix { $0 == "0" }.count
-        if trailingZeros == digits.count { return 0.5 }   // "0"
-        return 0.5 * pow10(trailingZeros)
-    }
-
     /// "2,5" → "2.5": the French decimal comma.
     private static func decimalPoint(_ text: String) -> String {
         text.utf8.contains(0x2C) ? String(text.map { $0 == "," ? "." : $0 }) : text
-    }
-
-    private static func pow10(_ e: Int) -> Double {
-        var r = 1.0
-        if e >= 0 { for _ in 0..<e { r *= 10 } } else { for _ in 0..<(-e) { r /= 10 } }
-        return r
     }
 }

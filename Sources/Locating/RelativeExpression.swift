@@ -18,8 +18,8 @@ public enum RelativeForm: String, Sendable {
 public struct DistanceEstimate: Hashable, Sendable {
     /// The distance the point is computed at (the value, or the middle of a range), in km.
     public let kilometers: Double
-    /// The interval the true distance lies in, in km: value ± the precision of its last significant digit,
-    /// widened for hedges ("some", "environ", "une quinzaine").
+    /// The interval the straight-line distance lies in, in km (`ReportedDistance`: bands by how round the
+    /// number is, widened for hedges, one-sided for bounds).
     public let low: Double
     public let high: Double
     public let hedged: Bool
@@ -45,12 +45,19 @@ public struct RelativeExpression: Sendable {
     /// "outskirts" (a narrower disc) rather than "near".
     public let outskirts: Bool
 
-    /// The compass step's half width: ±45° for N/E/S/W, ±22.5° for NE…, ±11.25° for NNE… (MaNIS).
+    /// Written in French ("au nord de", "à l'est de", "dans le sud de"): the text opens with a French word.
+    public var isFrench: Bool {
+        let t = text.lowercased()
+        return ["au ", "a l", "à l", "à ", "dans "].contains { t.hasPrefix($0) }
+    }
+
+    /// How far from the word's bearing a place it describes may lie: one step of the word's own compass either
+    /// side, ±45° for the eight points (N, NE, E…), ±22.5° for the sixteen (NNE, ENE…). Reporters' bearings
+    /// are loose: on the dev corpus they are off by up to 33° for eight-point words (README, "Relative
+    /// locations"), beyond the ±22.5° a strict MaNIS reading of "NE" gives.
     public var bearingHalfWidth: Double? {
         guard let d = direction else { return nil }
-        if d.rawValue % 4 == 0 { return 45 }
-        if d.rawValue % 2 == 0 { return 22.5 }
-        return 11.25
+        return d.rawValue % 2 == 0 ? 45 : 22.5
     }
 }
 

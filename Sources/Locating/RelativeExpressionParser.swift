@@ -14,9 +14,10 @@ public struct RelativeExpressionParser: Sendable {
     static let collective = #"(?:(?:une|a)\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|dozen|score)|dozens)"#
     static let numberWord = "(?:\(NumberWords.wordPattern))"
     static let number = #"(?:\d+(?:[.,]\d+)?|NW(?:[- ](?:et[- ]|and[- ])?NW){0,3})"#.replacingOccurrences(of: "NW", with: numberWord)
-    static let unitWords = #"(?:km|kms|kilometres?|kilometers?|kilometre|miles?|mi|metres?|meters?|m)"#
+    /// Units as printed, typos included: "kms", "klm", "kilomtres", "kilomètre".
+    static let unitWords = #"(?:km|kms|klm|klms|kilom[a-z]*|miles?|mi|metres?|meters?|m)"#
     static let unit = unitWords + #"(?![a-z])"#
-    static let distance = #"(?<neg>-\s*)?(?:(?:between|entre)\s+)?(?<approx>APPROX\s+)?(?:(?<coll>COLL)|(?<n1>NUM)(?:\s*(?:-|to|a|and|et)\s*(?<n2>NUM))?)\s*(?:(?:de|d'|of)\s*)?(?<unit>UNIT)"#
+    static let distance = #"(?<neg>-\s*)?(?:(?:between|entre)\s+)?(?<approx>APPROX\s+)?(?:(?<coll>COLL)|(?<n1>NUM)(?:\s*(?:-|to|a|and|et)\s*(?<n2>NUM))?)\s*(?:(?:de|d'|of)\s*)?(?<unit>UNIT)\.?"#
         .replacingOccurrences(of: "APPROX", with: approx).replacingOccurrences(of: "COLL", with: collective)
         .replacingOccurrences(of: "NUM", with: number).replacingOccurrences(of: "UNIT", with: unit)
     static let dirEN = #"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}"#
@@ -78,16 +79,16 @@ public struct RelativeExpressionParser: Sendable {
         let U = unitWords
         return [
             p(.distanceAndDirection, S + D + #"\s+(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A,
-              gate: U + #"\s+(?:to\s+the\s+)?[nsew]"#),
+              gate: U + #"\.?\s+(?:to\s+the\s+)?[nsew]"#),
             p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:au\s+|a\s+l')(?<dir>\#(dirFR)|\#(dirAbbrFR))(?![a-z])"# + introFR + A,
-              gate: U + #"\s+(?:au\s+|a\s+l')"#),
+              gate: U + #"\.?\s+(?:au\s+|a\s+l')"#),
             p(.distanceAndDirection, S + #"(?:a\s+)?"# + D + #"\s+(?:plus\s+)?(?:au\s+|a\s+l')(?<dir>\#(dirFR))(?![a-z])(?!\s*(?:de|d'|du|des)\b)"#, elliptical: true,
-              gate: U + #"\s+(?:plus\s+)?(?:au\s+|a\s+l')"#),
+              gate: U + #"\.?\s+(?:plus\s+)?(?:au\s+|a\s+l')"#),
             p(.distanceAndDirection, S + D + #"\s+(?:further\s+|farther\s+)?(?:to\s+the\s+)?(?<dir>\#(dirEN))(?![a-z])(?!\s+of\b)"#, elliptical: true,
-              gate: U + #"\s+(?:further\s+|farther\s+)?(?:to\s+the\s+)?(?:north|south|east|west)"#),
+              gate: U + #"\.?\s+(?:further\s+|farther\s+)?(?:to\s+the\s+)?(?:north|south|east|west)"#),
             p(.distanceOnly, S + D + #"\s+(?:away\s+)?from\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A,
-              gate: U + #"\s+(?:away\s+)?from\s"#),
-            p(.distanceOnly, S + #"a\s+"# + D + introFR + A, gate: U + #"\s*(?:de\s+|d'|du\s+|des\s+)"#),
+              gate: U + #"\.?\s+(?:away\s+)?from\s"#),
+            p(.distanceOnly, S + #"a\s+"# + D + introFR + A, gate: U + #"\.?\s*(?:de\s+|d'|du\s+|des\s+)"#),
             p(.countryside, S + #"(?:in\s+)?the\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs|reaches|part|parts|districts|villages)"# + introEN + A),
             p(.countryside, #"(?<anchor>[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,3})'s\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs)"#, anchorBefore: true,
               gate: #"'s\s+\#(adjEN)\s+(?:countryside|outskirts|suburbs)"#),
@@ -144,7 +145,7 @@ public struct RelativeExpressionParser: Sendable {
     }
 
     static let triggerKinds: [(Trigger, ScalarRegex)] = ([
-        (Trigger.unit, #"(?<![a-z])(?:km|kms|kilomet[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
+        (Trigger.unit, #"(?<![a-z])(?:km|kms|klm|klms|kilom[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
         (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s|(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
         (.proximity, #"(?<![a-z])(?:quelques\s+kilometres|few\s+(?:kilometres|kilometers|km)|near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
     ] as [(Trigger, String)]).map { ($0.0, try! ScalarRegex($0.1)) }
@@ -197,7 +198,7 @@ public struct RelativeExpressionParser: Sendable {
         var distance: DistanceEstimate?
         if let unitText = folded("unit") {
             guard let d = estimate(n1: folded("n1"), n2: folded("n2"), collective: folded("coll"),
-                                   approx: folded("approx") != nil, unit: unitText) else { return nil }
+                                   qualifier: folded("approx"), unit: unitText) else { return nil }
             distance = d
         }
         var direction: CompassPoint?
@@ -234,8 +235,8 @@ public struct RelativeExpressionParser: Sendable {
                 || prox.contains("peripherie") || prox.contains("suburbs") || prox.contains("banlieue"))
     }
 
-    /// The distance in km with its interval. Nil when the number cannot be read.
-    static func estimate(n1: String?, n2: String?, collective: String?, approx: Bool, unit: String) -> DistanceEstimate? {
+    /// The distance in km with its interval (`ReportedDistance`'s bands). Nil when the number cannot be read.
+    static func estimate(n1: String?, n2: String?, collective: String?, qualifier: String?, unit: String) -> DistanceEstimate? {
         let factor: Double
         switch unit {
         case "m", "metre", "metres", "meter", "meters": factor = 0.001
@@ -243,23 +244,20 @@ public struct RelativeExpressionParser: Sendable {
         default: factor = 1
         }
         if let c = collective {
+            // "une vingtaine", "a dozen": a hedged round number.
             guard let word = c.split(separator: " ").last, let v = NumberWords.collectives[String(word)] else { return nil }
-            let value = v * factor
-            let delta = value * hedgeFraction
-            return DistanceEstimate(kilometers: value, low: max(0, value - delta), high: value + delta, hedged: true)
+            let band = ReportedDistance.interval(value: v * factor, written: v, qualifier: .hedge)
+            return DistanceEstimate(kilometers: v * factor, low: band.low, high: band.high, hedged: true)
         }
         guard let t1 = n1, let v1 = NumberWords.value(t1) else { return nil }
-        let p1 = NumberWords.precision(of: t1, value: v1)
+        let kind = ReportedDistance.qualifier(qualifier)
         if let t2 = n2, let v2 = NumberWords.value(t2) {
-            // A range states its own interval: "20 to 30 km" is 20…30 km, not widened by each bound's precision.
             let (lo, hi) = (min(v1, v2), max(v1, v2))
-            return DistanceEstimate(kilometers: (lo + hi) / 2 * factor, low: lo * factor, high: hi * factor, hedged: approx)
+            let band = ReportedDistance.interval(from: lo * factor, to: hi * factor)
+            return DistanceEstimate(kilometers: (lo + hi) / 2 * factor, low: band.low, high: band.high, hedged: kind != .none)
         }
-        let value = v1 * factor
-        let delta = approx ? max(p1 * factor, value * hedgeFraction) : p1 * factor
-        return DistanceEstimate(kilometers: value, low: max(0, value - delta), high: value + delta, hedged: approx)
+        let band = ReportedDistance.interval(value: v1 * factor, written: v1, qualifier: kind)
+        return DistanceEstimate(kilometers: v1 * factor, low: band.low, high: band.high, hedged: kind != .none)
     }
 
-    /// A hedged distance ("some 15 km", "environ 80 km", "une quinzaine de kilomètres") is taken as ±25 %.
-    public static let hedgeFraction = 0.25
 }

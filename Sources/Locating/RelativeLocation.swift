@@ -30,6 +30,8 @@ public struct RelativeLocation: Sendable {
     /// computes: a long extraction writes the same areas again and again.
     public let uncertaintyJSON: [UInt8]
     public let uncertaintyRadius: Distance
+    /// The uncertainty area's geodesic area, in km².
+    public let areaKm2: Double
     /// 1 the named place itself, 2 near or relative to a named place, 3 a region or a distance-only ring.
     public let geoPrecision: Int
     public let namedPlace: NamedPlaceCheck?
@@ -40,6 +42,7 @@ extension RelativeLocation {
     public func shifted(by offset: Int) -> RelativeLocation {
         RelativeLocation(expression: expression.shifted(by: offset), anchorText: anchorText, anchor: anchor,
                          span: (span.lowerBound + offset)..<(span.upperBound + offset), point: point, bearing: bearing,
-                         uncertainty: uncertainty, uncertaintyJSON: uncertaintyJSON, uncertaintyRadius: uncertaintyRadius, geoPrecision: geoPrecision, namedPlace: namedPlace)
+                         uncertainty: uncertainty, uncertaintyJSON: uncertaintyJSON, uncertaintyRadius: uncertaintyRadius, areaKm2: areaKm2, geoPrecision: geoPrecision,
+                         namedPlace: namedPlace)
     }
 }

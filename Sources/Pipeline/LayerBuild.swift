@@ -62,7 +62,8 @@ public struct LayerBuild {
         mentions.compactMap { m in
             guard let r = m.relative else { return nil }
             return UncertaintyRecord(expression: m.text, anchor: r.anchor, point: m.place?.coordinate,
-                                     distanceKm: r.expression.distance?.kilometers, bearingDeg: r.bearing?.degrees, area: r.uncertainty)
+                                     distanceKm: r.expression.distance?.kilometers, bearingDeg: r.bearing?.degrees, area: r.uncertainty,
+                                     areaKm2: r.areaKm2)
         }
     }
 }

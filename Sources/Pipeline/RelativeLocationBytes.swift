@@ -33,6 +33,8 @@ public enum RelativeLocationBytes {
         JSONBytes.appendInteger(l.geoPrecision, to: &out)
         out.append(contentsOf: ",\"uncertainty_km\":")
         JSONBytes.appendDecimal(l.uncertaintyRadius.kilometers, maxDecimals: 3, to: &out)
+        out.append(contentsOf: ",\"area_km2\":")
+        JSONBytes.appendDecimal(l.areaKm2, maxDecimals: 3, to: &out)
         out.append(contentsOf: ",\"uncertainty\":")
         l.uncertaintyJSON.withUnsafeBytes { out.append($0) }
         if let d = e.distance {
@@ -91,10 +93,11 @@ public enum RelativeLocationFeatures {
                 "anchor_id": .string(l.anchor.id), "distance_km": distance, "bearing_deg": bearing,
                 "geo_precision": .number(Double(l.geoPrecision)),
                 "uncertainty_km": .number(roundTo(l.uncertaintyRadius.kilometers, decimals: 3)),
+                "area_km2": .number(roundTo(l.areaKm2, decimals: 3)),
             ]),
             GeoJSONFeature(geometry: l.uncertainty, properties: [
                 "role": "uncertainty", "expression": .string(expression), "anchor": .string(l.anchor.name),
-                "distance_km": distance, "bearing_deg": bearing,
+                "distance_km": distance, "bearing_deg": bearing, "area_km2": .number(roundTo(l.areaKm2, decimals: 3)),
             ]),
         ])
     }

@@ -7,7 +7,7 @@ import GeoCore
         let r = try GeomapProcess.run(["locate", "à 80 km au nord de Raqa", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let j = try JSONReader.parse(r.stdout)
-        for field in ["expression", "anchor", "distance_km", "bearing_deg", "lat", "lon", "geo_precision", "uncertainty_km", "uncertainty"] {
+        for field in ["expression", "anchor", "distance_km", "bearing_deg", "lat", "lon", "geo_precision", "uncertainty_km", "area_km2", "uncertainty"] {
             #expect(j[field] != nil, "missing \(field)")
         }
         #expect(j["anchor"]?["id"]?.stringValue == "geonames:172955")

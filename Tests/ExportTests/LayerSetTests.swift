@@ -29,11 +29,12 @@ import TestSupport
         let ring: [Coordinate] = [.init(longitude: 39, latitude: 36.5), .init(longitude: 39.1, latitude: 36.5),
                                   .init(longitude: 39.1, latitude: 36.8), .init(longitude: 39, latitude: 36.8), .init(longitude: 39, latitude: 36.5)]
         layers.add(uncertainty: [UncertaintyRecord(expression: "80 km north of Raqqa", anchor: Self.raqqa, point: nil,
-                                                   distanceKm: 80.0004, bearingDeg: 0, area: .polygon([ring]))])
+                                                   distanceKm: 80.0004, bearingDeg: 0, area: .polygon([ring]), areaKm2: 301.25)])
         let f = try #require(layers.uncertainty.first)
         #expect(f.properties["anchor_id"]?.stringValue == "geonames:172955")
         #expect(f.properties["distance_km"]?.numberValue == 80)
         #expect(f.properties["lat"] == .null)
+        #expect(f.properties["area_km2"]?.numberValue == 301.25)
     }
 
     @Test func acledRowsFollowTheColumnOrderAndQuote() throws {

@@ -58,17 +58,31 @@ import GeoCore
         #expect(anchor?.hasPrefix(anchorStart) == true || (e.anchorBefore && anchor == "Hama's"), "\(text): \(anchor ?? "-")")
     }
 
-    @Test func hedgesAndRangesWidenTheDistance() {
-        let some = parser.expressions(in: "some 15 kilometres south-east of Aleppo")[0].distance!
-        #expect(some.hedged && some.low == 11.25 && some.high == 18.75)          // ±25 %
-        let quinzaine = parser.expressions(in: "à une quinzaine de kilomètres au sud d'Alep")[0].distance!
-        #expect(quinzaine.hedged && quinzaine.low == 11.25)
-        let exact = parser.expressions(in: "à 80 km au nord de Raqa")[0].distance!
-        #expect(!exact.hedged && exact.low == 75 && exact.high == 85)           // half the tens digit
-        let fine = parser.expressions(in: "2.5 km north of Azaz")[0].distance!
-        #expect(abs(fine.low - 2.45) < 1e-12 && abs(fine.high - 2.55) < 1e-12)
-        let range = parser.expressions(in: "20 to 30 km east of Homs")[0].distance!
-        #expect(range.low == 20 && range.high == 30 && range.kilometers == 25)   // a range is its own interval
+    /// The bands of `ReportedDistance` (README, "Relative locations"): by how round the number is, hedges
+    /// +10 points, bounds one-sided, ranges ±15 % beyond their ends, at least ±1 km.
+    @Test func reportersDistancesGetTheirBands() {
+        func d(_ text: String) -> DistanceEstimate { parser.expressions(in: text)[0].distance! }
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-9 }
+        let some = d("some 15 kilometres south-east of Aleppo")                // a multiple of 5, hedged: ±30 %
+        #expect(some.hedged && close(some.low, 10.5) && close(some.high, 19.5))
+        let quinzaine = d("à une quinzaine de kilomètres au sud d'Alep")
+        #expect(quinzaine.hedged && close(quinzaine.low, 10.5) && close(quinzaine.high, 19.5))
+        let exact = d("à 80 km au nord de Raqa")                               // a multiple of 10: ±30 %
+        #expect(!exact.hedged && close(exact.low, 56) && close(exact.high, 104))
+        let plain = d("37 km north of Azaz")                                   // not a multiple of 5: ±15 %
+        #expect(close(plain.low, 31.45) && close(plain.high, 42.55))
+        let fine = d("2.5 km north of Azaz")                                   // at least ±1 km
+        #expect(close(fine.low, 1.5) && close(fine.high, 3.5))
+        let nearly = d("nearly 300 km east of Homs")                           // an upper bound
+        #expect(close(nearly.low, 180) && close(nearly.high, 315))
+        let over = d("plus de 30 km au nord de Homs")                          // a lower bound
+        #expect(close(over.low, 30) && close(over.high, 45))
+        let range = d("20 to 30 km east of Homs")
+        #expect(close(range.low, 17) && close(range.high, 34.5) && range.kilometers == 25)
+        // Units as printed.
+        for typo in ["12 kilomtres north of Azaz", "à 12 kilomètre au nord d'Azaz", "12 kms north of Azaz", "12 klm north of Azaz", "12 km. north of Azaz"] {
+            #expect(parser.expressions(in: typo).first?.distance?.kilometers == 12, "\(typo)")
+        }
     }
 
     @Test func findsExpressionsInRunningTextWithCodePointOffsets() {
@@ -100,9 +114,7 @@ import GeoCore
         #expect(NumberWords.value("twenty-five") == 25)
         #expect(NumberWords.value("two hundred") == 200)
         #expect(NumberWords.value("2,5") == 2.5)
-        #expect(NumberWords.precision(of: "120", value: 120) == 5)
-        #expect(NumberWords.precision(of: "100", value: 100) == 50)
-        #expect(NumberWords.precision(of: "15", value: 15) == 0.5)
+        #expect(ReportedDistance.band(of: 120) == 0.30 && ReportedDistance.band(of: 15) == 0.20 && ReportedDistance.band(of: 37) == 0.15)
     }
 }
 
