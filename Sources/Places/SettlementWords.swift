@@ -6,18 +6,7 @@ import GeoCore
 /// `Lexicon/settlement_words.csv` (`word,meaning`, folded words). The rest of such a name is stored as an
 /// alternate name of the place at import.
 public enum SettlementWords {
-    static let words: Set<String> = {
-        guard let url = Bundle.module.url(forResource: "settlement_words", withExtension: "csv", subdirectory: "Lexicon"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            preconditionFailure("geomap's settlement word list (Lexicon/settlement_words.csv) is missing")
-        }
-        var it = CSVReader(text: text).makeIterator()
-        let header = CSVHeader(it.next()?.fields ?? [])
-        var out: Set<String> = []
-        while let r = it.next() { if let w = header.value("word", in: r) { out.insert(NameFolding.fold(w)) } }
-        precondition(!out.isEmpty, "Lexicon/settlement_words.csv lists no word")
-        return out
-    }()
+    static let words = LexiconWords.folded("settlement_words", in: .module)
 
     /// The name without its opening generic word, as written ("Mukhayyam al Wafidin" → "al Wafidin"); nil
     /// when no such word opens it or nothing would remain.
