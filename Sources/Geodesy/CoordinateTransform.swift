@@ -36,6 +36,20 @@ public final class CoordinateTransform {
         pj = normalized
     }
 
+    /// A transformation given as one PROJ operation (`proj_create`), e.g. a pipeline from degrees: no CRS look-up
+    /// in PROJ's database, which costs more than the transformation itself for a local projection made per area.
+    /// `source` and `target` name the two sides for messages.
+    public init(operation: String, source: String, target: String) throws(ProjError) {
+        self.source = source
+        self.target = target
+        context = try ProjContext()
+        context.reset()
+        guard let raw = proj_create(context.handle, operation) else {
+            throw .invalidDefinition(operation, reason: context.lastError(fallback: "not a PROJ operation"))
+        }
+        pj = raw
+    }
+
     deinit {
         proj_destroy(pj)
     }

@@ -18,7 +18,11 @@ public final class LocalProjection {
         self.kind = kind
         let definition = "+proj=\(kind.rawValue) +lat_0=\(center.latitude) +lon_0=\(center.longitude) "
             + "+x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs +type=crs"
-        transform = try CoordinateTransform(from: "EPSG:4326", to: definition)
+        // The operation PROJ itself derives for EPSG:4326 → this CRS in longitude-first order (the datum is
+        // WGS84 on both sides), given directly: a CRS-to-CRS search would read PROJ's database every time.
+        let operation = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+            + "+step +proj=\(kind.rawValue) +lat_0=\(center.latitude) +lon_0=\(center.longitude) +x_0=0 +y_0=0 +ellps=WGS84"
+        transform = try CoordinateTransform(operation: operation, source: "EPSG:4326", target: definition)
     }
 
     /// The PROJ string of the projected CRS.

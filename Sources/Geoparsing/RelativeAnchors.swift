@@ -25,15 +25,18 @@ extension Geoparser {
                 // "à l'est de la Syrie": an article may come before the anchor's name.
                 if !e.anchorBefore, !["la", "le", "les", "the"].contains(w.text.lowercased()) { break }
             }
-            let named = Self.namedPlaceBefore(e, tokens: tokens, scalars: scalars)
+            // "close to the Iraqi border": the adjective names the country across.
+            if anchor == nil, e.form == .border { anchor = try locator.borderNeighbour(e, context: ResolveContext(country: country)) }
+            let named = Self.namedPlaceBefore(e, tokens: tokens, scalars: scalars, afterSpace: e.needsNamedPlace)
+            if e.needsNamedPlace {
+                guard let n = named, chosenBySpan.keys.contains(where: { $0.overlaps(n.range) }) else { continue }
+            }
             var inferred = false
-            // "Markadé, à 35 km plus au sud": no anchor in the phrase; the place named last before it (and
-            // before the place it describes) is meant.
+            // "Markadé, à 35 km plus au sud": no anchor in the phrase (elliptical).
             if anchor == nil, e.anchorWords.isEmpty {
                 let limit = named?.range.lowerBound ?? e.span.lowerBound
-                let before = chosenBySpan.filter { $0.key.upperBound <= limit && !$0.value.0.kind.isAdministrative }
-                if let last = before.max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
-                    anchor = (last.value.1.text, last.value.0, last.key)
+                if let found = Self.ellipticalAnchor(before: limit, scalars: scalars, chosenBySpan: chosenBySpan, country: country) {
+                    anchor = (found.value.1.text, found.value.0, found.key)
                     inferred = true
                 }
             }
@@ -88,25 +91,59 @@ extension Geoparser {
         return relativeMentions
     }
 
+    /// The anchor an elliptical expression leaves unsaid, before `limit` (the place it describes): the place
+    /// named last earlier in the same sentence ("Douma is cut off from Harasta, 3 km to the west"); else the
+    /// place the paragraph is about, its first settlement in the document's country after any dateline
+    /// ("L'armée a repris Salma … Les rebelles se sont repliés vers Kinsabba, à environ 7 km au nord": Salma);
+    /// else the place named last.
+    static func ellipticalAnchor(before limit: Int, scalars: [Unicode.Scalar], chosenBySpan: [Range<Int>: (Place, Candidate)],
+                                 country: String?) -> (key: Range<Int>, value: (Place, Candidate))? {
+        let before = chosenBySpan.filter { $0.key.upperBound <= limit && !$0.value.0.kind.isAdministrative }
+        let sentence = TextSpans.sentenceStart(before: limit, in: scalars)
+        if let inSentence = before.filter({ $0.key.lowerBound >= sentence }).max(by: { $0.key.lowerBound < $1.key.lowerBound }) {
+            return inSentence
+        }
+        let paragraph = TextSpans.paragraphStart(before: limit, in: scalars)
+        let focus = before.filter {
+            $0.key.lowerBound >= paragraph && !$0.value.0.kind.isFeature && (country == nil || $0.value.0.country == country)
+                && !TextSpans.isDateline($0.key, paragraphStart: paragraph, in: scalars)
+        }
+        if let first = focus.min(by: { $0.key.lowerBound < $1.key.lowerBound }) { return first }
+        return before.max(by: { $0.key.lowerBound < $1.key.lowerBound })
+    }
+
     /// The place an anaphor stands for: "the city"/"la ville" the city or town named last before `limit` (else
     /// any settlement), "the village"/"the town" the settlement, "the capital"/"la capitale" the capital of the
-    /// document's country, "the crossing"/"le barrage"/"the airbase" the feature of that kind named last.
+    /// document's country, "the province"/"la province" the governorate named last, "the country"/"le pays" the
+    /// country named last (else the document's), "the crossing"/"le barrage"/"the airbase" the feature of that
+    /// kind named last.
     func anaphor(_ words: String, before limit: Int, chosenBySpan: [Range<Int>: (Place, Candidate)], country: String?) throws -> Place? {
-        let before = chosenBySpan.filter { $0.key.upperBound <= limit }.sorted { $0.key.lowerBound > $1.key.lowerBound }.map(\.value.0)
         let parts = words.split(separator: " ").map(String.init)
         guard parts.count == 2, ["the", "la", "le", "l"].contains(parts[0]) else { return nil }
+        // The place of a kind named last before `limit`: one pass, no sort (most expressions ask once).
+        func last(_ wanted: (Place) -> Bool) -> Place? {
+            var best: (start: Int, place: Place)?
+            for (range, chosen) in chosenBySpan where range.upperBound <= limit && wanted(chosen.0) && range.lowerBound > (best?.start ?? -1) {
+                best = (range.lowerBound, chosen.0)
+            }
+            return best?.place
+        }
         switch parts[1] {
         case "city", "ville":
-            return before.first { [.city, .town].contains($0.kind) } ?? before.first { !$0.kind.isAdministrative && !$0.kind.isFeature }
+            return last { [.city, .town].contains($0.kind) } ?? last { !$0.kind.isAdministrative && !$0.kind.isFeature }
         case "town", "village", "localité", "localite", "bourgade":
-            return before.first { !$0.kind.isAdministrative && !$0.kind.isFeature }
+            return last { !$0.kind.isAdministrative && !$0.kind.isFeature }
         case "capital", "capitale":
-            return try country.flatMap { try gazetteer.store.capital(of: $0) }
+            return try country.flatMap { try locator.capital(of: $0) }
+        case "province", "governorate", "gouvernorat", "region":
+            return last { $0.kind == .region }
+        case "country", "pays":
+            return try last { $0.kind == .country } ?? country.flatMap { try locator.country(iso: $0) }
         default:
             let kinds = FeatureWords.standard.kinds(after: [NameFolding.fold(parts[1])][...])?.kinds
                 ?? FeatureWords.standard.kinds(before: [NameFolding.fold(parts[1])][...])?.kinds ?? []
             guard !kinds.isEmpty else { return nil }
-            return before.first { kinds.contains($0.kind) }
+            return last { kinds.contains($0.kind) }
         }
     }
 
@@ -124,11 +161,13 @@ extension Geoparser {
         return nil
     }
 
-    /// The capitalised words right before an expression, after a comma: "Kantari, à 80 km au nord de Raqa".
-    static func namedPlaceBefore(_ e: RelativeExpression, tokens: [Token], scalars: [Unicode.Scalar]) -> (text: String, range: Range<Int>)? {
+    /// The capitalised words right before an expression, after a comma: "Kantari, à 80 km au nord de Raqa"; or
+    /// after a space alone when `afterSpace` ("Harasta to the west").
+    static func namedPlaceBefore(_ e: RelativeExpression, tokens: [Token], scalars: [Unicode.Scalar],
+                                 afterSpace: Bool = false) -> (text: String, range: Range<Int>)? {
         guard let lastBefore = tokens.lastIndex(where: { $0.range.upperBound <= e.span.lowerBound }) else { return nil }
-        let gap = String(scalars: scalars[tokens[lastBefore].range.upperBound..<e.span.lowerBound])
-        guard gap.trimmingCharacters(in: .whitespaces) == ",", tokens[lastBefore].startsUpper else { return nil }
+        let gap = String(scalars: scalars[tokens[lastBefore].range.upperBound..<e.span.lowerBound]).trimmingCharacters(in: .whitespaces)
+        guard gap == "," || (afterSpace && gap.isEmpty), tokens[lastBefore].startsUpper else { return nil }
         var first = lastBefore
         while first > 0, tokens[first - 1].startsUpper || Cues.nameParticles.contains(tokens[first - 1].folded),
               adjacent(tokens[first - 1], tokens[first], scalars), lastBefore - first < 4 { first -= 1 }

@@ -9,6 +9,7 @@ public enum LocatingError: Error, Equatable, CustomStringConvertible {
     case negativeDistance(String)
     case distanceTooLarge(String, kilometers: Double)
     case unreadableDistance(String, expression: String)
+    case noBorder(String, side: String?)
     case gazetteer(GazetteerError)
     case geometry(GeometryError)
 
@@ -24,6 +25,8 @@ public enum LocatingError: Error, Equatable, CustomStringConvertible {
             return "'\(e)': \(km.isFinite ? String(format: "%.0f", km) : "an infinite") km is beyond half the earth's circumference (20,004 km)"
         case .unreadableDistance(let d, let e):
             return "'\(e)': '\(d)' is not a distance geomap reads (digits or number words up to 20,004 km, e.g. '80 km', 'quinze kilomètres')"
+        case .noBorder(let country, let side):
+            return side.map { "\(country) shares no border with \($0) in the gazetteer's outlines" } ?? "the gazetteer has no outline of \(country)"
         case .gazetteer(let e): return e.description
         case .geometry(let e): return e.description
         }

@@ -14,6 +14,8 @@ public final class Locator {
         public var nearRadius = Distance.kilometers(10)
         /// Disc radius of "on the outskirts of X", "aux abords de X".
         public var outskirtsRadius = Distance.kilometers(5)
+        /// How far from the line "near the Turkish border" reaches (`BorderBand`).
+        public var borderReach = Distance.kilometers(20)
         public init() {}
     }
 
@@ -22,10 +24,10 @@ public final class Locator {
 
     public let gazetteer: Gazetteer
     /// Changing them empties the caches of areas and checks computed with the old ones.
-    public var options = Options() { didSet { areas.removeAll(); checks.removeAll() } }
+    public var options = Options() { didSet { areas.removeAll(); checks.removeAll(); borderBands.removeAll() } }
     /// Entries the caches of areas and of named-place checks may each hold; 0 turns them off.
     public var cacheLimit = Locator.defaultCacheLimit {
-        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit }
+        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit; namesakes.limit = cacheLimit }
     }
     public static let defaultCacheLimit = CacheBudget.standard.entries
     let engine: GeometryEngine
@@ -37,7 +39,11 @@ public final class Locator {
         self.gazetteer = gazetteer
         records = PlaceRecordCache(store: gazetteer.store)
         do { engine = try GeometryEngine() } catch { throw .geometry(error) }
+        landMask = LandMask(store: gazetteer.store, engine: engine)
     }
+
+    /// Land, to cut areas at the sea.
+    let landMask: LandMask
 
     /// Every expression in running text, located; expressions whose anchor is unknown are left out.
     public func locateAll(in text: String, context: ResolveContext = ResolveContext()) -> [RelativeLocation] {
@@ -71,11 +77,11 @@ public final class Locator {
                        anchor resolved: (text: String, place: Place, range: Range<Int>)? = nil) throws(LocatingError) -> RelativeLocation {
         if e.negative { throw .negativeDistance(e.text) }
         if let d = e.distance, d.kilometers * 1000 > Self.maximumDistance.meters { throw .distanceTooLarge(e.text, kilometers: d.kilometers) }
-        let anchorText: String, anchor: Place, anchorRange: Range<Int>
+        let anchorText: String, named: Place, anchorRange: Range<Int>
         if let resolved {
-            (anchorText, anchor, anchorRange) = (resolved.text, resolved.place, resolved.range)
+            (anchorText, named, anchorRange) = (resolved.text, resolved.place, resolved.range)
         } else {
-            (anchorText, anchor, anchorRange) = try resolveAnchor(e, context: context)
+            (anchorText, named, anchorRange) = try resolveAnchor(e, context: context)
         }
         // The span runs to the anchor's last word; an anchor outside the phrase (elliptical "à 35 km plus au sud",
         // anaphoric "the city") leaves the phrase's own span.
@@ -87,8 +93,15 @@ public final class Locator {
         } else {
             span = e.span
         }
-        let key = AreaKey(anchorID: anchor.id, form: e.form, distance: e.distance, direction: e.direction, outskirts: e.outskirts)
-        let located = try area(of: e, around: anchor, key: key)
+        // "In the south of Idlib", "the northern countryside of Aleppo": the governorate of the city's name.
+        let anchor = e.form == .countryside ? try namesakes.value(for: named.id + "|" + anchorText) { () throws(LocatingError) in
+            try namesakeGovernorate(of: named, as: anchorText)
+        } ?? named : named
+        // "Near the Iraqi border" in a report on Syria lies on the Syrian side.
+        let side = e.form == .border ? borderSide(e, neighbour: anchor, context: context) : nil
+        let key = AreaKey(anchorID: side.map { anchor.id + "|" + $0 } ?? anchor.id, form: e.form, distance: e.distance,
+                          direction: e.direction, outskirts: e.outskirts)
+        let located = e.form == .border ? try borderArea(neighbour: anchor, side: side) : try area(of: e, around: anchor, key: key)
         let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
         let check = try namedPlace.map { name throws(LocatingError) in
             try checks.value(for: CheckKey(name: name, area: key, context: context)) { () throws(LocatingError) in
@@ -194,7 +207,7 @@ public final class Locator {
                                                   bearing: azimuth, halfWidth: width)
                 do {
                     let clipped = try engine.intersection(area, shape)
-                    area = Geodesic.area(of: clipped) > 0 ? try engine.union([near, clipped]) : near
+                    area = Self.hasArea(clipped) ? try engine.union([near, clipped]) : near
                     outerDistance = nil
                 } catch { throw .geometry(error) }
             }
@@ -204,20 +217,28 @@ public final class Locator {
                 do {
                     area = try engine.intersection(area, shape)
                     // The point is in the part: GEOS's point on surface (its centroid may lie outside a crescent).
-                    if Geodesic.area(of: area) > 0 { point = try engine.pointOnSurface(area) }
+                    if Self.hasArea(area) { point = try engine.pointOnSurface(area) }
                 } catch { throw .geometry(error) }
                 outerDistance = nil
             }
+        case .border:
+            return try borderArea(neighbour: anchor, side: nil)
         case .proximity:
             let radius = e.outskirts ? options.outskirtsRadius : options.nearRadius
             area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: radius, bearing: 0, halfWidth: 180)
             outerDistance = radius
         }
-        // An anchor that is an area (a governorate, a country) widens distance forms by its own extent.
-        if let shape = anchorShape, e.form == .distanceAndDirection || e.form == .distanceOnly || e.form == .proximity {
-            do { area = try engine.buffer(area, by: extent(of: anchor, shape: shape)) } catch { throw .geometry(error) }
-            outerDistance = nil
+        // An anchor that is an area (a governorate, a country) widens distance forms by its own extent; a feature
+        // (a point in the gazetteer) by the half-size of its kind.
+        if e.form == .distanceAndDirection || e.form == .distanceOnly || e.form == .proximity {
+            let widen = anchorShape.map { extent(of: anchor, shape: $0) } ?? Self.featureHalfSize[anchor.kind]
+            if let widen, widen.meters > 0 {
+                do { area = try engine.buffer(area, by: widen) } catch { throw .geometry(error) }
+                outerDistance = nil
+            }
         }
+        // On land: a place a report locates is not at sea ("10 km west of Latakia").
+        if e.form != .border, let land = try landMask.clip(area) { area = land; outerDistance = nil }
         do {
             if try !engine.isValid(area) { area = try engine.makeValid(area); outerDistance = nil }
         } catch { throw .geometry(error) }
@@ -230,6 +251,27 @@ public final class Locator {
                            areaKm2: Geodesic.area(of: area) / 1e6)
     }
 
+    /// How far a feature of each kind reaches from its point in the gazetteer: "25 km south of the dam" is
+    /// measured from the dam's wall, "4 km from the airbase" from its fence. Half the size of Syria's larger
+    /// ones (Tabqa dam's wall 4.5 km, Kuweires's and T4's runways 3 km, Lake Assad 80 km long, the Jabal
+    /// al-Akrad and Qalamoun ranges 30–60 km across); a river, hundreds of kilometres long, is not widened.
+    static let featureHalfSize: [PlaceKind: Distance] = [
+        .airbase: .kilometers(2), .airport: .kilometers(2), .base: .kilometers(1.5), .prison: .kilometers(0.5),
+        .dam: .kilometers(2.5), .borderCrossing: .kilometers(1), .oilField: .kilometers(8), .site: .kilometers(1),
+        .lake: .kilometers(20), .mountain: .kilometers(15), .area: .kilometers(15),
+    ]
+
+    /// Whether a GEOS result is a polygon with a ring at all (an empty intersection has none): cheaper than
+    /// its geodesic area.
+    static func hasArea(_ g: GeoJSONGeometry) -> Bool {
+        switch g {
+        case .polygon(let rings): return (rings.first?.count ?? 0) >= 4
+        case .multiPolygon(let polygons): return polygons.contains { ($0.first?.count ?? 0) >= 4 }
+        case .geometryCollection(let members): return members.contains(where: hasArea)
+        default: return false
+        }
+    }
+
     /// The half-width of "the north of <area>": ±90° for a cardinal word (the half that lies north of its point),
     /// ±67.5° for an intercardinal one, ±45° for the sixteen points; calibrated by `scripts/calibrate_relative.py`.
     static func partHalfWidth(_ d: CompassPoint?) -> Double {
@@ -237,62 +279,19 @@ public final class Locator {
         return d.rawValue % 4 == 0 ? 90 : d.rawValue % 2 == 0 ? 67.5 : 45
     }
 
+    /// Governorates that share a city's name, by city and name as written (`namesakeGovernorate`).
+    private var namesakes = BoundedCache<String, Place?>(limit: Locator.defaultCacheLimit)
+
+    /// Border bands by pair of countries (`borderArea`).
+    var borderBands: [String: LocatedArea] = [:]
+    /// Countries and capitals by ISO code (`country(iso:)`, `capital(of:)`).
+    var countryPlaces: [String: Place?] = [:]
+
     /// How far an area anchor's outline reaches from its point: a property of the anchor, measured once.
     private var extents = BoundedCache<String, Distance>(limit: Locator.defaultCacheLimit)
 
     func extent(of anchor: Place, shape: GeoJSONGeometry, key: String? = nil, around: Coordinate? = nil) -> Distance {
         extents.value(for: key ?? anchor.id) { UncertaintyArea.radius(of: shape, around: around ?? anchor.coordinate) }
-    }
-
-    /// The outline of the governorate a settlement lies in (its `admin1`, a region of its country), if the
-    /// gazetteer has one.
-    func governorateShape(of place: Place) throws(LocatingError) -> GeoJSONGeometry? {
-        guard let admin1 = place.admin1, let cc = place.country else { return nil }
-        let index = gazetteer.index
-        let regions = gazetteer.rank(admin1).filter { index.kind($0.place) == .region && index.country($0.place) == cc && $0.level <= .key }
-        for r in regions.prefix(3) {
-            let region: Place?, outline: GeoJSONGeometry?
-            do { region = try records.place(index.rowids[r.place]) } catch { throw .gazetteer(error) }
-            guard let region else { continue }
-            do { outline = try records.shape(placeID: region.id) } catch { throw .gazetteer(error) }
-            guard let shape = outline else { continue }
-            // The governorate holds the settlement (a name shared by two countries' divisions is not enough).
-            do { if try engine.prepare(shape).covers(place.coordinate) { return shape } } catch { throw .geometry(error) }
-        }
-        return nil
-    }
-
-    static let regionTypes: Set<String> = ["province", "governorate", "district", "region", "gouvernorat"]
-    static let settlementTypes: Set<String> = ["city", "town", "village", "locality", "neighbourhood", "neighborhood", "area",
-                                               "ville", "localite", "bourgade", "cite", "commune", "quartier", "agglomeration"]
-
-    /// The longest run of anchor words the gazetteer knows (exact, alias, alternate or key match), honouring a
-    /// type word ("la province de" → a division; "the town of" → a settlement).
-    public func resolveAnchor(_ e: RelativeExpression, context: ResolveContext) throws(LocatingError) -> (String, Place, Range<Int>) {
-        let words = e.anchorWords
-        guard !words.isEmpty else { throw .anchorNotFound("(no place named)", expression: e.text) }
-        let lengths = Array((1...words.count).reversed())
-        for n in lengths {
-            let run = e.anchorBefore ? Array(words.suffix(n)) : Array(words.prefix(n))
-            var text = run.map(\.text).joined(separator: " ")
-            if e.anchorBefore, text.hasSuffix("'s") || text.hasSuffix("’s") { text.removeLast(2) }
-            text = text.trimmingCharacters(in: CharacterSet(charactersIn: "'’\"-"))
-            guard !text.isEmpty else { continue }
-            var ranked = gazetteer.rank(text, context: context).filter { $0.level <= .key }
-            if let type = e.anchorType {
-                let wanted: (PlaceKind) -> Bool = Self.regionTypes.contains(type)
-                    ? { $0 == .region || $0 == .district } : Self.settlementTypes.contains(type) ? { !$0.isAdministrative } : { _ in true }
-                let typed = ranked.filter { wanted(gazetteer.index.kind($0.place)) }
-                if !typed.isEmpty { ranked = typed }
-            }
-            guard let best = ranked.first else { continue }
-            let found: Place?
-            do { found = try records.place(gazetteer.index.rowids[best.place]) } catch { throw .gazetteer(error) }
-            guard let place = found else { continue }
-            return (text, place, run.first!.range.lowerBound..<run.last!.range.upperBound)
-        }
-        let shown = e.anchorBefore ? words.last!.text : words.first!.text
-        throw .anchorNotFound(shown.trimmingCharacters(in: CharacterSet(charactersIn: "'’\"")), expression: e.text)
     }
 
     /// Resolves a place named next to the expression, preferring candidates inside the area.

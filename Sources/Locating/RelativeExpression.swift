@@ -12,6 +12,8 @@ public enum RelativeForm: String, Sendable {
     case countryside
     /// "near X", "on the outskirts of X", "près de X", "aux abords de X"
     case proximity
+    /// "close to the Iraqi border", "près de la frontière turque", "along the border with Jordan"
+    case border
 }
 
 /// A distance as written: a value or a range, with how precisely it was given.
@@ -42,6 +44,8 @@ public struct RelativeExpression: Sendable {
     public let anchorType: String?
     /// True when the number was written with a minus sign ("-5 km north of …").
     public let negative: Bool
+    /// A location only after a place's name ("Harasta to the west"): the place it describes.
+    public var needsNamedPlace = false
     /// "outskirts" (a narrower disc) rather than "near".
     public let outskirts: Bool
 
@@ -65,6 +69,7 @@ extension RelativeExpression {
     func shifted(by offset: Int) -> RelativeExpression {
         RelativeExpression(form: form, span: (span.lowerBound + offset)..<(span.upperBound + offset), text: text, distance: distance,
                            direction: direction, anchorWords: anchorWords.map { ($0.text, ($0.range.lowerBound + offset)..<($0.range.upperBound + offset)) },
-                           anchorBefore: anchorBefore, anchorType: anchorType, negative: negative, outskirts: outskirts)
+                           anchorBefore: anchorBefore, anchorType: anchorType, negative: negative, needsNamedPlace: needsNamedPlace,
+                           outskirts: outskirts)
     }
 }

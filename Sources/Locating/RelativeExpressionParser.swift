@@ -40,6 +40,8 @@ public struct RelativeExpressionParser: Sendable {
         let anchorBefore: Bool
         /// No anchor in the phrase ("à 35 km plus au sud"): the place named just before is meant.
         var elliptical = false
+        /// Only with a place named right before it ("Harasta to the west"); alone, the words are not a location.
+        var needsNamedPlace = false
         /// A part of every match, without look-around, that is quick to look for: a window without it is skipped
         /// (for patterns whose own search is slow, such as an anchor written before the phrase).
         var gate: ScalarRegex?
@@ -51,6 +53,7 @@ public struct RelativeExpressionParser: Sendable {
             case .distanceOnly: return .unit
             case .countryside, .directionOnly: return .direction
             case .proximity: return .proximity
+            case .border: return .border
             }
         }
 
@@ -59,7 +62,7 @@ public struct RelativeExpressionParser: Sendable {
         /// kilomètres") or an anchor before "'s northern countryside" reach far; "dans les environs de",
         /// "in the northern" do not.
         var key: Trigger { needs.contains(.unit) ? .unit : needs }
-        var lead: Int { needs.contains(.unit) || anchorBefore ? 160 : 40 }
+        var lead: Int { needs.contains(.unit) || anchorBefore ? 160 : needs == .border ? 60 : 40 }
     }
 
     struct Trigger: OptionSet {
@@ -67,12 +70,14 @@ public struct RelativeExpressionParser: Sendable {
         static let unit = Trigger(rawValue: 1)
         static let direction = Trigger(rawValue: 2)
         static let proximity = Trigger(rawValue: 4)
+        static let border = Trigger(rawValue: 8)
     }
 
     static let patterns: [Pattern] = {
-        func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false, elliptical: Bool = false, gate: String? = nil) -> Pattern {
+        func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false, elliptical: Bool = false, needsNamedPlace: Bool = false,
+               gate: String? = nil) -> Pattern {
             Pattern(form: form, regex: try! ScalarRegex(source), anchorBefore: anchorBefore, elliptical: elliptical,
-                    gate: gate.map { try! ScalarRegex($0) })
+                    needsNamedPlace: needsNamedPlace, gate: gate.map { try! ScalarRegex($0) })
         }
         let S = start, D = distance, A = anchor
         // Gates of the distance forms: the unit (without its look-ahead) and what every match has right after it.
@@ -89,21 +94,39 @@ public struct RelativeExpressionParser: Sendable {
             p(.distanceOnly, S + D + #"\s+(?:away\s+)?from\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A,
               gate: U + #"\.?\s+(?:away\s+)?from\s"#),
             p(.distanceOnly, S + #"a\s+"# + D + introFR + A, gate: U + #"\.?\s*(?:de\s+|d'|du\s+|des\s+)"#),
-            p(.countryside, S + #"(?:in\s+)?the\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs|reaches|part|parts|districts|villages)"# + introEN + A),
+            p(.countryside, S + #"(?:in\s+)?the\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs|reaches|part|parts|districts|villages|edges?|fringes?|periphery)"# + introEN + A),
             p(.countryside, #"(?<anchor>[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,3})'s\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs)"#, anchorBefore: true,
               gate: #"'s\s+\#(adjEN)\s+(?:countryside|outskirts|suburbs)"#),
             p(.countryside, S + #"dans\s+(?:la|les)\s+(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+(?<dir>\#(dirFR))"# + introFR + A),
             p(.countryside, S + #"dans\s+(?:le\s+|l')(?<dir>\#(dirFR))"# + introFR + A),
             p(.countryside, S + #"(?:in\s+)?(?<dir>\#(adjEN))\s+"# + A),
+            // "in the south of Idlib", "across the east of the country": a part (English "south of X" lies outside).
+            p(.countryside, S + #"(?:in|into|across|throughout)\s+the\s+(?<dir>\#(dirEN))(?![a-z])"# + introEN + A),
             p(.directionOnly, S + #"(?:to\s+the\s+)?(?<dir>\#(dirEN)|\#(dirAbbr))(?![a-z])"# + introEN + A),
+            // "Harasta to the west", "Kabani, plus à l'est": a place named right before, from a place the sentence
+            // or the report has named (the geoparser keeps only those whose name before it reads as a place).
+            p(.directionOnly, S + #"(?:further\s+|farther\s+)?to\s+the\s+(?<dir>\#(dirEN))(?![a-z])(?![- ]?(?:north|south|east|west))(?!\s+of\b)"#,
+              elliptical: true, needsNamedPlace: true),
+            p(.directionOnly, S + #"(?:plus\s+)?(?:au\s+|a\s+l')(?<dir>\#(dirFR))(?![a-z])(?![- ]?(?:nord|sud|est|ouest))(?!\s*(?:de|d'|du|des)\b)"#,
+              elliptical: true, needsNamedPlace: true),
             p(.directionOnly, S + #"(?:au\s+|a\s+l')(?<dir>\#(dirFR))"# + introFR + A),
             p(.proximity, S + #"(?<prox>near|nearby|close\s+to|on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of|in\s+the\s+vicinity\s+of|in\s+the\s+suburbs\s+of|outside(?:\s+of)?)\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A),
             p(.proximity, S + #"(?<prox>a\s+quelques\s+kilometres\s+DE|pres\s+DE|non\s+loin\s+DE|(?:aux|les)\s+abords\s+DE|a\s+la\s+peripherie\s+DE|dans\s+les\s+environs\s+DE|aux\s+environs\s+DE|a\s+proximite\s+DE|dans\s+la\s+banlieue\s+DE)(?:(?:la\s+|le\s+|l')?(?<type>\#(typesFR))\s+DE)?"#.replacingOccurrences(of: "DE", with: de) + A),
+            // "close to the Iraqi border", "près de la frontière turque": the anchor is the country adjective; a
+            // border crossing, post or town is a place of its own, not this form.
+            p(.border, S + borderEN + #"\s+the\s+(?<anchor>[a-z]+(?:-[a-z]+)?)\s+borders?(?![a-z])(?!\s+(?:crossings?|posts?|gates?|guards?|towns?|villages?|cit(?:y|ies)|points?)(?![a-z]))"#),
+            p(.border, S + borderEN + #"\s+the\s+borders?\s+with\s+"# + A),
+            p(.border, S + borderFR + #"\s+frontieres?\s+(?<anchor>[a-z]+(?:-[a-z]+)?)(?![a-z])"#),
+            p(.border, S + borderFR + #"\s+frontieres?\s+(?:avec|de)\s+(?:la\s+|le\s+|l')?"# + A),
         ]
     }()
 
+    /// The words before "the … border" and "la frontière …" that place something by it.
+    static let borderEN = #"(?<prox>near|close\s+to|along|on|at|by|next\s+to|in\s+the\s+vicinity\s+of|not\s+far\s+from)"#
+    static let borderFR = #"(?<prox>(?:pres|proche|a\s+proximite|non\s+loin|le\s+long|aux\s+abords|a\s+quelques\s+kilometres)\s+de\s+la|a\s+la|sur\s+la)"#
+
     static let specificity: [RelativeForm: Int] = [
-        .distanceAndDirection: 5, .distanceOnly: 4, .countryside: 3, .directionOnly: 2, .proximity: 1,
+        .distanceAndDirection: 6, .distanceOnly: 5, .countryside: 4, .directionOnly: 3, .border: 2, .proximity: 1,
     ]
 
     /// Every expression in `text`, in order, overlaps resolved (more specific form, then longer, wins).
@@ -147,6 +170,7 @@ public struct RelativeExpressionParser: Sendable {
     static let triggerKinds: [(Trigger, ScalarRegex)] = ([
         (Trigger.unit, #"(?<![a-z])(?:km|kms|klm|klms|kilom[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
         (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s|(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
+        (.border, #"(?<![a-z])(?:borders?|frontieres?)(?![a-z])"#),
         (.proximity, #"(?<![a-z])(?:quelques\s+kilometres|few\s+(?:kilometres|kilometers|km)|near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
     ] as [(Trigger, String)]).map { ($0.0, try! ScalarRegex($0.1)) }
 
@@ -230,7 +254,7 @@ public struct RelativeExpressionParser: Sendable {
         return RelativeExpression(
             form: pattern.form, span: whole, text: t.originalText(whole), distance: distance, direction: direction,
             anchorWords: words, anchorBefore: pattern.anchorBefore, anchorType: folded("type"),
-            negative: group("neg") != nil,
+            negative: group("neg") != nil, needsNamedPlace: pattern.needsNamedPlace,
             outskirts: !prox.isEmpty && prox.contains("outskirts") || prox.contains("edge") || prox.contains("abords")
                 || prox.contains("peripherie") || prox.contains("suburbs") || prox.contains("banlieue"))
     }

@@ -74,9 +74,9 @@ public enum RelativeLocationBytes {
         out.append(contentsOf: ",\"name\":")
         JSONBytes.appendString(p.name, to: &out)
         out.append(contentsOf: ",\"lat\":")
-        JSONBytes.appendNumber(p.coordinate.latitude, to: &out)
+        JSONBytes.appendDecimal(p.coordinate.latitude, maxDecimals: 6, to: &out)
         out.append(contentsOf: ",\"lon\":")
-        JSONBytes.appendNumber(p.coordinate.longitude, to: &out)
+        JSONBytes.appendDecimal(p.coordinate.longitude, maxDecimals: 6, to: &out)
         out.append(0x7D)
     }
 }

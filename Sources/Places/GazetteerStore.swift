@@ -302,18 +302,8 @@ public final class GazetteerStore: Sendable {
         }
     }
 
-    /// The place carrying a GeoNames id, if any.
-    public func place(geonamesID: Int) throws(GazetteerError) -> Place? {
-        try firstPlace { try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE geonames_id = ? LIMIT 1", arguments: [geonamesID]) }
-    }
-
-    /// A country's capital (GeoNames feature code PPLC), if the gazetteer marks one.
-    public func capital(of country: String) throws(GazetteerError) -> Place? {
-        try firstPlace { try Int64.fetchOne($0, sql: "SELECT rowid FROM places WHERE feature_code = 'PPLC' AND country = ? LIMIT 1", arguments: [country]) }
-    }
-
     /// The full record of the row a query finds, if it finds one.
-    private func firstPlace(_ rowidQuery: @Sendable (Database) throws -> Int64?) throws(GazetteerError) -> Place? {
+    func firstPlace(_ rowidQuery: @Sendable (Database) throws -> Int64?) throws(GazetteerError) -> Place? {
         let rowid: Int64?
         do { rowid = try queue.read(rowidQuery) } catch { throw .database("\(path): \(error)") }
         guard let rowid else { return nil }
@@ -353,19 +343,6 @@ public final class GazetteerStore: Sendable {
         } catch {
             throw .database("\(path): outlines of \(kind.rawValue): \(error)")
         }
-    }
-
-    /// The polygon of a country (ISO 3166-1 alpha-2), from Natural Earth.
-    public func countryShape(iso: String) throws(GazetteerError) -> GeoJSONGeometry? {
-        let id: String?
-        do {
-            id = try queue.read {
-                try String.fetchOne($0, sql: "SELECT p.id FROM places p JOIN shapes s ON s.place_rowid = p.rowid WHERE p.kind = 'country' AND p.country = ? LIMIT 1",
-                                   arguments: [iso.uppercased()])
-            }
-        } catch { throw .database("\(path): \(error)") }
-        guard let id else { return nil }
-        return try shape(placeID: id)
     }
 
     /// Sources imported, and counts by source and kind.

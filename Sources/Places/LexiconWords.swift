@@ -6,15 +6,22 @@ import GeoCore
 /// error: it stops the program with the file's name.
 public enum LexiconWords {
     public static func folded(_ name: String, column: String = "word", in bundle: Bundle) -> Set<String> {
+        Set(foldedMap(name, key: column, value: column, in: bundle).keys)
+    }
+
+    /// The list as a map from the folded `key` column to the `value` column as written.
+    public static func foldedMap(_ name: String, key: String = "word", value: String, in bundle: Bundle) -> [String: String] {
         guard let url = bundle.url(forResource: name, withExtension: "csv", subdirectory: "Lexicon"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             preconditionFailure("geomap's Lexicon/\(name).csv is missing from the bundle")
         }
         var it = CSVReader(text: text).makeIterator()
         let header = CSVHeader(it.next()?.fields ?? [])
-        var out: Set<String> = []
-        while let r = it.next() { if let w = header.value(column, in: r) { out.insert(NameFolding.fold(w)) } }
-        precondition(!out.isEmpty, "geomap's Lexicon/\(name).csv lists no \(column)")
+        var out: [String: String] = [:]
+        while let r = it.next() {
+            if let w = header.value(key, in: r), let v = header.value(value, in: r) { out[NameFolding.fold(w)] = v }
+        }
+        precondition(!out.isEmpty, "geomap's Lexicon/\(name).csv lists no \(key)")
         return out
     }
 }

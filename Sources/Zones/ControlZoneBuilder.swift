@@ -131,10 +131,11 @@ public final class ControlZoneBuilder {
             polygons[item.zone].append(rings)
             areas[item.zone] += area
         }
-        return pending.indices.compactMap { k in
+        return try pending.indices.compactMap { k in
             guard !polygons[k].isEmpty else { return nil }
             let z = pending[k]
-            let geometry: GeoJSONGeometry = polygons[k].count == 1 ? .polygon(polygons[k][0]) : .multiPolygon(polygons[k])
+            // Valid in metres need not stay valid once back in degrees: rings a nanometre apart may touch.
+            let geometry = try engine.makeValidIfNeeded(polygons[k].count == 1 ? .polygon(polygons[k][0]) : .multiPolygon(polygons[k]))
             return ControlZone(actor: z.actor, status: z.status, asOf: day, geometry: geometry, areaKm2: areas[k] / 1e6,
                                places: Array(Set(z.claims.map(\.place.name))).sorted(), sources: Array(Set(z.claims.map(\.source))).sorted())
         }

@@ -28,6 +28,12 @@ enum BearingArgument {
     }
 }
 
+/// An ISO 3166-1 alpha-2 country code ("SY", "sy"), upper-cased; anything else is refused with the value.
+struct CountryCode: ExpressibleByArgument {
+    let code: String
+    init?(argument: String) { guard argument.count == 2, argument.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }; code = argument.uppercased() }
+}
+
 enum DistanceArgument {
     static func parse(_ text: String) throws -> Distance {
         do { return try Distance(parsing: text) } catch { throw ValidationError(error.description) }

@@ -14,8 +14,8 @@ struct LocateCommand: ParsableCommand {
         south-east of Aleppo", "à 80 km au nord de Raqa", "à une quinzaine de kilomètres au sud d'Alep",
         "120 km from Homs", "à 120 km de Homs", "north-east of the city of Idlib", "au nord-est de la ville
         d'Idleb", "in the northern countryside of Hama", "dans la campagne nord de Hama", "near Azaz", "aux abords
-        de Homs". A name before the expression ("Kantari, 80 km north of Raqa") is checked against the area.
-        The uncertainty area follows the MaNIS georeferencing guide; see the README.
+        de Homs", "près de la frontière turque", "close to the Iraqi border". A name before the expression
+        ("Kantari, 80 km north of Raqa") is checked against the area. The area follows MaNIS/GBIF; see the README.
 
         Example:
           geomap locate "à 80 km au nord de Raqa" --format json
@@ -27,6 +27,7 @@ struct LocateCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Output format: json or geojson.") var format: OutputFormat = .json
     @Option(name: [.short, .long], help: "Write to this file instead of stdout (atomically).") var out: String?
     @Option(help: ArgumentHelp("How far direction-only forms reach from the anchor.", valueName: "distance")) var reach: String = "30km"
+    @Option(help: ArgumentHelp("The report's country (ISO 3166-1 alpha-2): \"near the Turkish border\" lies on its side.", valueName: "cc")) var country: CountryCode?
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
@@ -39,7 +40,7 @@ struct LocateCommand: ParsableCommand {
         locator.options.directionReach = try DistanceArgument.parse(reach)
         // The expression is free text: undo the minus-sign protection of numbers meant for option parsing.
         let text = expression.replacingOccurrences(of: String(NegativeNumberArguments.unicodeMinus), with: "-")
-        let location = try locator.locate(expression: text)
+        let location = try locator.locate(expression: text, context: ResolveContext(country: country?.code))
         if let check = location.namedPlace, check.place == nil {
             StandardError.note("'\(check.text)' matches no gazetteer place inside the area: the computed location stands")
         }

@@ -29,8 +29,8 @@ struct PlaceArgument {
             o["id"] = .string(place.id)
             o["name"] = .string(place.name)
         }
-        o["lat"] = .number(coordinate.latitude)
-        o["lon"] = .number(coordinate.longitude)
+        o["lat"] = .number(roundTo(coordinate.latitude, decimals: 6))
+        o["lon"] = .number(roundTo(coordinate.longitude, decimals: 6))
         return .object(o)
     }
 

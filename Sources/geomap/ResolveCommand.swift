@@ -25,7 +25,7 @@ struct ResolveCommand: ParsableCommand {
     @Argument(help: "The name as written.") var name: String
     @Option(help: ArgumentHelp("Prefer places near this place or LAT,LON.", valueName: "place|lat,lon")) var near: String?
     @Option(help: ArgumentHelp("Prefer places in this first-level division (governorate, province).", valueName: "name")) var admin: String?
-    @Option(help: ArgumentHelp("Prefer places in this country (ISO 3166-1 alpha-2).", valueName: "cc")) var country: String?
+    @Option(help: ArgumentHelp("Prefer places in this country (ISO 3166-1 alpha-2).", valueName: "cc")) var country: CountryCode?
     @Flag(help: "Also accept names one letter away from a known spelling (misspellings).") var fuzzy = false
     @Option(help: "How many candidates to show.") var limit = 5
     @Option(name: [.short, .long], help: "Output format: table, json or geojson.") var format: OutputFormat = .table
@@ -34,15 +34,12 @@ struct ResolveCommand: ParsableCommand {
     func validate() throws {
         try Self.require(format, in: [.table, .json, .geojson])
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        if let cc = country, cc.count != 2 || !cc.allSatisfy(\.isLetter) {
-            throw ValidationError("--country '\(cc)' is not an ISO 3166-1 alpha-2 code such as SY")
-        }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the name is empty") }
     }
 
     func run() throws {
         let gazetteer = try gazetteerOptions.open()
-        var context = ResolveContext(country: country, allowFuzzy: fuzzy)
+        var context = ResolveContext(country: country?.code, allowFuzzy: fuzzy)
         if let near { context.near = try PlaceArgument.resolve(near) { gazetteer }.coordinate }
         if let admin { context.adminKeys = try gazetteer.adminKeys(for: admin) }
         let candidates = try gazetteer.resolve(name, context: context, limit: limit)

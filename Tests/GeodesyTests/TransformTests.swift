@@ -62,4 +62,22 @@ import TestSupport
             #expect(Geodesic.distance(from: back, to: p).meters < 1e-6)
         }
     }
+
+    /// The local projection is given to PROJ as an operation; the CRS-to-CRS transformation PROJ derives from
+    /// EPSG:4326 to the same projected CRS gives the same metres.
+    @Test(arguments: [LocalProjection.Kind.azimuthalEquidistant, .lambertAzimuthalEqualArea])
+    func theLocalOperationIsWhatPROJDerivesFromEPSG4326(_ kind: LocalProjection.Kind) throws {
+        let local = try LocalProjection(center: raqqa, kind: kind)
+        let derived = try CoordinateTransform(from: "EPSG:4326", to: local.definition)
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<100 {
+            let p = Geodesic.destination(from: raqqa, distance: Distance(meters: rng.uniform(0, 800_000)), bearing: Bearing(degrees: rng.uniform(0, 360)))
+            let a = try local.project(p), b = try derived.transform(ProjectedPoint(x: p.longitude, y: p.latitude))
+            #expect(abs(a.x - b.x) < 1e-6 && abs(a.y - b.y) < 1e-6, "\(p): \(a) vs \(b)")
+            let back = try local.unproject(a), derivedBack = try derived.transform(a, inverse: true)
+            #expect(abs(back.longitude - derivedBack.x) < 1e-11 && abs(back.latitude - derivedBack.y) < 1e-11,
+                    "\(a): \(back) vs \(derivedBack)")
+        }
+        #expect(throws: ProjError.self) { try CoordinateTransform(operation: "+proj=nosuchprojection", source: "a", target: "b") }
+    }
 }
