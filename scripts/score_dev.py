@@ -125,6 +125,8 @@ def main():
             if hit:
                 ev_tp += 1
                 gold_events.remove(hit)
+            else:
+                errors.append(f"{g['file']}: extra event {e['sub_type']} at {e.get('place_id')} ({e.get('location')})")
         for ge in gold_events:
             errors.append(f"{g['file']}: missed event {ge['sub_type']} at wof:{ge['location_wof_id']}")
         gold_ctl = [c for c in g["control"] if c["place_wof_id"]]

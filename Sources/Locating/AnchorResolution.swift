@@ -38,7 +38,9 @@ extension Locator {
 
     /// Words that after an article name a place the text named before ("the city", "la province"), not a place.
     static let anaphorWords: Set<String> = ["country", "pays", "capital", "capitale", "city", "ville", "town", "village", "province",
-                                            "governorate", "gouvernorat", "region", "localite", "bourgade"]
+                                            "governorate", "gouvernorat", "region", "localite", "bourgade", "border", "frontiere"]
+
+    static let articles: Set<String> = ["the", "la", "le", "les", "l'", "l’"]
 
     static let regionTypes: Set<String> = ["province", "governorate", "district", "region", "gouvernorat"]
     /// Type words that mean a first-level division (Syria's governorates), not a district.
@@ -49,21 +51,35 @@ extension Locator {
     /// The longest run of anchor words the gazetteer knows (exact, alias, alternate or key match), honouring a
     /// type word ("la province de" → a division; "the town of" → a settlement).
     public func resolveAnchor(_ e: RelativeExpression, context: ResolveContext) throws(LocatingError) -> (String, Place, Range<Int>) {
-        let words = e.anchorWords
-        guard !words.isEmpty else { throw .anchorNotFound("(no place named)", expression: e.text) }
+        guard !e.anchorWords.isEmpty else { throw .anchorNotFound("(no place named)", expression: e.text) }
         if let across = try borderNeighbour(e, context: context) { return across }
-        // "the country", "la capitale": with the report's country known, its own place or capital; other anaphors
-        // ("the city") need the document, which a lone expression does not have.
-        if words.count >= 2, ["the", "la", "le", "l'"].contains(words[0].text.lowercased()) {
-            let word = NameFolding.fold(words[1].text), range = words[0].range.lowerBound..<words[1].range.upperBound
+        // An article before the name ("à l'est de la Syrie") is no part of it: alone, "la" would read as an
+        // abbreviation ("LA").
+        var words = e.anchorWords[...]
+        if !e.anchorBefore, words.count >= 2, Self.articles.contains(words[words.startIndex].text.lowercased()),
+           !Self.anaphorWords.contains(NameFolding.fold(words[words.startIndex + 1].text)) {
+            words = words.dropFirst()
+        }
+        // "the country", "du pays", "la capitale": with the report's country known, its own place or capital;
+        // other anaphors ("the city") need the document, which a lone expression does not have.
+        let all = e.anchorWords
+        let anaphor: (text: String, word: String, range: Range<Int>)?
+        if !e.anchorBefore, all.count >= 2, Self.articles.contains(all[0].text.lowercased()), Self.anaphorWords.contains(NameFolding.fold(all[1].text)) {
+            anaphor = (all[0].text + " " + all[1].text, NameFolding.fold(all[1].text), all[0].range.lowerBound..<all[1].range.upperBound)
+        } else if !e.anchorBefore, all[0].text == all[0].text.lowercased(), Self.anaphorWords.contains(NameFolding.fold(all[0].text)) {
+            anaphor = (all[0].text, NameFolding.fold(all[0].text), all[0].range)
+        } else {
+            anaphor = nil
+        }
+        if let anaphor {
             let found: Place?
-            switch word {
+            switch anaphor.word {
             case "country", "pays": found = try context.country.flatMap { iso throws(LocatingError) in try country(iso: iso) }
             case "capital", "capitale": found = try context.country.flatMap { iso throws(LocatingError) in try capital(of: iso) }
             default: found = nil
             }
-            if let found { return (words[0].text + " " + words[1].text, found, range) }
-            if Self.anaphorWords.contains(word) { throw .anchorNotFound(words[0].text + " " + words[1].text, expression: e.text) }
+            guard let found else { throw .anchorNotFound(anaphor.text, expression: e.text) }
+            return (anaphor.text, found, anaphor.range)
         }
         let lengths = Array((1...words.count).reversed())
         for n in lengths {

@@ -110,21 +110,38 @@ public struct EventExtractor {
                 eventType: trigger.eventType, subEventType: trigger.subEventType, subType: trigger.subType,
                 actors: Self.ordered(actors), locationText: nil, placeID: nil, admin1: nil, point: nil, geoPrecision: nil,
                 claims: fatalityClaims(words), evidence: s)
+            // Triggers by position, for sentences that tell events of more than one kind.
+            let occurrences = settlements.isEmpty ? [] : triggerOccurrences(in: words)
+            func own(_ incident: inout Incident, at m: Mention) {
+                guard let t = Self.clauseTrigger(before: m.start, sentence: s, scalars: scalars, occurrences: occurrences) else { return }
+                incident.eventType = t.eventType; incident.subEventType = t.subEventType; incident.subType = t.subType
+            }
             if let (m, _) = where_ {
                 Self.locate(&incident, at: m)
                 incident.locationFromContext = location == nil
+                if location != nil { own(&incident, at: m) }
             }
             if trigger.subType == "execution", lists.fighting.contains(where: { Self.contains(words, $0) }) {
                 incident.eventType = "Battles"; incident.subEventType = "Armed clash"
             }
             incidents.append(incident)
-            // "Air strikes hit A, B and C": one incident per place (ACLED); the toll stays with the first.
-            if location?.1 == false, settlements.count > 1 {
+            // "Air strikes hit A, B and C": one incident per place (ACLED); the toll stays with the first. When the
+            // sentence's location is a relative expression ("barrel bombs on Kafranbel, some 10 km west of Maarat
+            // al-Numan, and on Hish"), the place it describes (named right before it) is that incident; the others
+            // are incidents of their own.
+            let others: ArraySlice<Mention>
+            if let (m, isRelative) = location, isRelative {
+                others = settlements.filter { s in !(s.end <= m.start && m.start - s.end <= 2) }[...]
+            } else {
+                others = settlements.dropFirst()
+            }
+            if location != nil, !others.isEmpty {
                 var seen: Set<String> = [incident.placeID ?? ""]
-                for m in settlements.dropFirst() where seen.insert(m.place!.id).inserted {
+                for m in others where seen.insert(m.place!.id).inserted {
                     var other = incident
                     other.claims = []
                     Self.locate(&other, at: m)
+                    own(&other, at: m)
                     incidents.append(other)
                 }
             }

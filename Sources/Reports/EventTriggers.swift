@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Incidents
+import Places
 
 /// The event a sentence reports: the lexicon's first trigger, else a death of unstated cause.
 extension EventExtractor {
@@ -21,5 +22,27 @@ extension EventExtractor {
             }
         }
         return first == .max ? nil : lexicon.triggers[first]
+    }
+
+    /// Every trigger the words hold with the word it starts at, in order; at one start, the lexicon's first.
+    func triggerOccurrences(in words: [String]) -> [(at: Int, trigger: Lexicon.Trigger)] {
+        var found: [Int: Int] = [:]
+        for w in Set(words) {
+            guard let ks = lexicon.triggersByFirstWord[w] else { continue }
+            for k in ks {
+                for i in Self.occurrences(of: lexicon.triggers[k].words, in: words) where found[i].map({ k < $0 }) ?? true { found[i] = k }
+            }
+        }
+        return found.sorted { $0.key < $1.key }.map { ($0.key, lexicon.triggers[$0.value]) }
+    }
+
+    /// A clause's own event: "regime forces shelled al-Waer, and warplanes carried out air strikes on Talbiseh and
+    /// al-Rastan" is shelling at al-Waer, air strikes at the others. The trigger last before the place, when the
+    /// sentence holds triggers of more than one kind; nil otherwise (the sentence's trigger stands).
+    static func clauseTrigger(before start: Int, sentence: Range<Int>, scalars: [Unicode.Scalar],
+                              occurrences: [(at: Int, trigger: Lexicon.Trigger)]) -> Lexicon.Trigger? {
+        guard Set(occurrences.map(\.trigger.subType)).count > 1, start > sentence.lowerBound else { return nil }
+        let index = words(of: NameFolding.fold(scalars: scalars[sentence.lowerBound..<min(start, sentence.upperBound)])).count
+        return occurrences.last { $0.at < index }?.trigger
     }
 }

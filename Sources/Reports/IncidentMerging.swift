@@ -36,8 +36,8 @@ extension EventExtractor {
     }
 
     /// The same incident told again (a headline, then the details): the same kind (a death of unstated cause
-    /// joins any kind with its toll), and the same toll, or the same place, or one adds no toll and lies in
-    /// the other's governorate or has no place of its own.
+    /// joins any kind with its toll), and the same toll, or the same place, or one adds no toll and has no place
+    /// of its own or is told for the whole governorate the other lies in.
     static func compatible(_ a: Incident, _ b: Incident) -> Bool {
         let sameToll = a.claims.contains { x in b.claims.contains { $0.count == x.count } }
         guard a.subType == b.subType || ((a.subType == "killing" || b.subType == "killing") && sameToll) else { return false }
@@ -45,6 +45,8 @@ extension EventExtractor {
         if a.placeID != nil, a.placeID == b.placeID { return true }
         guard a.claims.isEmpty || b.claims.isEmpty else { return false }
         if a.point == nil || b.point == nil || a.locationFromContext || b.locationFromContext { return true }
-        return a.admin1 != nil && a.admin1 == b.admin1 && a.geoPrecision != b.geoPrecision
+        // A governorate-level telling (precision 3) and a precise one in that governorate; two places each
+        // precise (a town, a relative location about another) are two incidents.
+        return a.admin1 != nil && a.admin1 == b.admin1 && a.geoPrecision != b.geoPrecision && max(a.geoPrecision ?? 0, b.geoPrecision ?? 0) == 3
     }
 }

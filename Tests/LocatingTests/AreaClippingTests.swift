@@ -80,4 +80,17 @@ import TestSupport
         let expected = Double.pi * (pow(d.high + half, 2) - pow(max(0, d.low - half), 2))
         #expect(abs(l.areaKm2 - expected) / expected < 0.03, "\(l.areaKm2) km² vs \(expected)")
     }
+
+    /// An article before the anchor is not a name ("la" alone reads as the abbreviation of Los Angeles); "the
+    /// border" with no country named is no anchor; "the country" is the report's country.
+    @Test func articlesAndAnaphorsAreNotNames() throws {
+        let locator = try Fixtures.locator()
+        let syria = try #require(try locator.gazetteer.store.country(iso: "SY"))
+        for text in ["à l'est de la Syrie", "in the east of the country", "dans l'est du pays"] {
+            let l = try locator.locate(expression: text, context: ResolveContext(country: "SY"))
+            #expect(l.anchor.id == syria.id, "\(text) → \(l.anchor.name)")
+        }
+        #expect(throws: LocatingError.self) { try locator.locate(expression: "30 km east of the border", context: ResolveContext(country: "SY")) }
+        #expect(throws: LocatingError.self) { try locator.locate(expression: "north of the city") }
+    }
 }
