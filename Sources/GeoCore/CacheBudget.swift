@@ -1,9 +1,12 @@
 /// geomap's one cache budget: how many entries each worker's caches may hold (name rankings, located areas and
-/// named-place checks, anchor extents) and whether the direct-mapped memos (name-index answers, distances) are
-/// on. Every cache answers as the uncached computation does; 0 turns them all off (`--cache-limit 0`), which the
-/// benchmark measures beside the default. The records read from the gazetteer store (`PlaceRecordCache`) are
-/// bounded by `recordEntries` whatever the limit: they save SQLite reads, not computation, and were never part
-/// of what `--cache-limit 0` measures.
+/// named-place checks, anchor extents, governorates named like a city) and whether the direct-mapped memos
+/// (name-index answers, distances) are on. Every cache answers as the uncached computation does; 0 turns them
+/// all off (`--cache-limit 0`), which the benchmark measures beside the default. The records read from the
+/// gazetteer store (`PlaceRecordCache`) are bounded by `recordEntries` whatever the limit: they save SQLite
+/// reads, not computation, and were never part of what `--cache-limit 0` measures. Likewise what the locator
+/// derives from the gazetteer alone, once per worker (border bands per pair of countries, country and capital
+/// places, the land mask's widened outlines): properties of the data like the name index, bounded by the
+/// number of countries, not by the text.
 public struct CacheBudget: Sendable, Equatable {
     /// Entries each cache may hold before it empties itself.
     public var entries: Int
