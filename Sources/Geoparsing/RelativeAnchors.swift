@@ -23,7 +23,7 @@ extension Geoparser {
                     break
                 }
                 // "à l'est de la Syrie": an article may come before the anchor's name.
-                if !e.anchorBefore, !["la", "le", "les", "the"].contains(w.text.lowercased()) { break }
+                if !e.anchorBefore, !Locator.articles.contains(w.text.lowercased()) { break }
             }
             // "close to the Iraqi border": the adjective names the country across.
             if anchor == nil, e.form == .border { anchor = try locator.borderNeighbour(e, context: ResolveContext(country: country)) }
@@ -119,7 +119,7 @@ extension Geoparser {
     /// kind named last.
     func anaphor(_ words: String, before limit: Int, chosenBySpan: [Range<Int>: (Place, Candidate)], country: String?) throws -> Place? {
         let parts = words.split(separator: " ").map(String.init)
-        guard parts.count == 2, ["the", "la", "le", "l"].contains(parts[0]) else { return nil }
+        guard parts.count == 2, Locator.articles.contains(parts[0]) else { return nil }
         // The place of a kind named last before `limit`: one pass, no sort (most expressions ask once).
         func last(_ wanted: (Place) -> Bool) -> Place? {
             var best: (start: Int, place: Place)?

@@ -40,7 +40,9 @@ extension Locator {
     static let anaphorWords: Set<String> = ["country", "pays", "capital", "capitale", "city", "ville", "town", "village", "province",
                                             "governorate", "gouvernorat", "region", "localite", "bourgade", "border", "frontiere"]
 
-    static let articles: Set<String> = ["the", "la", "le", "les", "l'", "l’"]
+    /// Articles that may come before an anchor's name ("à l'est de la Syrie", "north of the city"), lowercased;
+    /// the geoparser reads anchors with the same list.
+    public static let articles: Set<String> = ["the", "la", "le", "les", "l", "l'", "l’"]
 
     static let regionTypes: Set<String> = ["province", "governorate", "district", "region", "gouvernorat"]
     /// Type words that mean a first-level division (Syria's governorates), not a district.
