@@ -40,6 +40,44 @@ def km(a, b):
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
+STATUS = {"captured": "controls", "besieged": "contested"}
+# The gold's six kinds and the ACLED sub-event types each may be written as.
+SUB_EVENTS = {
+    "air_strike": {"Air/drone strike"},
+    "shelling": {"Shelling/artillery/missile attack"},
+    "car_bomb": {"Remote explosive/landmine/IED", "Suicide bomb"},
+    "clashes": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "execution": {"Attack"},
+    "abduction": {"Abduction/forced disappearance"},
+}
+counts = {k: 0 for k in ("actor tp", "actor pred", "actor gold", "toll events", "toll exact", "claims", "claims with source",
+                         "sub-event right", "matched", "claim actors right")}
+
+
+actor_notes = []
+out_of_scope = []
+
+
+def score_event(file, e, gold):
+    """Actors, tolls and ACLED sub-event type of a predicted event matched to a gold one. The gold names sides
+    only: "Civilians" (ACLED's actor 2 for violence against civilians) is left out of the actor counts."""
+    counts["matched"] += 1
+    predicted = {a for a in e["actors"] if a != "Civilians"}
+    wanted = set(gold["actors"])
+    counts["actor tp"] += len(predicted & wanted)
+    counts["actor pred"] += len(predicted)
+    counts["actor gold"] += len(wanted)
+    if predicted != wanted:
+        actor_notes.append(f"{file}: {gold['sub_type']} at wof:{gold['location_wof_id']}: actors {sorted(predicted)}, gold {sorted(wanted)}")
+    counts["sub-event right"] += e["sub_event_type"] in SUB_EVENTS.get(gold["sub_type"], set())
+    if gold["fatalities_low"] is not None:
+        counts["toll events"] += 1
+        counts["toll exact"] += (e["fatalities_low"], e["fatalities_high"]) == (gold["fatalities_low"], gold["fatalities_high"])
+    for c in e["fatality_claims"]:
+        counts["claims"] += 1
+        counts["claims with source"] += c["source"] is not None
+
+
 def main():
     geomap, gaz = sys.argv[1], sys.argv[2]
     db = sqlite3.connect(f"file:{gaz}?mode=ro", uri=True)
@@ -119,24 +157,38 @@ def main():
         gold_events = list(g["events"])
         ev_gold += len(gold_events)
         for e in x["events"]:
+            if e["sub_type"] not in SUB_EVENTS:
+                # The gold codes six kinds (its README); an incident of another ACLED kind (a non-violent transfer
+                # of territory, an arrest, a protest) is outside it: listed, not scored.
+                out_of_scope.append(f"{g['file']}: {e['event_type']} / {e['sub_event_type']} at {e['place_id']} ({e['location_text']})")
+                continue
             ev_pred += 1
             hit = next((ge for ge in gold_events if ge["sub_type"] == e["sub_type"] and e["place_id"] and ge["location_wof_id"]
                         and same_place(e["place_id"], ge["location_wof_id"])), None)
             if hit:
                 ev_tp += 1
                 gold_events.remove(hit)
+                score_event(g["file"], e, hit)
             else:
-                errors.append(f"{g['file']}: extra event {e['sub_type']} at {e.get('place_id')} ({e.get('location')})")
+                errors.append(f"{g['file']}: extra event {e['sub_type']} at {e.get('place_id')} ({e.get('location_text')})")
         for ge in gold_events:
             errors.append(f"{g['file']}: missed event {ge['sub_type']} at wof:{ge['location_wof_id']}")
+        # Control claims: the place and what the claim says of it (captured and controls are both "controls",
+        # besieged is "contested"), any actor; the actor is scored apart.
         gold_ctl = [c for c in g["control"] if c["place_wof_id"]]
         ctl_gold += len(gold_ctl)
         for c in x["control"]:
             ctl_pred += 1
-            hit = next((gc for gc in gold_ctl if c["place_id"] and same_place(c["place_id"], gc["place_wof_id"])), None)
+            status = STATUS.get(c["status"], c["status"])
+            hit = next((gc for gc in gold_ctl if c["place_id"] and same_place(c["place_id"], gc["place_wof_id"]) and gc["status"] == status), None)
             if hit:
                 ctl_tp += 1
                 gold_ctl.remove(hit)
+                counts["claim actors right"] += c["actor"] == hit["actor"]
+            else:
+                errors.append(f"{g['file']}: extra claim {c['actor']} {c['status']} {c['place_text']} ({c['place_id']})")
+        for gc in gold_ctl:
+            errors.append(f"{g['file']}: missed claim {gc['actor']} {gc['status']} wof:{gc['place_wof_id']}")
         for r in g["relative"]:
             rel_total += 1
             hit = [m for m in rels if m["start"] < r["end"] and r["start"] < m["end"]]
@@ -175,13 +227,22 @@ def main():
           f"the gold point {gold_points_held}/{gold_points}")
     print(f"events (sub_type and place): precision {ev_tp / max(1, ev_pred):.1%} ({ev_tp}/{ev_pred}), "
           f"recall {ev_tp / max(1, ev_gold):.1%} ({ev_tp}/{ev_gold})")
-    print(f"control claims (place): precision {ctl_tp / max(1, ctl_pred):.1%} ({ctl_tp}/{ctl_pred}), "
+    print(f"control claims (place and status): precision {ctl_tp / max(1, ctl_pred):.1%} ({ctl_tp}/{ctl_pred}), "
           f"recall {ctl_tp / max(1, ctl_gold):.1%} ({ctl_tp}/{ctl_gold})")
+    c = counts
+    print(f"actors of matched events: recall {c['actor tp'] / max(1, c['actor gold']):.1%} ({c['actor tp']}/{c['actor gold']}), "
+          f"precision {c['actor tp'] / max(1, c['actor pred']):.1%} ({c['actor tp']}/{c['actor pred']}); "
+          f"ACLED sub-event type right {c['sub-event right']}/{c['matched']}")
+    print(f"tolls: low and high as the gold's {c['toll exact']}/{c['toll events']} events with a toll; "
+          f"fatality claims with their source {c['claims with source'] / max(1, c['claims']):.1%} ({c['claims with source']}/{c['claims']}); "
+          f"control claims with the gold's actor {c['claim actors right']}/{ctl_tp}")
     print(f"unlinked feature/neighbourhood spans read as features: {len(unlinked_read)}; "
           f"feature readings of gold settlement spans counted correct (≤ 10 km): {len(feature_of_gold)}")
     if "-v" in sys.argv:
         print("\n".join(unlinked_read + feature_of_gold))
         print("\n".join(errors))
+        print("\n".join(actor_notes))
+        print("incidents of kinds the gold does not code:\n" + "\n".join(out_of_scope))
         print("\n".join(far))
 
 

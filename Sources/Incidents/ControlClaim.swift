@@ -9,6 +9,8 @@ public struct ControlClaim: Sendable {
     public var dateSource: DateSource
     /// Code-point span of the sentence the claim was read from.
     public var evidence: Range<Int>
+    /// The incident of the fighting in which the place was taken ("E3"), when the report tells it.
+    public var incident: String?
 
     public init(actor: String?, placeID: String?, placeText: String, status: ControlStatus, date: ReportDay?,
                 dateSource: DateSource, evidence: Range<Int>) {

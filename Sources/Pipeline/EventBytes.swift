@@ -49,7 +49,9 @@ public enum EventBytes {
             JSONBytes.appendInteger(c.count, to: &out)
             out.append(0x7D)
         }
-        out.append(contentsOf: "],")
+        out.append(contentsOf: "],\"notes\":")
+        JSONBytes.appendOptional(e.notes, to: &out, JSONBytes.appendString)
+        out.append(0x2C)
         evidence(e.evidence, to: &out)
         out.append(0x7D)
     }
@@ -67,6 +69,8 @@ public enum EventBytes {
         JSONBytes.appendOptional(c.date?.description, to: &out, JSONBytes.appendString)
         out.append(contentsOf: ",\"date_source\":")
         JSONBytes.appendString(c.dateSource.rawValue, to: &out)
+        out.append(contentsOf: ",\"incident\":")
+        JSONBytes.appendOptional(c.incident, to: &out, JSONBytes.appendString)
         out.append(0x2C)
         evidence(c.evidence, to: &out)
         out.append(0x7D)

@@ -110,7 +110,7 @@ public enum NameFolding {
         }
     }
 
-    static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+    public static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x27, 0x60, 0xB4, 0x2BB, 0x2BC, 0x2BE, 0x2BF, 0x2018, 0x2019, 0x201B, 0x2032, 0x2035, 0x02C8: return true
         default: return false

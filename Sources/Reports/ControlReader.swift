@@ -46,7 +46,7 @@ struct ControlReader: Sendable {
     /// leaves no state behind, so that fold ends exactly as the fold of the whole does; when it is too short to
     /// hold what is read (a run of punctuation), the whole is folded.
     static func foldedBefore(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> String {
-        func fold(_ r: Range<Int>) -> String { NameFolding.fold(scalars: scalars[r]) }
+        func fold(_ r: Range<Int>) -> String { EventExtractor.fold(scalars[r]) }
         guard end - start > 200 else { return fold(start..<end) }
         var cut = end - 200
         while cut > start, scalars[cut - 1] != " " { cut -= 1 }
@@ -100,7 +100,13 @@ struct ControlReader: Sendable {
         // "un poste de contrôle" is a checkpoint, not control.
         if end >= 3, words[end - 2] == "de", words[end - 1] == "controle", checkpoint.contains(words[end - 3]) { return nil }
         let between = words[end...]
-        let capitalisedNames = between.count <= 12 && between.allSatisfy { listWords.contains($0) || $0.count > 2 }
-        return capitalisedNames && between.count <= 12 ? status : nil
+        let capitalisedNames = between.count <= 16 && between.allSatisfy { listWords.contains($0) || $0.count > 2 }
+        return capitalisedNames ? status : nil
+    }
+
+    /// Whether a control phrase ends right before the place (not a verb whose list reaches it).
+    func statusRightBefore(_ before: String) -> Bool {
+        let tail = Array(before.unicodeScalars.suffix(70).map(\.value))
+        return patterns.contains { $0.regex.firstMatch(in: tail) != nil }
     }
 }

@@ -11,6 +11,13 @@ extension EventExtractor {
         if let i = Self.position(words, lists.nightOf), i + 4 < words.count, weekdays[words[i + 2]] != nil, let w = weekdays[words[i + 4]] {
             return (report.latest(weekday: w), .text)
         }
+        // A day of a month: "on 5 January 2014", "le 13 mai", "13 mai 2015" (a month after the report's is last year's).
+        for (i, w) in words.enumerated() where i + 1 < words.count {
+            guard let d = Int(w), (1...31).contains(d), let m = lists.months[words[i + 1]], words[i + 1].count > 2 else { continue }
+            var year = report.year
+            if i + 2 < words.count, let y = Int(words[i + 2]), (1900...2100).contains(y) { year = y } else if m > report.month { year -= 1 }
+            if let day = ReportDay(year: year, month: m, day: d) { return (day, .text) }
+        }
         for (i, w) in words.enumerated() {
             let phraseEndsHere = lists.yesterdayPhrases.contains { p in i + 1 >= p.count && words[(i + 1 - p.count)...i].elementsEqual(p) }
             if lists.yesterday.contains(w) || phraseEndsHere { return (report.adding(days: -1), .text) }

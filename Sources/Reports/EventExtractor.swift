@@ -7,15 +7,15 @@ import Places
 
 /// Reads incidents and control claims from a report whose place mentions are already resolved. The parts live
 /// in files of their own: sentences and words (`SentenceWords`), triggers, actors, tolls and their sources
-/// (`FatalityClaims`), dates (`EventDates`), locations, merging (`IncidentMerging`) and control (`ControlReader`).
+/// (`TollReading`), dates (`EventDates`), places (`FramePlaces`), merging (`IncidentMerging`) and control
+/// (`ControlReader`, `ControlFrames`).
 ///
-/// Sentence by sentence: an event trigger of the lexicon makes an incident; its actors are the lexicon's
-/// aliases in the sentence (one named just after a number is a target: "46 rebelles d'Ahrar al-Cham"); its
-/// fatalities are numbers next to kill words, each claim carrying the source named next to it; its date comes
-/// from day words resolved against the report date; its location from a relative expression or the most
-/// precise place of the sentence, else of the previous one. Incidents of one kind that the text reports
-/// again (a headline, then the details) are merged. The text is one document: `ReportReader` cuts long files
-/// into blocks and reads each alone (merging is quadratic in a document's incidents).
+/// Clause by clause (`SentenceTokens`, `ClauseEvents`): each place of a clause is an incident of the event word
+/// last before it in the clause (else first after it), with the sides acting and hit, the clause's tolls with
+/// their sources, and its day; a clause with a toll and no place adds it to the incident told last (or to the
+/// fighting for the place last taken). Control claims come from verbs, states and losses (`ControlFrames`).
+/// Incidents of one kind told again at one place are merged. The text is one document: `ReportReader` cuts
+/// long files into blocks and reads each alone (merging is quadratic in a document's incidents).
 public struct EventExtractor {
     public let lexicon: Lexicon
     /// The word lists of `Lexicon/word_lists.csv` and the control files.
@@ -63,91 +63,94 @@ public struct EventExtractor {
         let documentCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         var incidents: [Incident] = []
         var claims: [ControlClaim] = []
-        var previousLocation: (Mention, Bool)?
+        var context = ReadingContext()
         // One sweep over the mentions, sorted by start, hands each sentence its own.
         let byStart = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
         var nextMention = 0
         for (k, s) in sentences.enumerated() {
-            let folded = NameFolding.fold(scalars: scalars[s])
-            let words = Self.words(of: folded)
+            // What a paragraph tells stays in it.
+            if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].lazy.filter({ $0 == "\n" }).count > 1 {
+                context.focus = nil; context.capture = nil
+            }
+            let words = Self.words(of: Self.fold(scalars[s]))
+            let hasTrigger = words.contains { lexicon.triggersByFirstWord[$0] != nil }
+            let hasToll = words.contains { lists.killWords.contains($0) || lists.killVerbs.contains($0) || lists.killVerbsAdjacent.contains($0) }
+            let mayClaim = words.contains { control.gateWords.contains($0) || lists.holdingWords.contains($0) }
+            let namesSource = words.contains { w in lexicon.aliasesByFirstWord[w]?.contains { lexicon.aliases[$0].isSource } == true }
+            guard hasTrigger || hasToll || mayClaim else {
+                // A sentence that only names a source ("the Observatory said") is read for the source alone.
+                if namesSource { note(sources: self.sides(in: words, triggerWords: []), in: &context) }
+                continue
+            }
             while nextMention < byStart.count, mentions[byStart[nextMention]].start < s.lowerBound { nextMention += 1 }
             var inSentence: [Mention] = []
+            let newsroom = Dateline.end(from: s.lowerBound, in: scalars) ?? s.lowerBound
             var j = nextMention
             while j < byStart.count, mentions[byStart[j]].start < s.upperBound {
                 // A government named by its capital, or a person's home town, is no place of events or control.
-                if mentions[byStart[j]].end <= s.upperBound, mentions[byStart[j]].role == .place { inSentence.append(mentions[byStart[j]]) }
+                // (A home town is kept for abductions: "abducted 6 civilians from X" took them at X.)
+                if mentions[byStart[j]].end <= s.upperBound, mentions[byStart[j]].start >= newsroom, mentions[byStart[j]].role != .metonym {
+                    inSentence.append(mentions[byStart[j]])
+                }
                 j += 1
             }
-            let location = Self.bestLocation(inSentence, country: documentCountry)
-            // The previous sentence's place carries over only within a paragraph.
-            if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].lazy.filter({ $0 == "\n" }).count > 1 { previousLocation = nil }
-            defer { if let l = location { previousLocation = l } }
-            // Dates and actors only for sentences that make a claim or an incident: most sentences make neither.
-            lazy var dated = date(words, report: reportDate, reportSource: reportSource)
-            lazy var actors = actorsIn(words)
-            // Control claims: a control phrase right before a place (only where the sentence has a control word).
-            let mayClaim = words.contains { control.gateWords.contains($0) }
-                && control.stems.firstMatch(in: folded.unicodeScalars.map(\.value)) != nil
-            for m in inSentence where m.relative == nil && mayClaim {
-                guard let place = m.place else { continue }
-                let before = ControlReader.foldedBefore(scalars, from: s.lowerBound, to: m.start)
-                guard let status = control.status(before),
-                      let actor = actors.first(where: { !$0.isTarget })?.name ?? actors.first?.name else { continue }
-                claims.append(ControlClaim(actor: actor, placeID: place.id,
-                                            placeText: m.text, status: status, date: dated.0, dateSource: dated.1, evidence: s))
+            let t = SentenceTokens(scalars, max(s.lowerBound, min(newsroom, s.upperBound))..<s.upperBound, lists: lists)
+            let triggers = triggerOccurrences(in: t.words)
+            let sides = self.sides(in: t.words, triggerWords: triggers.map { $0.at..<($0.at + $0.trigger.words.count) }) { i in
+                // "l’EI", "(IS)": the token holds the capitals ("is" or "Is" does not).
+                scalars[t.spans[i]].lazy.filter { $0.properties.isUppercase }.count >= 2
             }
-            guard let trigger = firstTrigger(in: words) ?? deathTrigger(words) else { continue }
-            // Places named as anchors of a relative expression ("au nord-est de la ville d'Idleb") are not where it happened.
-            let relativeSpans = inSentence.filter { $0.relative != nil }.map { $0.start..<$0.end }
-            let settlements = inSentence.filter { m in
-                m.relative == nil && !relativeSpans.contains { $0.contains(m.start) && $0.lowerBound != m.start }
-                    && m.place.map { !$0.kind.isAdministrative && $0.kind != .country && (documentCountry == nil || $0.country == documentCountry) } == true
+            let places = framePlaces(inSentence, t, country: documentCountry, triggerWords: triggers.map(\.at))
+            let dated = date(t.words, report: reportDate, reportSource: reportSource)
+            var held = Set<Int>()
+            if mayClaim {
+                let frames = controlClaims(t, places: places, sides: sides, scalars: scalars, sentence: s, dated: dated,
+                                           context: &context, incidents: incidents)
+                claims += frames.map(\.claim)
+                incidents += transfers(frames.map(\.claim), words: t.words, places: places, sentence: s)
+                held = Set(frames.map(\.placeWord))
             }
-            let where_ = location ?? previousLocation
-            let (date, dateSource) = dated
-            var incident = Incident(
-                id: "", date: date, dateSource: dateSource, timePrecision: date == nil ? 3 : timePrecision(words),
-                eventType: trigger.eventType, subEventType: trigger.subEventType, subType: trigger.subType,
-                actors: Self.ordered(actors), locationText: nil, placeID: nil, admin1: nil, point: nil, geoPrecision: nil,
-                claims: fatalityClaims(words), evidence: s)
-            // Triggers by position, for sentences that tell events of more than one kind.
-            let occurrences = settlements.isEmpty ? [] : triggerOccurrences(in: words)
-            func own(_ incident: inout Incident, at m: Mention) {
-                guard let t = Self.clauseTrigger(before: m.start, sentence: s, scalars: scalars, occurrences: occurrences) else { return }
-                incident.eventType = t.eventType; incident.subEventType = t.subEventType; incident.subType = t.subType
+            if hasTrigger || hasToll {
+                let frame = SentenceFrame(tokens: t, places: places, triggers: triggers, sides: sides, sentence: s, date: dated, held: held)
+                readEvents(frame, scalars: scalars, reportDate: reportDate, reportSource: reportSource, context: &context, into: &incidents)
             }
-            if let (m, _) = where_ {
-                Self.locate(&incident, at: m)
-                incident.locationFromContext = location == nil
-                if location != nil { own(&incident, at: m) }
-            }
-            if trigger.subType == "execution", lists.fighting.contains(where: { Self.contains(words, $0) }) {
-                incident.eventType = "Battles"; incident.subEventType = "Armed clash"
-            }
-            incidents.append(incident)
-            // "Air strikes hit A, B and C": one incident per place (ACLED); the toll stays with the first. When the
-            // sentence's location is a relative expression ("barrel bombs on Kafranbel, some 10 km west of Maarat
-            // al-Numan, and on Hish"), the place it describes (named right before it) is that incident; the others
-            // are incidents of their own.
-            let others: ArraySlice<Mention>
-            if let (m, isRelative) = location, isRelative {
-                others = settlements.filter { s in !(s.end <= m.start && m.start - s.end <= 2) }[...]
-            } else {
-                others = settlements.dropFirst()
-            }
-            if location != nil, !others.isEmpty {
-                var seen: Set<String> = [incident.placeID ?? ""]
-                for m in others where seen.insert(m.place!.id).inserted {
-                    var other = incident
-                    other.claims = []
-                    Self.locate(&other, at: m)
-                    own(&other, at: m)
-                    incidents.append(other)
-                }
+            note(sources: sides, in: &context)
+            for m in inSentence {
+                if let p = m.relative?.anchor ?? m.place, !p.kind.isAdministrative, p.population >= 100_000 { context.lastCity = p }
             }
         }
-        incidents = Self.merge(incidents)
+        incidents = Self.merge(Self.withoutRegionTolls(incidents))
         for k in incidents.indices { incidents[k].id = "E\(k + 1)" }
-        return Result(incidents: incidents, control: claims, reportDate: reportDate, reportDateSource: reportSource)
+        Self.link(&claims, &incidents)
+        claims += Self.losers(claims, incidents)
+        return Result(incidents: incidents, control: Self.distinct(claims), reportDate: reportDate, reportDateSource: reportSource)
+    }
+
+    /// The sources a sentence names, kept for the tolls told next.
+    func note(sources sides: [SideHit], in context: inout ReadingContext) {
+        if let h = sides.last(where: \.isSource) { context.lastSource = h.name }
+        if context.firstSource == nil { context.firstSource = sides.first(where: \.isSource)?.name }
+    }
+
+    /// The fold of event text: names' fold (`NameFolding`), but a French elision other than d'/l' stays a word
+    /// of its own ("s'est emparé" → "s est empare", where a name's fold joins "A'zaz" → "azaz").
+    static func fold(_ text: ArraySlice<Unicode.Scalar>) -> String {
+        var copy: [Unicode.Scalar]?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if NameFolding.isApostrophe(c), i > text.startIndex, i + 1 < text.endIndex, text[i + 1].properties.isAlphabetic {
+                let letter = text[i - 1].properties.lowercaseMapping
+                let startsWord = i - 1 == text.startIndex || !text[i - 2].properties.isAlphabetic
+                let qu = i - 2 >= text.startIndex && letter == "u" && text[i - 2].properties.lowercaseMapping == "q"
+                    && (i - 2 == text.startIndex || !text[i - 3].properties.isAlphabetic)
+                if (startsWord && ["s", "n", "c", "j", "m", "t"].contains(letter)) || qu {
+                    if copy == nil { copy = Array(text) }
+                    copy![i - text.startIndex] = " "
+                }
+            }
+            i += 1
+        }
+        return copy.map { NameFolding.fold(scalars: $0[...]) } ?? NameFolding.fold(scalars: text)
     }
 }

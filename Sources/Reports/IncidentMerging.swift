@@ -25,6 +25,8 @@ extension EventExtractor {
                     if let u = m.claims.firstIndex(where: { $0.count == c.count && $0.source == nil }) { m.claims[u] = c } else if c.source != nil || !m.claims.contains(where: { $0.count == c.count }) { m.claims.append(c) }
                 }
                 for a in e.actors where !m.actors.contains(a) { m.actors.append(a) }
+                // A side named in one telling beats "Unidentified" in another.
+                if m.actors.count > 1 { m.actors.removeAll { $0 == "Unidentified" } }
                 if m.dateSource != .text, e.dateSource == .text { m.date = e.date; m.dateSource = e.dateSource; m.timePrecision = e.timePrecision }
                 m.evidence = min(m.evidence.lowerBound, e.evidence.lowerBound)..<max(m.evidence.upperBound, e.evidence.upperBound)
                 out[k] = m
@@ -36,17 +38,16 @@ extension EventExtractor {
     }
 
     /// The same incident told again (a headline, then the details): the same kind (a death of unstated cause
-    /// joins any kind with its toll), and the same toll, or the same place, or one adds no toll and has no place
-    /// of its own or is told for the whole governorate the other lies in.
+    /// joins any kind with its toll), not on two days the text gives, and the same place, or no place for one of
+    /// them, or the same toll at a region and a town of it.
     static func compatible(_ a: Incident, _ b: Incident) -> Bool {
-        let sameToll = a.claims.contains { x in b.claims.contains { $0.count == x.count } }
+        let sameToll = a.claims.contains { x in b.claims.contains { $0.count == x.count && x.count > 0 } }
         guard a.subType == b.subType || ((a.subType == "killing" || b.subType == "killing") && sameToll) else { return false }
-        if sameToll { return true }
+        // Two days the text gives are two incidents.
+        if a.dateSource == .text, b.dateSource == .text, a.date != b.date { return false }
         if a.placeID != nil, a.placeID == b.placeID { return true }
-        guard a.claims.isEmpty || b.claims.isEmpty else { return false }
-        if a.point == nil || b.point == nil || a.locationFromContext || b.locationFromContext { return true }
-        // A governorate-level telling (precision 3) and a precise one in that governorate; two places each
-        // precise (a town, a relative location about another) are two incidents.
-        return a.admin1 != nil && a.admin1 == b.admin1 && a.geoPrecision != b.geoPrecision && max(a.geoPrecision ?? 0, b.geoPrecision ?? 0) == 3
+        if a.point == nil || b.point == nil { return true }
+        // The same toll at two places of one governorate: a headline's region and the details' town.
+        return sameToll && a.admin1 == b.admin1 && a.geoPrecision != b.geoPrecision
     }
 }

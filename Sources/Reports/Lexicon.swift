@@ -11,11 +11,17 @@ public struct Lexicon: Sendable {
         public let canonical: String
         public let folded: String
         public let isSource: Bool
+        /// An adjective that names a side only before an event word or another side: "Russian and regime
+        /// warplanes", "coalition air strikes", "rebel shells" (not "a Russian-brokered deal").
+        public let isModifier: Bool
+        /// A short capitalised alias ("IS", "EI") names a side only when written in capitals ("is" is a verb).
+        public let needsCapitals: Bool
         /// The folded alias as words, for matching against a sentence's words.
         public let words: [String]
 
-        init(canonical: String, folded: String, isSource: Bool) {
-            self.canonical = canonical; self.folded = folded; self.isSource = isSource
+        init(canonical: String, folded: String, isSource: Bool, isModifier: Bool = false, needsCapitals: Bool = false) {
+            self.canonical = canonical; self.folded = folded; self.isSource = isSource; self.isModifier = isModifier
+            self.needsCapitals = needsCapitals
             words = folded.split(separator: " ").map(String.init)
         }
     }
@@ -70,7 +76,9 @@ public struct Lexicon: Sendable {
         let h = CSVHeader(it.next()?.fields ?? [])
         while let r = it.next() {
             guard let c = h.value("canonical", in: r), let alias = h.value("alias", in: r), !NameFolding.fold(alias).isEmpty else { continue }
-            a.append(Alias(canonical: c, folded: NameFolding.fold(alias), isSource: h.value("role", in: r) == "source"))
+            let role = h.value("role", in: r)
+            let capitals = alias.count <= 3 && alias.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+            a.append(Alias(canonical: c, folded: NameFolding.fold(alias), isSource: role == "source", isModifier: role == "modifier", needsCapitals: capitals))
         }
         // Longest first, so "Etat islamique en Irak et au Levant" wins over "Etat islamique".
         aliases = a.sorted { $0.folded.count > $1.folded.count }

@@ -28,7 +28,7 @@ public final class ReportReader {
         parsers = try (0..<max(1, workers)).map { _ in
             let parser = try Geoparser(gazetteer: gazetteer)
             parser.cacheLimit = cacheLimit
-            parser.organisationNames = OrganisationNames(lexicon.aliases.map(\.folded))
+            parser.organisationNames = OrganisationNames(lexicon.aliases.filter { !$0.isModifier }.map(\.folded))
             return parser
         }
         extractor = EventExtractor(lexicon: lexicon)

@@ -43,6 +43,64 @@ struct WordLists: Sendable {
     let controlGate: [String]
     /// "poste de contrôle" is a checkpoint.
     let checkpoint: WordSet
+    /// Clauses: words that open one ("while"), that open one after a comma ("which", "qui"), and words after
+    /// ", and" that continue a list instead ("on", "de").
+    let clauseOpeners: WordSet
+    let relativeOpeners: WordSet
+    let listContinuers: WordSet
+    /// Words right before a place that make it no place of the event ("from", "towards", "fled").
+    let notEventPlace: WordSet
+    /// Words before a figure that make it part of a toll given before it ("including", "dont").
+    let subset: WordSet
+    /// Verbs whose subject is the source of what follows ("said", "put the toll at", "faisait état de").
+    let reportVerbs: WordSet
+    let sameSource: [[String]]
+    let noCasualties: [[String]]
+    /// "a man was killed": an article before a person word is one.
+    let persons: WordSet
+    let one: WordSet
+    /// Figures that are no figure ("dozens", "des dizaines"): kept only where no figure is given.
+    let vagueNumbers: WordSet
+    /// Verbs that continue a sentence's attack on another place ("and targeted X").
+    let attackVerbs: WordSet
+    /// Verbs that make a toll only right before the figure ("lost 25 fighters").
+    let killVerbsAdjacent: WordSet
+    /// Actors: after "by"/"par" the one acting; after "against", "with", "between" the other side; after
+    /// "backed by" an ally (no side of a claim); after "withdrew", "retrait", "chassé" the side that lost.
+    let agentMarkers: WordSet
+    let opponentMarkers: WordSet
+    let allyMarkers: WordSet
+    let loserMarkers: WordSet
+    /// "dont une partie reste aux mains de": part of a place held.
+    let partial: WordSet
+    /// Words of holding near which an adjective names a side ("rebel-held", "bastion rebelle").
+    let holdingWords: WordSet
+    /// Words between a kill verb and its figure ("lost at least 25").
+    let approximators: WordSet
+    /// Articles and generic nouns between a preposition and a name ("vers les localités de").
+    let placeLeadWords: WordSet
+    /// "districts", "quartiers": parts of a city the gazetteer may not have.
+    let neighbourhoodWords: WordSet
+    /// Words of what has not happened ("would start", "menacent"): a clause with one tells no incident.
+    let irrealis: WordSet
+    /// Event words that are only verbs ("struck"): a clause's other event word ("a rocket … struck") says more.
+    let weakTriggers: WordSet
+    /// Aircraft named as event words ("warplanes", "hélicoptères"): an incident only where the clause also
+    /// tells an attack, a death or another event word ("d'où décollent les hélicoptères" is none).
+    let vehicleTriggers: WordSet
+    /// "l'ONG", "the monitor": the source named last.
+    let sourceAnaphors: WordSet
+    /// The canonical names of the government's side (the regime and its allies): one side in a fight, and the
+    /// side whose taking a place is "Government regains territory".
+    let governmentSide: Set<String>
+    /// "sans combat", "without a fight": a place taken so is a non-violent transfer of territory.
+    let noFight: [[String]]
+    /// "the city", "la ville", "the town": a place told before.
+    let placeAnaphors: WordSet
+    /// "wounding 20", "blessant 12": the figure after is of the wounded.
+    let woundWords: WordSet
+    /// "the same day", "le même jour": the day of the incident told before.
+    let sameDay: [[String]]
 
     static let standard: WordLists = {
         do { return try WordLists(bundle: .module) } catch { preconditionFailure("geomap's lexicon files are missing or broken: \(error)") }
@@ -101,6 +159,37 @@ struct WordLists: Sendable {
         controlStems = try words("control_stem")
         controlGate = try words("control_gate")
         checkpoint = WordSet(try words("checkpoint"))
+        clauseOpeners = WordSet(try words("clause_opener"))
+        relativeOpeners = WordSet(try words("relative_opener"))
+        listContinuers = WordSet(try words("list_continuer"))
+        notEventPlace = WordSet(try words("not_event_place"))
+        subset = WordSet(try words("subset"))
+        reportVerbs = WordSet(try words("report_verb"))
+        sameSource = try phrases("same_source")
+        noCasualties = try phrases("no_casualties")
+        persons = WordSet(try words("person"))
+        one = WordSet(try words("one"))
+        vagueNumbers = WordSet(try words("vague_number"))
+        attackVerbs = WordSet(try words("attack_verb"))
+        killVerbsAdjacent = WordSet(try words("kill_verb_adjacent"))
+        agentMarkers = WordSet(try words("agent_marker"))
+        opponentMarkers = WordSet(try words("opponent_marker"))
+        allyMarkers = WordSet(try words("ally_marker"))
+        loserMarkers = WordSet(try words("loser_marker"))
+        partial = WordSet(try words("partial"))
+        holdingWords = WordSet(try words("holding"))
+        approximators = WordSet(try words("approximator"))
+        placeLeadWords = WordSet(try words("place_lead"))
+        neighbourhoodWords = WordSet(try words("neighbourhood"))
+        irrealis = WordSet(try words("irrealis"))
+        weakTriggers = WordSet(try words("weak_trigger"))
+        vehicleTriggers = WordSet(try words("vehicle_trigger"))
+        sourceAnaphors = WordSet(try words("source_anaphor"))
+        governmentSide = Set(try words("government_side"))
+        noFight = try phrases("no_fight")
+        placeAnaphors = WordSet(try words("place_anaphor"))
+        woundWords = WordSet(try words("wound_word"))
+        sameDay = try phrases("same_day")
         func status(_ text: String?, _ file: String) throws -> ControlStatus {
             guard let text, let s = ControlStatus(rawValue: text) else { throw LoadError(description: "Lexicon/\(file).csv: unknown status '\(text ?? "")'") }
             return s

@@ -99,11 +99,9 @@ import TestSupport
     }
 
     @Test func claimsCarryTheirSources() {
-        let words = NameFolding.fold("Ils ont perdu au moins 22 des leurs (selon le site d'information alKhabar et non 8 selon l'OSDH)")
-            .split(separator: " ").map(String.init)
-        #expect(Set(EventExtractor().fatalityClaims(words)) == [FatalityClaim(source: "al-Khabar", count: 22), FatalityClaim(source: "SOHR", count: 8)])
-        let none = NameFolding.fold("à 80 km au nord, 50 autres blessés").split(separator: " ").map(String.init)
-        #expect(EventExtractor().fatalityClaims(none).isEmpty)
+        let text = "Ils ont perdu au moins 22 des leurs (selon le site d'information alKhabar et non 8 selon l'OSDH)"
+        #expect(Set(EventExtractor().fatalityClaims(in: text)) == [FatalityClaim(source: "al-Khabar", count: 22), FatalityClaim(source: "SOHR", count: 8)])
+        #expect(EventExtractor().fatalityClaims(in: "à 80 km au nord, 50 autres blessés").isEmpty)
     }
 }
 

@@ -6,8 +6,8 @@ import Places
 @testable import Reports
 import TestSupport
 
-/// Issue 20, one incident per place: a sentence whose location is a relative expression may name other places
-/// hit ("barrel bombs on A, some 10 km west of C, and on B"), each an incident of its own; two precise places
+/// Issue 20, one incident per place: a sentence may name several places hit ("barrel bombs on A, some 10 km
+/// west of C, and on B"), each an incident of its own, the relative expression saying where A lies; two precise places
 /// of one governorate are two incidents, while a governorate-level telling joins the precise one. Villages are
 /// Who's On First Syria's with one reading each, none typed here.
 @Suite(.serialized) struct EventPlacesTests {
@@ -35,7 +35,9 @@ import TestSupport
             let found = try incidents(text)
             let strikes = found.filter { $0.subType == "air_strike" }
             #expect(strikes.contains { $0.placeID == b.1.id }, "\(text): \(found.map { ($0.subType, $0.placeID ?? "-") })")
-            #expect(strikes.contains { $0.geoPrecision == 2 }, "\(text): the relative location is an incident")
+            // The relative expression says where A lies: the incident is at A, the place named, not a second one.
+            #expect(strikes.contains { $0.placeID == a.1.id && $0.geoPrecision == 1 }, "\(text): \(found.map { ($0.subType, $0.placeID ?? "-") })")
+            #expect(strikes.count == 2, "\(text): \(found.map { ($0.subType, $0.placeID ?? "-") })")
             // The anchor of the relative expression is where it is measured from, not a place hit.
             #expect(!found.contains { $0.placeID == c.1.id }, "\(text)")
         }

@@ -1,0 +1,96 @@
+import Foundation
+import GeoCore
+import Places
+
+/// The folded words of one sentence with where each came from, and the clauses they fall into.
+///
+/// Each whitespace-separated token of the text is folded on its own ("d’Idleb" → "d idleb"); every word it gives
+/// carries the token's span, so a mention maps to words and a word back to text. The punctuation a token ends
+/// with is kept: clauses break at ";" and ":", before "while"/"tandis que"/"whom"…, and at ", and"/", et" when
+/// what follows is not the next item of a list ("on A, and on B").
+struct SentenceTokens {
+    /// Folded words.
+    var words: [String] = []
+    /// The code-point span of the token each word came from.
+    var spans: [Range<Int>] = []
+    /// The punctuation the word's token ends with (",", ";", ":", ")" …), or nil; only on a token's last word.
+    var trailing: [Unicode.Scalar?] = []
+    /// The clause each word belongs to (0, 1, …).
+    var clause: [Int] = []
+    var clauseCount = 0
+
+    init(_ scalars: [Unicode.Scalar], _ sentence: Range<Int>, lists: WordLists) {
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            while i < sentence.upperBound, scalars[i].properties.isWhitespace { i += 1 }
+            let start = i
+            while i < sentence.upperBound, !scalars[i].properties.isWhitespace { i += 1 }
+            guard i > start else { continue }
+            let folded = EventExtractor.fold(scalars[start..<i])
+            let ws = EventExtractor.words(of: folded)
+            guard !ws.isEmpty else {
+                // A lone dash or semicolon: it still ends the clause of the word before.
+                if let last = trailing.indices.last, trailing[last] == nil, let p = Self.punctuation(scalars[start..<i]) { trailing[last] = p }
+                continue
+            }
+            for w in ws { words.append(w); spans.append(start..<i); trailing.append(nil) }
+            trailing[trailing.count - 1] = Self.punctuation(scalars[start..<i])
+        }
+        clause = [Int](repeating: 0, count: words.count)
+        var k = 0
+        for j in words.indices {
+            if j > 0, breaksBefore(j, lists: lists) { k += 1 }
+            clause[j] = k
+        }
+        clauseCount = words.isEmpty ? 0 : k + 1
+    }
+
+    /// The last punctuation mark of a token that matters for clauses.
+    static func punctuation(_ token: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar? {
+        for s in token.reversed() {
+            if s == "," || s == ";" || s == ":" || s == ")" || s == "(" { return s }
+            if s.properties.isAlphabetic || s.properties.numericType != nil { return nil }
+        }
+        return nil
+    }
+
+    private func breaksBefore(_ j: Int, lists: WordLists) -> Bool {
+        let p = trailing[j - 1]
+        if p == ";" || p == ":" { return true }
+        let w = words[j]
+        if lists.clauseOpeners.contains(w) { return true }
+        if w == "alors" || w == "tandis", j + 1 < words.count, words[j + 1] == "que" { return true }
+        // ", where", ", which", ", qui", ", ou": a relative clause after a comma.
+        if p == ",", lists.relativeOpeners.contains(w) { return true }
+        // ", and warplanes carried out…" is a new clause; ", and on al-Atarib" the next item of a list.
+        if p == ",", w == "and" || w == "et", j + 1 < words.count, !lists.listContinuers.contains(words[j + 1]) { return true }
+        return false
+    }
+
+    /// The word a code-point offset falls in: the token's first word when the offset is the token's start, else
+    /// its last ("d’Idleb": the name starts inside the token, at its last word).
+    func word(at offset: Int) -> Int? {
+        guard let first = spans.firstIndex(where: { $0.contains(offset) || $0.lowerBound >= offset }) else { return nil }
+        if spans[first].lowerBound >= offset { return first }
+        var last = first
+        while last + 1 < spans.count, spans[last + 1] == spans[first] { last += 1 }
+        return last
+    }
+
+    /// The words of clause `k`.
+    func range(ofClause k: Int) -> Range<Int> {
+        guard let a = clause.firstIndex(of: k) else { return 0..<0 }
+        var b = a
+        while b < clause.count, clause[b] == k { b += 1 }
+        return a..<b
+    }
+
+    /// The text of words `r` as written (their tokens), trimmed of punctuation at both ends.
+    func text(_ r: Range<Int>, in scalars: [Unicode.Scalar]) -> String {
+        guard !r.isEmpty else { return "" }
+        var a = spans[r.lowerBound].lowerBound, b = spans[r.upperBound - 1].upperBound
+        while a < b, !(scalars[a].properties.isAlphabetic || scalars[a].properties.numericType != nil) { a += 1 }
+        while b > a, !(scalars[b - 1].properties.isAlphabetic || scalars[b - 1].properties.numericType != nil) { b -= 1 }
+        return String(scalars: scalars[a..<b])
+    }
+}
