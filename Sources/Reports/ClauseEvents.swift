@@ -138,9 +138,13 @@ extension EventExtractor {
             } else if !figures.isEmpty || deathTold(words) {
                 if let p = places.first, lastTrigger == nil, own.isEmpty {
                     // People killed at a place with no cause given ("a annoncé la mort de son émir dans la localité
-                    // d'Azzaz"): an attack, by the side named before the death is told.
+                    // d'Azzaz"): an attack, by the side named before the death is told; at a place the sentence
+                    // says was taken ("seized X, killing 15 of its defenders"), the fighting for it.
                     let at = r.lowerBound + (words.firstIndex { lists.killWords.contains($0) || $0 == "mort" || $0 == "death" } ?? 0)
-                    make((at, Lexicon.Trigger(folded: "", eventType: "Violence against civilians", subEventType: "Attack", subType: "killing")), at: p, copying: nil)
+                    let fight = f.held.contains(p.word)
+                    make((at, fight ? Lexicon.Trigger(folded: "", eventType: "Battles", subEventType: "Armed clash", subType: "clashes")
+                                    : Lexicon.Trigger(folded: "", eventType: "Violence against civilians", subEventType: "Attack", subType: "killing")),
+                         at: p, copying: nil)
                 } else if let k = lastOfSentence ?? context.focus {
                     add(figures, to: &incidents[k])
                 } else if let taken = context.capture {

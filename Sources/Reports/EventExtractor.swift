@@ -60,7 +60,12 @@ public struct EventExtractor {
         let sentences = Self.sentences(scalars)
         var votes: [String: Int] = [:]
         for m in mentions where m.role == .place { if let c = m.place?.country { votes[c, default: 0] += 1 } }
-        let documentCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        // The country most places lie in; on a tie, the first named of those tied (not the first in the alphabet:
+        // a Syria report naming Iraq as often must stay a Syria report).
+        let most = votes.values.max() ?? 0
+        let firstNamed = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }.lazy
+            .compactMap { mentions[$0].role == .place ? mentions[$0].place?.country : nil }
+        let documentCountry = firstNamed.first { votes[$0] == most }
         var incidents: [Incident] = []
         var claims: [ControlClaim] = []
         var context = ReadingContext()

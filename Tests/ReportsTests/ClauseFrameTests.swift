@@ -148,6 +148,14 @@ import TestSupport
         #expect(strikes.allSatisfy { $0.claims.isEmpty })
     }
 
+    /// A toll told with a capture and no event word is the fighting's.
+    @Test func aTollWithACaptureIsTheFighting() throws {
+        let v = try villages(1, seed: 37)
+        let r = try read("ISIS seized \(v[0].0) on Monday, killing 15 of its defenders, activists said.")
+        let fight = try #require(at(r, v[0].1).first, "\(r.incidents.map { ($0.subType, $0.placeID ?? "-") })")
+        #expect(fight.eventType == "Battles" && fight.subEventType == "Non-state actor overtakes territory" && fight.claims.map(\.count) == [15])
+    }
+
     @Test func aDatelineCityIsNoPlaceOfEvents() throws {
         let v = try villages(1, seed: 36)
         let text = "ALEP (Syrie), 3 mars 2016 (AFP) - Des raids aériens ont visé \(v[0].0), faisant quatre morts selon l'OSDH."
