@@ -79,6 +79,11 @@ PY
       printf '%-16s' "$layer"; ogrinfo -ro -so -al "Output/seed/$layer.geojson" | grep -E "Feature Count" || true
     done
   fi
+  echo "== The same layers in one GeoPackage, control zones as a timeline (QGIS's temporal controller plays it)"
+  "$geomap" build "$seed" "${gazetteer_args[@]}" --date 2014-01-14 --format gpkg --timeline --out Output/seed
+  if command -v ogrinfo >/dev/null; then
+    ogrinfo -ro -q Output/seed/layers.gpkg -sql "SELECT actor, status, start_date, end_date, area_km2 FROM control_zones" | grep -E "=" || true
+  fi
   echo
   echo "== geomap map: the seed's layers over the Natural Earth basemap"
   "$geomap" map Output/seed "${gazetteer_args[@]}" --title "Northern Syria: incidents and control, 12-14 January 2014" --out Output/seed/map.svg

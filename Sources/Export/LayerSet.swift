@@ -36,6 +36,8 @@ public struct LayerSet {
     public var controlZones: [GeoJSONFeature] = []
     public var places: [GeoJSONFeature] = []
     public var uncertainty: [GeoJSONFeature] = []
+    /// Whether the control zones are periods (`start_date`, `end_date`) rather than one day (`as_of`).
+    public private(set) var timeline = false
 
     public init() {}
 
@@ -76,6 +78,22 @@ public struct LayerSet {
                 "distance_km": r.distanceKm.map { .number(roundTo($0, decimals: 3)) } ?? .null,
                 "bearing_deg": r.bearingDeg.map { .number(roundTo($0, decimals: 3)) } ?? .null,
                 "area_km2": .number(roundTo(r.areaKm2, decimals: 3)),
+            ]))
+        }
+    }
+
+    /// Control zones as a timeline: one feature per period in which an actor's zone of one status stays the
+    /// same, from its first day to its last (both included; empty for the undated period).
+    public mutating func add(periods: [ControlPeriod]) {
+        timeline = true
+        for p in periods {
+            let z = p.zone
+            controlZones.append(GeoJSONFeature(geometry: z.geometry, properties: [
+                "actor": .string(z.actor), "status": .string(z.status.rawValue),
+                "start_date": p.start.map { .string($0.description) } ?? .null,
+                "end_date": p.end.map { .string($0.description) } ?? .null,
+                "area_km2": .number(roundTo(z.areaKm2, decimals: 3)),
+                "places": .string(z.places.joined(separator: "; ")), "sources": .string(z.sources.joined(separator: "; ")),
             ]))
         }
     }

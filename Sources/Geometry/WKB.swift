@@ -1,13 +1,13 @@
 import Foundation
 import GeoCore
 
-/// Well-Known Binary (ISO/OGC, 2-D) for `GeoJSONGeometry`: the bridge between Swift values and GEOS.
-enum WKB {
+/// Well-Known Binary (ISO/OGC, 2-D) for `GeoJSONGeometry`: the bridge between Swift values and GEOS or GDAL.
+public enum WKB {
     private enum Code: UInt32 {
         case point = 1, lineString, polygon, multiPoint, multiLineString, multiPolygon, geometryCollection
     }
 
-    static func encode(_ g: GeoJSONGeometry) -> [UInt8] {
+    public static func encode(_ g: GeoJSONGeometry) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 + 16 * g.allCoordinates.count)
         write(g, into: &out)
@@ -39,7 +39,7 @@ enum WKB {
         }
     }
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(GeometryError) -> GeoJSONGeometry {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(GeometryError) -> GeoJSONGeometry {
         var r = Reader(bytes: bytes)
         return try r.geometry(depth: 0)
     }

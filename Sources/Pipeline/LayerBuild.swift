@@ -16,6 +16,8 @@ public struct LayerBuild {
     public var asOf: ReportDay?
     public var zoneMode: ControlZoneBuilder.Mode = .buffer
     public var format: LayerWriter.Format = .geojson
+    /// Control zones as periods (`start_date`, `end_date`) instead of one day.
+    public var timeline = false
     public var reportDate: ReportDay?
     public var skipBadRows = false
     /// CSV texts as they are, not neutralised against spreadsheet formulas.
@@ -29,7 +31,9 @@ public struct LayerBuild {
         let loader = try InputLoader(gazetteer: gazetteer, reportDate: reportDate, skipBadRows: skipBadRows, warn: warn)
         var layers = LayerSet()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let writer = try LayerWriter(folder: folder, format: format)
+        let metadata = LayerMetadata(sources: inputs.map { ($0 as NSString).lastPathComponent }, gazetteer: Self.describe(gazetteer),
+                                     version: GeomapVersion.current)
+        let writer = try LayerWriter(folder: folder, format: format, metadata: metadata)
         writer.rawCSV = rawCSV
         var claims: [ZoneClaim] = []
         let names = InputNaming.names(for: inputs, stored: try eventStore?.inputOrigins() ?? [:])
@@ -45,11 +49,18 @@ public struct LayerBuild {
                 _ = try eventStore.ingest(loader.storeBatch(loaded, claims: inputClaims, origin: InputOrigin(path: named.origin, seen: named.storedOrigin)))
             }
         }
-        let zoneList = try ControlZoneBuilder(store: gazetteer.store).build(claims, asOf: asOf, mode: zoneMode)
-        layers.add(zones: zoneList)
+        let builder = try ControlZoneBuilder(store: gazetteer.store)
+        let zoneList = try builder.build(claims, asOf: asOf, mode: zoneMode)
+        if timeline { layers.add(periods: try builder.timeline(claims, mode: zoneMode)) } else { layers.add(zones: zoneList) }
         let written = try writer.finish(layers)
         try eventStore?.replaceZones(zoneList.map(StoredZone.init))
-        return "\(written.count) layers to \(folder): \(writer.incidentCount) incidents, \(layers.controlZones.count) control zones, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas"
+        return "\(format == .gpkg ? "4 layers in \(written.first ?? folder)" : "\(written.count) layers to \(folder)"): \(writer.incidentCount) incidents, \(layers.controlZones.count) \(timeline ? "control zone periods" : "control zones"), \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas"
+    }
+
+    /// The gazetteer as the layers' metadata names it: its file and the sources imported into it.
+    static func describe(_ gazetteer: Gazetteer) -> String {
+        let sources = (try? gazetteer.store.info().sources.map(\.0.name)) ?? []
+        return (gazetteer.store.path as NSString).lastPathComponent + (sources.isEmpty ? "" : " (" + sources.joined(separator: ", ") + ")")
     }
 
     /// The resolved places of the mentions (relative locations are not places).

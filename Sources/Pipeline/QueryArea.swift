@@ -2,13 +2,16 @@ import Foundation
 import GeoCore
 import Geometry
 
-/// The area of `query within`: the polygons of a GeoJSON file (or an actor's zones) as one valid area, their
+/// The area of `query within`: the polygons of a GeoJSON file or any GDAL source (or an actor's zones) as one valid area, their
 /// union. Overlapping features taken as one MultiPolygon would be invalid, and an even-odd containment test
 /// would drop the points where they overlap.
 public enum QueryArea {
-    public static func read(_ path: String) throws -> GeoJSONGeometry {
-        let polygons = try GeoJSONFile.readFeatures(path).compactMap(\.feature.geometry).flatMap(\.polygons)
-        guard !polygons.isEmpty else { throw PipelineError("\(InputText.displayName(path)): no Polygon or MultiPolygon in the file") }
+    /// `layer`, `filter`: which layer of a GDAL source, and an OGR SQL attribute filter on its features.
+    public static func read(_ path: String, layer: String? = nil, where filter: String? = nil) throws -> GeoJSONGeometry {
+        let polygons = try LayerSource.polygons(path, layer: layer, where: filter)
+        guard !polygons.isEmpty else {
+            throw PipelineError("\(InputText.displayName(path)): no Polygon or MultiPolygon\(filter.map { " where \($0)" } ?? "") in the file")
+        }
         return try union(polygons)
     }
 

@@ -15,7 +15,7 @@ public struct StoreIngest {
     public init(inputs: [String]) { self.inputs = inputs }
 
     /// Whether the inputs need a gazetteer (reports and event files do; incidents layers do not).
-    public var needsGazetteer: Bool { inputs.contains { !ReportText.isLayer($0) } }
+    public var needsGazetteer: Bool { inputs.contains { !LayerSource.isLayer($0) } }
 
     /// Stores the inputs; returns what changed, added up.
     public func run(into target: any EventStore, gazetteer: Gazetteer?) throws -> IngestSummary {
@@ -26,9 +26,9 @@ public struct StoreIngest {
             if let collision = named.collision { warn(collision) }
             let origin = InputOrigin(path: named.origin, seen: named.storedOrigin)
             var batch: IngestBatch
-            if ReportText.isLayer(input) {
+            if LayerSource.isLayer(input) {
                 // A layer's events keep the ids it was written with.
-                batch = IngestBatch(input: named.name, events: try IncidentLayerReader.read(input))
+                batch = IngestBatch(input: named.name, events: try LayerSource.incidents(input))
                 batch.origin = origin
             } else {
                 guard let loader else { throw PipelineError("\(input): reading a report or event file needs a gazetteer") }

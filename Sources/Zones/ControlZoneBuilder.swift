@@ -69,14 +69,27 @@ public final class ControlZoneBuilder {
         return (latest.values.sorted { $0.place.id < $1.place.id }, day)
     }
 
+    /// The zones as of `asOf` (nil: the latest claim date).
     public func build(_ claims: [ZoneClaim], asOf: ReportDay? = nil, mode: Mode = .buffer) throws -> [ControlZone] {
+        guard let center = Self.center(of: claims) else { return [] }
         let (current, day) = Self.inForce(claims, asOf: asOf)
+        return try build(inForce: current, day: day, mode: mode, center: center)
+    }
+
+    /// The centre of the projection: the middle of every claim's place, whatever the date, so that a zone
+    /// drawn as of one day and the same zone in the timeline are the same polygons.
+    static func center(of claims: [ZoneClaim]) -> Coordinate? {
+        BoundingBox(covering: claims.map(\.place.coordinate))?.center
+    }
+
+    /// The zones of the claims in force (one per place), in a projection centred on `center`.
+    func build(inForce current: [ZoneClaim], day: ReportDay?, mode: Mode, center: Coordinate) throws -> [ControlZone] {
         let held = current.filter { $0.status.holds }
         let contestedClaims = current.filter { $0.status.disputes }
-        guard let box = BoundingBox(covering: current.map(\.place.coordinate)) else { return [] }
+        guard !current.isEmpty else { return [] }
         // All metric work in one azimuthal equidistant projection centred on the claims: one PROJ transform
         // for thousands of discs, exact distances from the centre, < 0.1 % scale error across a country.
-        let local = try LocalProjection(center: box.center)
+        let local = try LocalProjection(center: center)
         var unions: [String: GeoJSONGeometry] = [:]   // actor → projected union of its areas
         var members: [String: [ZoneClaim]] = [:]
         var contested: [(GeoJSONGeometry, [String])] = []
@@ -118,7 +131,6 @@ public final class ControlZoneBuilder {
             pending.append((actor, .contested, g, group))
         }
         // Back to lon/lat with geodesic areas, polygon by polygon on all cores (a PROJ context per thread).
-        let center = box.center
         let projections = try (0..<Self.workers).map { _ in try LocalProjection(center: center) }
         let items = pending.indices.flatMap { z in pending[z].geometry.polygons.map { (zone: z, rings: $0) } }
         let converted = try ParallelMap.map(items.count, workers: projections) { projection, k -> ([[Coordinate]], Double) in

@@ -213,14 +213,21 @@ func syntheticIncident(_ k: Int, _ rng: inout SplitMix64) -> Incident {
 
 /// The benchmark's rows as CSV for the ogr2ogr peer (written as a stream).
 func exportCSVCase(_ args: [String]) {
-    guard args.count == 4, let n = Int(args[2]) else { fail("usage: export-csv N CSV") }
+    guard args.count == 4 || args.count == 5, let n = Int(args[2]) else { fail("usage: export-csv N CSV [full]") }
+    // full: every column of geomap's incidents layer, so that ogr2ogr writes what geomap writes.
+    let full = args.count == 5 && args[4] == "full"
     do {
         let file = try AtomicFileWriter(path: args[3])
-        try file.append("id,event_date,sub_type,actors,fatalities,lon,lat\n")
+        try file.append(full ? IncidentColumn.allCases.map(\.name).joined(separator: ",") + ",lon,lat\n" : "id,event_date,sub_type,actors,fatalities,lon,lat\n")
         var rng = SplitMix64(state: 7946)
         for k in 0..<n {
             let e = syntheticIncident(k, &rng)
-            try file.append("\(e.id),\(e.date!.description),\(e.subType),ISIL,\(e.fatalitiesBest!),\(e.point!.longitude),\(e.point!.latitude)\n")
+            if full {
+                let id = "bench:" + e.id
+                try file.append("\(id),\(e.date!.description),\(e.eventType),\(e.subType),ISIL,,,\(e.geoPrecision!),\(e.fatalitiesLow!),\(e.fatalitiesBest!),\(e.fatalitiesHigh!),\(e.fatalityClaimsText),\(e.sourcesText),,,\(e.point!.longitude),\(e.point!.latitude)\n")
+            } else {
+                try file.append("\(e.id),\(e.date!.description),\(e.subType),ISIL,\(e.fatalitiesBest!),\(e.point!.longitude),\(e.point!.latitude)\n")
+            }
         }
         try file.commit()
     } catch { fail("\(error)") }
@@ -230,14 +237,15 @@ func exportCSVCase(_ args: [String]) {
 /// (so peak memory shows whether the writer's memory grows with the number of features).
 func exportCase(_ args: [String]) {
     guard args.count == 5, let n = Int(args[2]), let format = LayerWriter.Format(rawValue: args[4]) else {
-        fail("usage: export N OUT_DIR geojson|geojsonseq")
+        fail("usage: export N OUT_DIR geojson|geojsonseq|gpkg|fgb|kml|shp")
     }
     do {
         var rng = SplitMix64(state: 7946)
         let baseline = peakMemoryMiB()
         var count = 0
         let time = try seconds {
-            let writer = try LayerWriter(folder: args[3], format: format)
+            let writer = try LayerWriter(folder: args[3], format: format,
+                                         metadata: LayerMetadata(sources: ["bench"], gazetteer: "none", version: GeomapVersion.current))
             var batch: [Incident] = []
             batch.reserveCapacity(1000)
             for k in 0..<n {
@@ -263,6 +271,7 @@ case "geodesic-direct", "geodesic-inverse": geodesic(args)
 case "gazetteer-normalise": gazetteerNormalise(args)
 case "gazetteer": gazetteerCase(args)
 case "zones": zonesCase(args)
+case "timeline": timelineCase(args)
 case "export": exportCase(args)
 case "export-csv": exportCSVCase(args)
 case "store": storeCase(args)

@@ -39,12 +39,9 @@ struct GazetteerImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The gazetteer to copy into a new DB (default: the embedded one).", valueName: "path")) var gazetteer: String?
 
     var resolvedFormat: SourceFormat {
-        if let format { return format }
         let lower = file.lowercased()
-        if lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") { return .geonames }
-        if lower.contains("wof") || lower.contains("whosonfirst") { return .wof }
-        if (lower as NSString).lastPathComponent.hasPrefix("features") { return .features }
-        return .csv
+        return format ?? (lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") ? .geonames : lower.contains("wof") || lower.contains("whosonfirst") ? .wof
+            : (lower as NSString).lastPathComponent.hasPrefix("features") ? .features : .csv)
     }
 
     func validate() throws {

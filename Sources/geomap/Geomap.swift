@@ -1,8 +1,9 @@
 import ArgumentParser
+import GeoCore
 
 /// The `geomap` command: subcommands are one file each; they parse and print, the libraries do the work.
 struct Geomap: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = GeomapVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "geomap",

@@ -9,7 +9,7 @@ import Store
 /// Source, filters and output shared by `query near|within|bbox`.
 struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp(StoreOptions.help, valueName: "store")) var store: String?
-    @Option(help: ArgumentHelp("Query this incidents layer (.geojson or .geojsons) instead of a store.", valueName: "file")) var layer: String?
+    @Option(help: ArgumentHelp("Query this incidents layer instead of a store: .geojson, .geojsons, or any GDAL source (.gpkg: its incidents layer, .fgb, .shp, .kml, .csv with WKT or lon/lat).", valueName: "file")) var layer: String?
     @Option(help: ArgumentHelp("Events on or after this day (YYYY-MM-DD).", valueName: "date")) var from: String?
     @Option(help: ArgumentHelp("Events on or before this day (YYYY-MM-DD).", valueName: "date")) var to: String?
     @Option(help: ArgumentHelp("Event type or sub-type, e.g. car_bomb, Battles.", valueName: "type")) var type: String?
@@ -36,7 +36,7 @@ struct QueryOptions: ParsableArguments {
     func openSource() throws -> any EventStore {
         guard let layer else { return try StoreOptions.open(store, create: false) }
         let memory = try SQLiteEventStore()
-        _ = try memory.ingest(IngestBatch(input: (layer as NSString).lastPathComponent, events: try IncidentLayerReader.read(layer)))
+        _ = try memory.ingest(IngestBatch(input: (layer as NSString).lastPathComponent, events: try LayerSource.incidents(layer)))
         return memory
     }
 

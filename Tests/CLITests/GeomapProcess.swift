@@ -4,6 +4,8 @@ import Foundation
 struct GeomapProcess {
     struct Result {
         let status: Int32
+        /// The process id it ran with (gone once it has exited).
+        var pid: Int32 = 0
         let stdout: String
         let stderr: String
     }
@@ -41,7 +43,7 @@ struct GeomapProcess {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+        return Result(status: p.terminationStatus, pid: p.processIdentifier, stdout: String(decoding: o, as: UTF8.self),
                       stderr: String(decoding: e, as: UTF8.self))
     }
 

@@ -4,6 +4,7 @@ import GeoCore
 import Incidents
 import Places
 @testable import Export
+import GDALFormats
 import TestSupport
 
 /// The small layers and the ACLED CSV, built from domain values (no text stack).
@@ -57,5 +58,36 @@ import TestSupport
         #expect(noted[1][ACLEDCSV.columns.firstIndex(of: "notes")!] == "car bomb at the market; 8 (SOHR); 22 (al-Khabar)")
         e.point = nil
         #expect(ACLEDCSV.row(e) == nil)
+    }
+}
+
+/// The GeoJSON properties of the small layers and the typed fields GDAL formats declare are one list of names.
+@Suite struct LayerSchemaTests {
+    @Test func everyLayerSetPropertyIsADeclaredField() throws {
+        var layers = LayerSet()
+        let raqqa = LayerSetTests.raqqa
+        let ring: [Coordinate] = [.init(longitude: 39, latitude: 36.5), .init(longitude: 39.1, latitude: 36.5),
+                                  .init(longitude: 39.1, latitude: 36.8), .init(longitude: 39, latitude: 36.5)]
+        layers.add(places: [PlaceSighting(text: "Raqa", place: raqqa)])
+        layers.add(uncertainty: [UncertaintyRecord(expression: "80 km north of Raqqa", anchor: raqqa, point: raqqa.coordinate,
+                                                   distanceKm: 80, bearingDeg: 0, area: .polygon([ring]), areaKm2: 1)])
+        #expect(layers.places[0].properties.keys == LayerSchemas.places.map(\.name))
+        #expect(layers.uncertainty[0].properties.keys == LayerSchemas.uncertainty.map(\.name))
+        #expect(LayerSchemas.incidents.map(\.name) == IncidentColumn.allCases.map(\.name))
+        #expect(LayerSchemas.incidents.first { $0.name == "event_date" }?.kind == .date)
+        #expect(LayerSchemas.controlZones(timeline: true).map(\.name).contains("start_date"))
+        // Values follow the declared types: a date text becomes a Date, a whole number an Integer.
+        let values = LayerSchemas.values(layers.places[0].properties, LayerSchemas.places)
+        #expect(values.last == .integer(1))
+        #expect(LayerSchemas.values(["as_of": .string("2014-01-14")], [.init("as_of", .date)]) == [.date(year: 2014, month: 1, day: 14)])
+        #expect(LayerSchemas.values(["as_of": .string("14/01/2014")], [.init("as_of", .date)]) == [.null])
+    }
+
+    @Test func shapefileNamesFitTenCharactersAndComeBack() {
+        for field in LayerSchemas.incidents + LayerSchemas.places + LayerSchemas.uncertainty + LayerSchemas.controlZones(timeline: true) {
+            let short = ShapefileNames.shortName(field.name)
+            #expect(short.utf8.count <= 10, "\(field.name) → \(short)")
+            #expect(ShapefileNames.fullName(short) == field.name)
+        }
     }
 }

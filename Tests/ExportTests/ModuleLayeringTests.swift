@@ -13,7 +13,7 @@ import TestSupport
         return e.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
     }
 
-    @Test(arguments: ["Incidents", "Zones", "Export", "EventStorage", "Store", "PostGISStore", "Cartography"])
+    @Test(arguments: ["Incidents", "Zones", "GDALFormats", "Export", "EventStorage", "Store", "PostGISStore", "Cartography"])
     func modulesBelowTheTextStackDoNotImportIt(_ module: String) throws {
         let text = ["Geoparsing", "Locating", "Reports", "Patterns", "Pipeline", "CPCRE2"]
         let files = try Self.swiftFiles(module)
