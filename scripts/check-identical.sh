@@ -7,7 +7,8 @@
 # gazetteer files. Prints one line per output and exits 1 on the first difference summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ref=${1:-$(git rev-parse --verify -q origin/main || git rev-parse HEAD)}
+# Resolved here: "HEAD" given as is would name the worktree's own HEAD there.
+ref=$(git rev-parse --verify "${1:-$(git rev-parse --verify -q origin/main || git rev-parse HEAD)}^{commit}")
 shared=../shared
 worktree=.build-ref/tree
 mkdir -p .build-ref

@@ -65,40 +65,40 @@ extension EventExtractor {
         let inClause = sides.filter { !$0.isSource && clause.contains($0.at) }
         // "by Russian and regime warplanes", "tirées par les rebelles".
         for j in t.upperBound..<min(clause.upperBound, t.upperBound + 6) where lists.agentMarkers.contains(words[j]) && !(j > 0 && lists.allyMarkers.contains(words[j - 1])) {
-            let run = Self.run(startingNear: j + 1, in: inClause, words: words)
+            let run = run(startingNear: j + 1, in: inClause, words: words)
             if !run.isEmpty { return run.map(\.name) }
         }
         // A side ending at the trigger or overlapping it ("Russian warplanes", "aviation du régime").
         if let h = inClause.last(where: { $0.at <= t.lowerBound && $0.end >= t.lowerBound - 1 || $0.at < t.upperBound && $0.end > t.lowerBound }) {
-            return Self.run(endingAt: h, in: inClause, words: words).map(\.name)
+            return run(endingAt: h, in: inClause, words: words).map(\.name)
         }
         // French adjectives follow the noun: "raids russes", "frappes de la coalition".
         if let h = inClause.first(where: { $0.at >= t.upperBound && $0.at <= t.upperBound + 2 && !isTarget($0, words)
-            && ($0.isModifier || ($0.at > t.upperBound && words[t.upperBound..<$0.at].allSatisfy { ["de", "d", "la", "le", "du", "l"].contains($0) })) }) {
+            && ($0.isModifier || ($0.at > t.upperBound && words[t.upperBound..<$0.at].allSatisfy { lists[.adjectiveLink].contains($0) })) }) {
             return [h.name]
         }
         if let h = inClause.last(where: { $0.end <= t.lowerBound && !isTarget($0, words) && !isAlly($0, words) }) {
-            return Self.run(endingAt: h, in: inClause, words: words).map(\.name)
+            return run(endingAt: h, in: inClause, words: words).map(\.name)
         }
         return []
     }
 
     /// Sides joined by "and"/"et" from the one nearest `start` (articles may come first).
-    static func run(startingNear start: Int, in sides: [SideHit], words: [String]) -> [SideHit] {
+    func run(startingNear start: Int, in sides: [SideHit], words: [String]) -> [SideHit] {
         // "menée par des miliciens takfiristes de l'EIIL": a few words may stand before the side's name.
         guard var h = sides.first(where: { $0.at >= start && $0.at <= start + 5 }) else { return [] }
         var out = [h]
-        while let next = sides.first(where: { $0.at > h.end - 1 && $0.at <= h.end + 2 && words[h.end..<$0.at].allSatisfy { ["and", "et", "the", "les", "la", "le", "l", "des", "de"].contains($0) } }) {
+        while let next = sides.first(where: { $0.at > h.end - 1 && $0.at <= h.end + 2 && words[h.end..<$0.at].allSatisfy { lists[.sideJoiner].contains($0) } }) {
             out.append(next); h = next
         }
         return out
     }
 
     /// Sides joined by "and"/"et" that end with `last`.
-    static func run(endingAt last: SideHit, in sides: [SideHit], words: [String]) -> [SideHit] {
+    func run(endingAt last: SideHit, in sides: [SideHit], words: [String]) -> [SideHit] {
         var out = [last]
         var h = last
-        while let prev = sides.last(where: { $0.end <= h.at && $0.end >= h.at - 2 && words[$0.end..<h.at].allSatisfy { ["and", "et"].contains($0) } && $0.end < h.at }) {
+        while let prev = sides.last(where: { $0.end <= h.at && $0.end >= h.at - 2 && words[$0.end..<h.at].allSatisfy { lists[.conjunction].contains($0) } && $0.end < h.at }) {
             out.insert(prev, at: 0); h = prev
         }
         return out

@@ -69,9 +69,9 @@ extension EventExtractor {
                 if agents.isEmpty {
                     // ACLED's conventions: barrel bombs are the regime's; a car bomb or a drone no one claims is an
                     // unidentified group's. Warplanes no one is named for stay without a side.
-                    if tr.folded.contains("baril") || tr.folded.contains("barrel") {
+                    if lists.regimeWeapon.contains(where: { tr.folded.contains($0) }) {
                         agents = ["Syrian government forces"]; notes = "barrel bombs: attributed to the regime (ACLED convention)"
-                    } else if tr.subType == "car_bomb" || tr.folded.contains("drone") {
+                    } else if tr.subType == "car_bomb" || lists.unclaimedWeapon.contains(where: { tr.folded.contains($0) }) {
                         agents = ["Unidentified"]
                     }
                 }
@@ -238,13 +238,13 @@ extension EventExtractor {
 
     /// The fighting at a place taken and the claim that it was taken point at each other: the incident is the
     /// territorial change ACLED names, the claim carries the incident's id.
-    static func link(_ claims: inout [ControlClaim], _ incidents: inout [Incident]) {
+    func link(_ claims: inout [ControlClaim], _ incidents: inout [Incident]) {
         for k in claims.indices where claims[k].status == .captured {
             guard let place = claims[k].placeID,
                   let e = incidents.firstIndex(where: { $0.placeID == place && ($0.eventType == "Battles" || $0.subType == "transfer") }) else { continue }
             claims[k].incident = incidents[e].id
             guard incidents[e].eventType == "Battles" else { continue }
-            let government = WordLists.standard.governmentSide.contains(claims[k].actor ?? "")
+            let government = lists.governmentSide.contains(claims[k].actor ?? "")
             incidents[e].subEventType = government ? "Government regains territory" : "Non-state actor overtakes territory"
         }
     }
@@ -252,7 +252,7 @@ extension EventExtractor {
     /// The side that lost a place taken, where the sentence names none: the other side of the fighting the
     /// report tells there ("regained control of Kafr Nabudah after the fighters withdrew": the clashes there
     /// were with HTS).
-    static func losers(_ claims: [ControlClaim], _ incidents: [Incident]) -> [ControlClaim] {
+    func losers(_ claims: [ControlClaim], _ incidents: [Incident]) -> [ControlClaim] {
         var out: [ControlClaim] = []
         for c in claims where c.status == .captured {
             guard let place = c.placeID, !claims.contains(where: { $0.placeID == place && $0.status == .lost }),
@@ -266,9 +266,8 @@ extension EventExtractor {
     }
 
     /// Two names of one side of the war (the regime and its allies).
-    static func sameSide(_ a: String, _ b: String?) -> Bool {
-        let government = WordLists.standard.governmentSide
-        return government.contains(a) && government.contains(b ?? "")
+    func sameSide(_ a: String, _ b: String?) -> Bool {
+        lists.governmentSide.contains(a) && lists.governmentSide.contains(b ?? "")
     }
 
     /// One claim per side, place and status.

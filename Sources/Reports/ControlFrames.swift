@@ -39,18 +39,18 @@ extension EventExtractor {
             // The name comes right after "de"/"d'"/"from" (an elided "d'" is no word of the fold).
             let start = p.mention.start
             let fromBefore = (start >= 2 && ["d", "D"].contains(scalars[start - 2]) && NameFolding.isApostrophe(scalars[start - 1]))
-                || (p.word >= 1 && ["de", "d", "from", "of"].contains(w[p.word - 1]))
+                || (p.word >= 1 && lists[.fromPlace].contains(w[p.word - 1]))
             let expelled = fromBefore ? expelledSide(before: p.word, w, actors) : nil
             var status = expelled != nil ? .captured : control.status(before)
             // A governorate is claimed only by a verb right before it, never as the tail of a list.
             if status != nil, p.isRegion, !control.statusRightBefore(before) { status = nil }
             // "the besieged district of": an adjective, with no side besieging.
-            if status == .besieged, p.word >= 2, ["the", "le", "la", "les"].contains(w[max(0, p.word - 4)]) || ["the", "le", "la", "les"].contains(w[p.word - 2]) { status = nil }
+            if status == .besieged, p.word >= 2, lists[.article].contains(w[max(0, p.word - 4)]) || lists[.article].contains(w[p.word - 2]) { status = nil }
             if let status {
                 // The head of the subject: "regime forces and allied militias took control" is the regime's.
                 let near = actors.last { $0.end <= p.word && !isTarget($0, w) && !isAlly($0, w) && !lists.loserMarkers.contains(w[max(0, $0.at - 1)])
                     && $0.name != expelled }
-                let agent = near.map { Self.run(endingAt: $0, in: actors, words: w)[0].name } ?? subject ?? context.lastAgent
+                let agent = near.map { run(endingAt: $0, in: actors, words: w)[0].name } ?? subject ?? context.lastAgent
                 add(agent, p, status)
                 if let expelled { add(expelled, p, .lost) }
                 // "fighting between A and B for control of Y": both sides dispute it.
@@ -72,7 +72,7 @@ extension EventExtractor {
             if let (actor, status) = stateAfter(p, t, actors: actors, subject: subject) {
                 // A state closing a list ("around A, B, C and D, which is held by X") holds for the list.
                 var k = n
-                while k > 0, Self.listed(named[k - 1], named[k], w) { k -= 1 }
+                while k > 0, listed(named[k - 1], named[k], w) { k -= 1 }
                 for q in named[k...n] { add(actor, q, status) }
                 continue
             }
@@ -105,14 +105,14 @@ extension EventExtractor {
 
     /// "a chassé le groupe EI d'al-Chaddadi": the side right after "chassé"/"expelled", the place after "de"/"from".
     func expelledSide(before word: Int, _ w: [String], _ actors: [SideHit]) -> String? {
-        guard let j = (max(0, word - 10)..<word).last(where: { ["chasse", "chassent", "expelled", "drove", "ousted"].contains(w[$0]) }) else { return nil }
+        guard let j = (max(0, word - 10)..<word).last(where: { lists[.expelVerb].contains(w[$0]) }) else { return nil }
         return actors.first { $0.at > j && $0.end <= word }?.name
     }
 
     /// Two places of one list: only commas, "and"/"et", "de"/"d", articles between.
-    static func listed(_ a: FramePlace, _ b: FramePlace, _ w: [String]) -> Bool {
+    func listed(_ a: FramePlace, _ b: FramePlace, _ w: [String]) -> Bool {
         guard a.end < b.word else { return false }
-        return w[(a.end + 1)..<b.word].allSatisfy { ["and", "et", "de", "d", "of", "al", "el", "the", "la", "le", "l"].contains($0) }
+        return w[(a.end + 1)..<b.word].allSatisfy { lists[.placeListJoiner].contains($0) }
     }
 
     /// A state told after the place: "held by X", "tenue par X", "aux mains de X", "under the control of X",
@@ -126,35 +126,33 @@ extension EventExtractor {
             if t.trailing[j - 1] == ";" || lists.clauseOpeners.contains(w[j]) { return nil }
             let word = w[j]
             if lists.partial.contains(word) { partial = true }
-            let by = ["par", "by", "of", "de", "d"]
-            if ["held", "tenue", "tenu", "tenus", "controlled", "controlee", "controle"].contains(word), j + 1 < w.count, by.contains(w[j + 1]) {
+            if lists[.heldParticiple].contains(word), j + 1 < w.count, lists[.heldBy].contains(w[j + 1]) {
                 if let h = actors.first(where: { $0.at > j && $0.at <= j + 4 }) { return (h.name, partial ? .contested : .controls) }
             }
-            if word == "mains" || word == "hands" || word == "control" || word == "controle" {
+            if lists[.inHands].contains(word) {
                 if let h = actors.first(where: { $0.at > j && $0.at <= j + 4 }) {
-                    let fell = w[max(0, j - 3)..<j].contains { ["tombee", "tombe", "fell", "tombees"].contains($0) }
+                    let fell = w[max(0, j - 3)..<j].contains { lists[.fell].contains($0) }
                     return (h.name, partial ? .contested : fell ? .captured : .controls)
                 }
             }
             // A stronghold in apposition: "Douma, the main stronghold of X", "al-Chaddadi, l'un de ses bastions".
-            if ["stronghold", "strongholds", "bastion", "bastions", "fief", "capitale", "capital"].contains(word), seen <= 4,
-               !w[(p.end + 1)..<j].contains(where: { ["vers", "towards", "toward", "to", "puis", "then", "and", "et"].contains($0) }) {
+            if lists[.stronghold].contains(word), seen <= 4,
+               !w[(p.end + 1)..<j].contains(where: { lists[.movement].contains($0) }) {
                 if let h = actors.first(where: { $0.at > j && $0.at <= j + 4 }) { return (h.name, .controls) }
                 if j + 1 < w.count, let h = actors.first(where: { $0.at == j + 1 && $0.isModifier }) { return (h.name, .controls) }
-                if w[max(0, j - 3)..<j].contains(where: { ["son", "ses", "leurs", "leur", "its", "their"].contains($0) }), let subject { return (subject, .controls) }
+                if w[max(0, j - 3)..<j].contains(where: { lists[.possessive].contains($0) }), let subject { return (subject, .controls) }
             }
             // "al-Hol, reprise à Daech en novembre", "retaken by the regime": taken by the side named with "by"/"par", else the subject.
             // Passive: "Y was captured by X", "Y a été reprise par X", "Y fell to X".
-            if ["reprise", "repris", "retaken", "recaptured", "captured", "seized", "taken", "overrun", "prise", "conquise", "capturee",
-                "fell", "tombee"].contains(word), seen <= 4,
-               w[(p.end + 1)..<j].allSatisfy({ ["was", "were", "has", "have", "been", "a", "ete", "ont", "est", "finally", "also", "aussi", "then"].contains($0) }) {
-                if word == "fell" || word == "tombee", let h = actors.first(where: { $0.at > j && $0.at <= j + 4 }) { return (h.name, .captured) }
-                if let h = actors.first(where: { $0.at > j && $0.at <= j + 3 && ["by", "par"].contains(w[$0.at - 1]) || ($0.at > j + 1 && ["by", "par"].contains(w[j + 1]) && $0.at <= j + 3) }) {
+            if lists[.takenParticiple].contains(word), seen <= 4,
+               w[(p.end + 1)..<j].allSatisfy({ lists[.passiveAux].contains($0) }) {
+                if lists[.fellTo].contains(word), let h = actors.first(where: { $0.at > j && $0.at <= j + 4 }) { return (h.name, .captured) }
+                if let h = actors.first(where: { $0.at > j && $0.at <= j + 3 && lists[.agentBy].contains(w[$0.at - 1]) || ($0.at > j + 1 && lists[.agentBy].contains(w[j + 1]) && $0.at <= j + 3) }) {
                     return (h.name, .captured)
                 }
                 if let subject { return (subject, .captured) }
             }
-            if actors.contains(where: { $0.at == j }) && !["held", "mains", "hands"].contains(w[max(0, j - 2)]) { break }
+            if actors.contains(where: { $0.at == j }) && !lists[.heldState].contains(w[max(0, j - 2)]) { break }
             j += 1; seen += 1
         }
         return nil

@@ -126,8 +126,8 @@ public struct EventExtractor {
         }
         incidents = Self.merge(Self.withoutRegionTolls(incidents))
         for k in incidents.indices { incidents[k].id = "E\(k + 1)" }
-        Self.link(&claims, &incidents)
-        claims += Self.losers(claims, incidents)
+        link(&claims, &incidents)
+        claims += losers(claims, incidents)
         return Result(incidents: incidents, control: Self.distinct(claims), reportDate: reportDate, reportDateSource: reportSource)
     }
 

@@ -67,9 +67,9 @@ extension EventExtractor {
             while j >= 0, lists.placeLeadWords.contains(t.words[j]) { j -= 1 }
             // "from X", "vers X"; "stationed in X", "basées à X", "joint à X".
             f.afterOrigin = m.role == .origin || (j >= 0 && lists.notEventPlace.contains(t.words[j]))
-                || (j >= 1 && ["in", "at", "a", "au", "dans"].contains(t.words[j]) && lists.notEventPlace.contains(t.words[j - 1]))
+                || (j >= 1 && lists[.locationPreposition].contains(t.words[j]) && lists.notEventPlace.contains(t.words[j - 1]))
             // The next item of a list after "towards A and B" is as much a destination.
-            if !f.afterOrigin, let prev = out.last, prev.afterOrigin, prev.clause == f.clause, Self.listed(prev, f, t.words) { f.afterOrigin = true }
+            if !f.afterOrigin, let prev = out.last, prev.afterOrigin, prev.clause == f.clause, listed(prev, f, t.words) { f.afterOrigin = true }
             out.append(f)
         }
         // "the al-Zahraa neighbourhood of Homs": the city only says where the neighbourhood is.
@@ -103,7 +103,7 @@ extension EventExtractor {
         // clause names another place after its comma.
         for k in out.indices {
             let c = t.range(ofClause: out[k].clause)
-            guard ["in", "dans", "on", "sur", "at", "a", "au", "near", "pres", "du"].contains(t.words[c.lowerBound]), out[k].word - c.lowerBound <= 7,
+            guard lists[.frontingPreposition].contains(t.words[c.lowerBound]), out[k].word - c.lowerBound <= 7,
                   let comma = (out[k].end..<min(c.upperBound, out[k].end + 3)).first(where: { t.trailing[$0] == "," }) else { continue }
             if out.contains(where: { $0.clause == out[k].clause && $0.word > comma && !$0.describesNeighbour }) {
                 out[k].fronted = true

@@ -28,7 +28,7 @@ extension EventExtractor {
             if w[max(r.lowerBound, i - 3)..<i].contains(where: { lists.woundWords.contains($0) }) { continue }
             if i + 2 < r.upperBound, w[i + 1] == "of" || w[i + 1] == "de", lists.notCounts.contains(w[i + 2]) { continue }
             // "12 members of two families": a figure of what the toll counts, not another toll.
-            if i >= 2, ["of", "de", "d"].contains(w[i - 1]), raw.contains(where: { $0.at >= i - 4 }) { continue }
+            if i >= 2, lists[.ofWord].contains(w[i - 1]), raw.contains(where: { $0.at >= i - 4 }) { continue }
             let before = w[max(r.lowerBound, i - 3)..<i]
             if tollBefore || !raw.isEmpty, before.contains(where: { lists.subset.contains($0) }) { continue }
             if !raw.isEmpty, i + 2 < w.count, (w[i + 1] == "of" && w[i + 2] == "them") || (w[i + 1] == "d" && w[i + 2] == "entre") { continue }
@@ -42,7 +42,7 @@ extension EventExtractor {
             while j >= r.lowerBound, lists.approximators.contains(w[j]) { j -= 1 }
             // "lost 25 fighters", "put the number at 47".
             let adjacent = j >= r.lowerBound && lists.killVerbsAdjacent.contains(w[j])
-                || (i >= 2 && w[i - 1] == "at" && ["number", "figure", "toll"].contains(w[i - 2]))
+                || (i >= 2 && w[i - 1] == "at" && lists[.tollNoun].contains(w[i - 2]))
             let attributed = ((i + 1)..<min(r.upperBound, i + 4)).contains { lists.attribution.contains(w[$0]) || isDApres($0, t, scalars) }
             guard killAfter || killBefore || adjacent || (attributed && (tollBefore || !raw.isEmpty)) else { continue }
             raw.append((i, n, lists.vagueNumbers.contains(w[i])))
@@ -115,10 +115,10 @@ extension EventExtractor {
             if let text = subject(k..<min(w.count, end + 1), t, scalars) { return (text, true) }
         }
         // "fait état de", "faisait état de": a verb of saying ("a fait deux morts" is not).
-        if let v = (r.lowerBound..<i).last(where: { lists.reportVerbs.contains(w[$0]) || (w[$0] == "etat" && $0 > 0 && ["fait", "faisait", "font", "faisaient"].contains(w[$0 - 1])) }) {
+        if let v = (r.lowerBound..<i).last(where: { lists.reportVerbs.contains(w[$0]) || (lists[.stateNoun].contains(w[$0]) && $0 > 0 && lists[.makeVerb].contains(w[$0 - 1])) }) {
             if let h = sides.last(where: { $0.at >= r.lowerBound && $0.end <= v }) { return (h.name, true) }
             // "selon l'OSDH, qui affirme que …": the relative pronoun's antecedent.
-            if ["qui", "who", "which", "il", "elle", "it"].contains(w[r.lowerBound]) || (r.lowerBound < v && lists.sourceAnaphors.contains(w[v - 1])) {
+            if lists[.relativePronoun].contains(w[r.lowerBound]) || (r.lowerBound < v && lists.sourceAnaphors.contains(w[v - 1])) {
                 if let h = sides.last(where: { $0.isSource && $0.end <= r.lowerBound }) { return (h.name, true) }
                 if let lastSource { return (lastSource, true) }
             }
@@ -142,9 +142,7 @@ extension EventExtractor {
     /// "activists in the town" → itself; words that open clauses and articles dropped; nil when empty or long.
     func subject(_ r: Range<Int>, _ t: SentenceTokens, _ scalars: [Unicode.Scalar]) -> String? {
         var a = r.lowerBound
-        let skip: Set<String> = ["while", "whereas", "tandis", "alors", "que", "and", "et", "but", "mais", "the", "a", "an",
-                                 "le", "la", "les", "l", "des", "un", "une", "its", "their"]
-        while a < r.upperBound, skip.contains(t.words[a]) { a += 1 }
+        while a < r.upperBound, lists[.subjectSkip].contains(t.words[a]) { a += 1 }
         guard a < r.upperBound, r.upperBound - a <= 8 else { return nil }
         // A capitalised name of two or more words, or with a figure, stands for its descriptors.
         var firstCapital: Int?

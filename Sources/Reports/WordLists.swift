@@ -102,6 +102,26 @@ struct WordLists: Sendable {
     /// "the same day", "le même jour": the day of the incident told before.
     let sameDay: [[String]]
 
+    /// Short lists the clause reader tests single words against, each `Lexicon/word_lists.csv`'s list of the
+    /// case's name in snake case (`passiveAux` → `passive_aux`).
+    enum Named: Int, CaseIterable {
+        case fromPlace, article, expelVerb, placeListJoiner, heldBy, heldParticiple, inHands, fell, stronghold, movement
+        case possessive, takenParticiple, fellTo, passiveAux, agentBy, heldState, adjectiveLink, sideJoiner, conjunction
+        case ofWord, tollNoun, stateNoun, makeVerb, relativePronoun, subjectSkip, locationPreposition, frontingPreposition
+        /// Word parts (not words) of the ACLED conventions: barrel bombs are the regime's, an unclaimed drone an
+        /// unidentified group's.
+        case regimeWeapon, unclaimedWeapon
+
+        var listName: String {
+            String(describing: self).unicodeScalars.map { CharacterSet.uppercaseLetters.contains($0) ? "_" + String($0).lowercased() : String($0) }.joined()
+        }
+    }
+    private let named: [WordSet]
+    /// The parts of the two word-part lists, for substring tests.
+    let regimeWeapon: [String], unclaimedWeapon: [String]
+
+    subscript(_ list: Named) -> WordSet { named[list.rawValue] }
+
     static let standard: WordLists = {
         do { return try WordLists(bundle: .module) } catch { preconditionFailure("geomap's lexicon files are missing or broken: \(error)") }
     }()
@@ -190,6 +210,9 @@ struct WordLists: Sendable {
         placeAnaphors = WordSet(try words("place_anaphor"))
         woundWords = WordSet(try words("wound_word"))
         sameDay = try phrases("same_day")
+        named = try Named.allCases.map { WordSet(try words($0.listName)) }
+        regimeWeapon = try words(Named.regimeWeapon.listName)
+        unclaimedWeapon = try words(Named.unclaimedWeapon.listName)
         func status(_ text: String?, _ file: String) throws -> ControlStatus {
             guard let text, let s = ControlStatus(rawValue: text) else { throw LoadError(description: "Lexicon/\(file).csv: unknown status '\(text ?? "")'") }
             return s

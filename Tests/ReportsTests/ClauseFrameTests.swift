@@ -12,10 +12,9 @@ import TestSupport
 @Suite(.serialized) struct ClauseFrameTests {
     /// Villages of one governorate, drawn from WOF: (name, place) × n.
     func villages(_ n: Int, seed: UInt64 = 31) throws -> [(String, Place)] {
-        let g = try TestData.wofGazetteer.get()
-        let all = try TestData.uniqueWOFVillages(300, seed: seed).compactMap { v in try g.store.place(id: v.id).map { (v.name, $0) } }
-        let byAdmin = Dictionary(grouping: all.filter { $0.1.admin1 != nil }, by: { $0.1.admin1! })
-        return try #require(byAdmin.values.sorted { $0.count > $1.count }.first.map { Array($0.prefix(n)) })
+        let found = try TestData.villagesOfOneGovernorate(n, pool: 300, seed: seed)
+        try #require(!found.isEmpty, "no WOF village with a governorate")
+        return found
     }
 
     /// What `geomap extract` reads: `ReportReader`, whose geoparser knows the lexicon's organisation names.

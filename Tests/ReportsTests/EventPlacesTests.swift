@@ -13,10 +13,9 @@ import TestSupport
 @Suite(.serialized) struct EventPlacesTests {
     /// Villages of one governorate: (name, place) × n.
     func villages(_ n: Int) throws -> [(String, Place)] {
-        let g = try TestData.wofGazetteer.get()
-        let all = try TestData.uniqueWOFVillages(200, seed: 20).compactMap { v in try g.store.place(id: v.id).map { (v.name, $0) } }
-        let byAdmin = Dictionary(grouping: all.filter { $0.1.admin1 != nil }, by: { $0.1.admin1! })
-        return try #require(byAdmin.values.sorted { $0.count > $1.count }.first.map { Array($0.prefix(n)) })
+        let found = try TestData.villagesOfOneGovernorate(n, pool: 200, seed: 20)
+        try #require(!found.isEmpty, "no WOF village with a governorate")
+        return found
     }
 
     func incidents(_ text: String) throws -> [Incident] {

@@ -38,6 +38,15 @@ public enum TestData {
 extension TestData {
     /// Who's On First Syria localities (one word of letters, ≥ 6 long) whose name reads as that village alone in
     /// `wofGazetteer` (one reading, exact, in Syria), in a seeded random order: names from the data, not typed.
+    /// Up to `n` villages of one governorate (the one most of `pool` drawn villages fall in), as the WOF
+    /// gazetteer has them: (name, place).
+    public static func villagesOfOneGovernorate(_ n: Int, pool: Int, seed: UInt64) throws -> [(String, Place)] {
+        let g = try wofGazetteer.get()
+        let all = try uniqueWOFVillages(pool, seed: seed).compactMap { v in try g.store.place(id: v.id).map { (v.name, $0) } }
+        let byAdmin = Dictionary(grouping: all.filter { $0.1.admin1 != nil }, by: { $0.1.admin1! })
+        return byAdmin.values.sorted { $0.count > $1.count }.first.map { Array($0.prefix(n)) } ?? []
+    }
+
     public static func uniqueWOFVillages(_ n: Int, seed: UInt64) throws -> [(name: String, id: String)] {
         let g = try wofGazetteer.get()
         var it = CSVReader(text: try String(contentsOfFile: wofSyriaPath, encoding: .utf8)).makeIterator()
