@@ -70,7 +70,7 @@ public final class VectorLayerReader {
                 var text = Self.isoDate(Int(y), Int(m), Int(d))
                 // A format without a Date type (FlatGeobuf) keeps a date as midnight: it stays a date.
                 if OGR_Fld_GetType(definition) == OFTDateTime, h != 0 || mi != 0 || s != 0 {
-                    text += "T" + Self.isoDate(Int(h), Int(mi), Int(s)).dropFirst(2).replacingOccurrences(of: "-", with: ":")
+                    text += "T" + [Int(h), Int(mi), Int(s)].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
                 }
                 out[key] = .string(text)
             default: out[key] = .string(String(cString: OGR_F_GetFieldAsString(f, i)))

@@ -56,10 +56,13 @@ extension ControlZoneBuilder {
             }
         }
         for (_, o) in open.sorted(by: { $0.key < $1.key }) { periods.append(ControlPeriod(zone: o.zone, start: o.start, end: dates.last)) }
+        // By actor and status, then by first day, the undated period first.
         return periods.sorted { a, b in
-            (a.zone.actor, a.zone.status.rawValue) != (b.zone.actor, b.zone.status.rawValue)
-                ? (a.zone.actor, a.zone.status.rawValue) < (b.zone.actor, b.zone.status.rawValue)
-                : (a.start.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0)) < (b.start.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0))
+            let (ka, kb) = (Key(actor: a.zone.actor, status: a.zone.status.rawValue), Key(actor: b.zone.actor, status: b.zone.status.rawValue))
+            if ka != kb { return ka < kb }
+            guard let sa = a.start else { return b.start != nil }
+            guard let sb = b.start else { return false }
+            return sa < sb
         }
     }
 }
