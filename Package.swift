@@ -73,12 +73,14 @@ let package = Package(
         .target(name: "PostGISStore", dependencies: ["GeoCore", "Geodesy", "Incidents", "EventStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
                                                      .product(name: "Logging", package: "swift-log")]),
         // Maps: projection from PROJ, basemap from the gazetteer, SVG written here, PNG by rsvg-convert.
-        .target(name: "Cartography", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Incidents"]),
+        .target(name: "Cartography", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Incidents"],
+                // The HTML map's script and style sheet (Leaflet itself is read from Debian's libjs-leaflet).
+                resources: [.copy("Web")]),
 
         // What the commands run: the JSON/YAML of `extract` (one byte writer), the streamed extraction of large
         // files, and the build/ingest pipeline from inputs to layers and stores.
         .target(name: "Pipeline", dependencies: ["GeoCore", "Geodesy", "Places", "Locating", "Geoparsing", "Incidents", "Reports",
-                                                 "Zones", "Export", "EventStorage", "Store", "GDALFormats",
+                                                 "Zones", "Export", "EventStorage", "Store", "GDALFormats", "Cartography",
                                                  .product(name: "Yams", package: "Yams")]),
 
         .executableTarget(

@@ -7,6 +7,7 @@ throughput and the ratio geomap/peer (above 1 means geomap is faster). Machines 
 ratio, not the absolute times.
 """
 import argparse
+import datetime
 import json
 import re
 import os
@@ -341,6 +342,72 @@ def store_bench(args):
     return same and (not pg or pg["near_rows"] == g["near_rows"])
 
 
+def html_map_bench(args):
+    """The interactive map: 10,000 incidents spread over Syria and a year (event types, tolls, precisions,
+    a 200-character evidence each) written by `geomap map --out FILE.html`, opened from file:// in headless
+    Chromium (scripts/browser_check.py: offline, the DevTools protocol) until its first frame is drawn; beside
+    the same features through Leaflet's own GeoJSON layer with default markers, in the same browser, same run."""
+    import random
+    n = args.html_n
+    rng = random.Random(22)
+    types = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments", "Protests", "Riots"]
+    words = "rebels forces shelling village market convoy checkpoint killed wounded sources reported town district near east north".split()
+    features = []
+    for k in range(n):
+        day = 1 + rng.randrange(365)
+        best = rng.choice([None, 0, 1, 2, 3, 5, 8, 12, 20, 46, 100])
+        evidence = " ".join(rng.choice(words) for _ in range(30))[:200]
+        features.append({"type": "Feature", "id": f"bench.txt:E{k + 1}", "geometry": {"type": "Point", "coordinates": [round(rng.uniform(35.8, 42.0), 6), round(rng.uniform(32.4, 37.2), 6)]},
+                         "properties": {"id": f"bench.txt:E{k + 1}", "event_date": (datetime.date(2014, 1, 1) + datetime.timedelta(days=day - 1)).isoformat(),
+                                        "event_type": rng.choice(types), "sub_type": "shelling", "actors": "Rebels; Syrian government forces",
+                                        "location": f"Place {k}", "admin1": None, "geo_precision": rng.choice([1, 1, 2, 3]),
+                                        "fatalities_low": best, "fatalities_best": best, "fatalities_high": best,
+                                        "fatality_claims": "" if best is None else f"{best} (SOHR)", "source": "SOHR", "evidence": evidence, "notes": "", "uncertainty_km": None}})
+    driver = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts", "browser_check.py")
+    with tempfile.TemporaryDirectory() as work:
+        folder = os.path.join(work, "layers")
+        os.makedirs(folder)
+        with open(os.path.join(folder, "incidents.geojson"), "w") as f:
+            json.dump({"type": "FeatureCollection", "features": features}, f)
+        page = os.path.join(work, "map.html")
+        subprocess.run([args.geomap, "map", folder, "--out", page, "--gazetteer", "Gazetteer/build/gazetteer.sqlite"], check=True, capture_output=True)
+        leaflet = "/usr/share/javascript/leaflet"
+        peer = os.path.join(work, "peer.html")
+        with open(peer, "w") as f:
+            f.write("<!DOCTYPE html><html><head><meta charset='utf-8'><style>" + open(os.path.join(leaflet, "leaflet.css")).read()
+                    + "html,body,#map{height:100%;margin:0}</style></head><body><div id='map'></div><script type='application/json' id='d'>"
+                    + json.dumps({"type": "FeatureCollection", "features": features}).replace("<", "\\u003c") + "</script><script>"
+                    + open(os.path.join(leaflet, "leaflet.min.js")).read() + "</script><script>"
+                    "L.Icon.Default.imagePath = 'file://" + leaflet + "/images/';"
+                    "var m = L.map('map'); var g = L.geoJSON(JSON.parse(document.getElementById('d').textContent), {onEachFeature: function (f, l) { l.bindPopup(f.properties.evidence); }}).addTo(m);"
+                    "m.fitBounds(g.getBounds());"
+                    "requestAnimationFrame(function () { requestAnimationFrame(function () { document.documentElement.setAttribute('data-geomap-ready', performance.now().toFixed(1)); }); });"
+                    "</script></body></html>")
+        steps = os.path.join(work, "steps.json")
+        with open(steps, "w") as f:
+            json.dump([{"eval": "window.geomap ? window.geomap.shownIncidents() : document.querySelectorAll('.leaflet-marker-icon').length"}], f)
+        def visit(path):
+            runs = []
+            for _ in range(args.repeats):
+                out = json.loads(subprocess.run([sys.executable, driver, "file://" + path, steps], check=True, capture_output=True, text=True).stdout)
+                runs.append(out)
+            return min(runs, key=lambda r: r["ready_ms"] or 1e9)
+        ours, theirs = visit(page), visit(peer)
+        size = os.path.getsize(page)
+    errors = [c for c in ours["console"] if c["type"] == "error"] + ours["exceptions"] + [e for e in ours["log"] if e["level"] == "error"]
+    if ours["ready_ms"] is None or theirs["ready_ms"] is None:
+        print(f"\nHTML map: a page was never drawn: geomap {errors[:3]}, peer {theirs['exceptions'][:3]}")
+        return False
+    print()
+    print(f"HTML map: {n:,} incidents over a year, headless Chromium from file:// (network off), load to first drawn frame, best of {args.repeats}")
+    print(f"{'geomap map --out map.html':<34}{ours['ready_ms'] / 1000:>10.2f} s   ({ours['results'][0]:,} incidents on the map, clustered; {size / 1e6:.1f} MB; goal < 2 s)")
+    print(f"{'Leaflet GeoJSON, default markers':<34}{theirs['ready_ms'] / 1000:>10.2f} s   ({theirs['results'][0]:,} markers)")
+    print(f"{'ratio peer / geomap':<34}{theirs['ready_ms'] / ours['ready_ms']:>10.2f}")
+    if errors:
+        print(f"  errors in the browser: {errors[:3]}")
+    return not errors and ours["results"][0] == n and ours["ready_ms"] < 2000
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--geomap-bench", required=True)
@@ -349,7 +416,8 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--gazetteer", help="gazetteer DB for the name-resolution benchmark")
     ap.add_argument("--fts5-queries", type=int, default=100_000)
-    ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract", "zones", "timeline", "export", "store"])
+    ap.add_argument("--only", choices=["geodesic", "gazetteer", "extract", "zones", "timeline", "export", "store", "htmlmap"])
+    ap.add_argument("--html-n", type=int, default=10_000)
     ap.add_argument("--timeline-claims", type=int, default=10_000)
     ap.add_argument("--timeline-dates", type=int, default=200)
     ap.add_argument("--timeline-days", type=int, default=600)
@@ -377,6 +445,8 @@ def main():
         ok = export_bench(args) and ok
     if args.only in (None, "store"):
         ok = store_bench(args) and ok
+    if args.geomap and args.only in (None, "htmlmap"):
+        ok = html_map_bench(args) and ok
     return 0 if ok else 1
 
 

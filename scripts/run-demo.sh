@@ -88,6 +88,19 @@ PY
   echo "== geomap map: the seed's layers over the Natural Earth basemap"
   "$geomap" map Output/seed "${gazetteer_args[@]}" --title "Northern Syria: incidents and control, 12-14 January 2014" --out Output/seed/map.svg
   "$geomap" map Output/seed "${gazetteer_args[@]}" --title "Northern Syria: incidents and control, 12-14 January 2014" --out Output/seed/map.png
+  echo
+  echo "== geomap map: the interactive map, one offline HTML file (open Output/seed/map.html in a browser)"
+  # Built from the report itself: the control timeline for the day slider, the evidence sentences for the popups.
+  "$geomap" map "$seed" "${gazetteer_args[@]}" --date 2014-01-14 --title "Northern Syria: incidents and control, 12-14 January 2014" --out Output/seed/map.html
+  if command -v chromium >/dev/null; then
+    # Its screenshot in headless Chromium (offline, as the page is meant to open), beside the static PNG.
+    python3 scripts/browser_check.py "file://$PWD/Output/seed/map.html" <(echo '[{"eval": "window.geomap.shownIncidents()"}, {"screenshot": "Output/seed/map_html.png"}]') \
+      --width 1400 --height 900 | python3 -c 'import json, sys
+v = json.load(sys.stdin)
+errors = [c for c in v["console"] if c["type"] == "error"] + v["exceptions"] + [e for e in v["log"] if e["level"] == "error"]
+print("headless Chromium: drawn in %.0f ms, %d incidents on the map, %d browser errors, requests: %s; wrote Output/seed/map_html.png"
+      % (v["ready_ms"], v["results"][0], len(errors), sorted({r.split(":")[0] for r in v["requests"]})))'
+  fi
 fi
 echo
 echo "== Raqqa to Homs (geodesic inverse)"

@@ -11,6 +11,8 @@ packages=(
   libgdal-dev                      # GDAL/OGR: GeoPackage, FlatGeobuf, Shapefile, KML writers and any vector source in (CGDAL)
   gdal-bin                         # ogrinfo/ogr2ogr: the tests read our layers with GDAL
   librsvg2-bin                     # rsvg-convert: SVG maps to PNG
+  libjs-leaflet libjs-leaflet.markercluster   # Leaflet 1.7 and its marker clusters, inlined into HTML maps
+  chromium                         # headless browser: the HTML map's tests, its screenshot and load benchmark
   postgresql-15 postgresql-15-postgis-3   # the PostGIS event store; tests start a throw-away cluster
 )
 

@@ -20,6 +20,13 @@ public enum MapStyle {
 
     static func fnv1a(_ s: String) -> UInt64 { StableHash.fnv1a(s) }
 
+    /// Colours of ACLED's event types on the interactive map (ColorBrewer Set1, apart from the actors'
+    /// Okabe–Ito hues); other types take grey.
+    public static let eventTypeColours: [String: String] = [
+        "Battles": "#e41a1c", "Explosions/Remote violence": "#ff7f00", "Violence against civilians": "#984ea3",
+        "Strategic developments": "#4daf4a", "Protests": "#377eb8", "Riots": "#a65628",
+    ]
+
     public enum Symbol: String, CaseIterable, Sendable { case circle, square, triangle, diamond, pentagon, cross }
 
     /// ACLED's event types have fixed shapes; others take the remaining shapes in name order.

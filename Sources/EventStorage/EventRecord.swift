@@ -18,17 +18,19 @@ public struct EventRecord: Hashable, Sendable {
     public var fatalitiesHigh: Int?
     public var fatalityClaims: String
     public var source: String
+    /// The sentence(s) the event was read from; "" when the input had none.
+    public var evidence: String
     public var notes: String
     public var uncertaintyKm: Double?
     public var point: Coordinate
 
     public init(id: String, eventDate: String?, eventType: String, subType: String, actors: String, location: String?,
                 admin1: String?, geoPrecision: Int?, fatalitiesLow: Int?, fatalitiesBest: Int?, fatalitiesHigh: Int?,
-                fatalityClaims: String, source: String, notes: String, uncertaintyKm: Double?, point: Coordinate) {
+                fatalityClaims: String, source: String, evidence: String, notes: String, uncertaintyKm: Double?, point: Coordinate) {
         self.id = id; self.eventDate = eventDate; self.eventType = eventType; self.subType = subType; self.actors = actors
         self.location = location; self.admin1 = admin1; self.geoPrecision = geoPrecision; self.fatalitiesLow = fatalitiesLow
         self.fatalitiesBest = fatalitiesBest; self.fatalitiesHigh = fatalitiesHigh; self.fatalityClaims = fatalityClaims
-        self.source = source; self.notes = notes; self.uncertaintyKm = uncertaintyKm; self.point = point
+        self.source = source; self.evidence = evidence; self.notes = notes; self.uncertaintyKm = uncertaintyKm; self.point = point
     }
 
     /// The record of an incident read from `input` (a file name); nil when the incident has no point.
@@ -38,7 +40,8 @@ public struct EventRecord: Hashable, Sendable {
         self.init(id: input + ":" + e.id, eventDate: e.date?.description, eventType: e.eventType, subType: e.subType,
                   actors: e.actors.joined(separator: "; "), location: e.locationText, admin1: e.admin1, geoPrecision: e.geoPrecision,
                   fatalitiesLow: e.fatalitiesLow, fatalitiesBest: e.fatalitiesBest, fatalitiesHigh: e.fatalitiesHigh,
-                  fatalityClaims: e.fatalityClaimsText, source: sources.isEmpty ? input : sources, notes: e.notes ?? "",
+                  fatalityClaims: e.fatalityClaimsText, source: sources.isEmpty ? input : sources,
+                  evidence: e.evidenceText ?? "", notes: e.notes ?? "",
                   uncertaintyKm: e.uncertaintyKm.map { roundTo($0, decimals: 3) }, point: p)
     }
 

@@ -34,6 +34,7 @@ extension EventRecord {
         case .fatalitiesHigh: return .integer(fatalitiesHigh)
         case .fatalityClaims: return .text(fatalityClaims)
         case .source: return .text(source)
+        case .evidence: return .text(evidence)
         case .notes: return .text(notes)
         case .uncertaintyKm: return .real(uncertaintyKm)
         }
@@ -55,6 +56,6 @@ extension EventRecord {
                   actors: texts[.actors] ?? "", location: texts[.location], admin1: texts[.admin1],
                   geoPrecision: integers[.geoPrecision], fatalitiesLow: integers[.fatalitiesLow], fatalitiesBest: integers[.fatalitiesBest],
                   fatalitiesHigh: integers[.fatalitiesHigh], fatalityClaims: texts[.fatalityClaims] ?? "", source: texts[.source] ?? "",
-                  notes: texts[.notes] ?? "", uncertaintyKm: uncertainty, point: point)
+                  evidence: texts[.evidence] ?? "", notes: texts[.notes] ?? "", uncertaintyKm: uncertainty, point: point)
     }
 }

@@ -69,6 +69,7 @@ public enum LayerSchemas {
             case .source:
                 let sources = e.sourcesText
                 return .text(sources.isEmpty ? source : sources)
+            case .evidence: return .text(e.evidenceText ?? "")
             case .notes: return .text(e.notes ?? "")
             case .uncertaintyKm: return e.uncertaintyKm.map { .real(roundTo($0, decimals: 3)) } ?? .null
             }

@@ -100,6 +100,7 @@ enum IncidentProperties {
             case .source:
                 let sources = e.sourcesText
                 p.string(c.key, sources.isEmpty ? source : sources)
+            case .evidence: p.string(c.key, e.evidenceText ?? "")
             case .notes: p.string(c.key, e.notes ?? "")
             case .uncertaintyKm: p.number(c.key, e.uncertaintyKm, decimals: 3)
             }

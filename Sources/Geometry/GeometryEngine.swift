@@ -63,6 +63,13 @@ public final class GeometryEngine {
         return try produce("buffer") { GEOSBuffer_r(context.handle, h.pointer, distance, quadrantSegments) }
     }
 
+    /// The geometry with vertices closer than `tolerance` (planar units) to the simplified line dropped,
+    /// rings kept valid and apart (GEOS's topology-preserving simplifier): a basemap small enough to send.
+    public func simplified(_ g: GeoJSONGeometry, tolerance: Double) throws(GeometryError) -> GeoJSONGeometry {
+        let h = try handle(g)
+        return try produce("simplify") { GEOSTopologyPreserveSimplify_r(context.handle, h.pointer, tolerance) }
+    }
+
     /// The union of discs (planar units), built and dissolved inside GEOS: one crossing of the WKB bridge for
     /// thousands of discs instead of two per disc.
     /// `others` (polygons) join the same union.

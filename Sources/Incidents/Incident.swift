@@ -21,6 +21,8 @@ public struct Incident: Sendable {
     public var claims: [FatalityClaim]
     /// Code-point span of the sentence(s) the incident was read from.
     public var evidence: Range<Int>
+    /// The text of those sentences, white space collapsed (an event file's `evidence`); what layers and popups quote.
+    public var evidenceText: String?
     /// The location was taken from the previous sentence, not the incident's own.
     public var locationFromContext = false
     /// Radius of the uncertainty area when the location is relative ("80 km north of …").

@@ -3,7 +3,7 @@
 /// a column here (a layer has it as geometry, a store as `lon`/`lat`).
 public enum IncidentColumn: CaseIterable, Sendable {
     case id, eventDate, eventType, subType, actors, location, admin1, geoPrecision, fatalitiesLow, fatalitiesBest
-    case fatalitiesHigh, fatalityClaims, source, notes, uncertaintyKm
+    case fatalitiesHigh, fatalityClaims, source, evidence, notes, uncertaintyKm
 
     /// The column's name as layers, stores and files write it (a static string: writers copy its bytes).
     public var key: StaticString {
@@ -21,6 +21,7 @@ public enum IncidentColumn: CaseIterable, Sendable {
         case .fatalitiesHigh: return "fatalities_high"
         case .fatalityClaims: return "fatality_claims"
         case .source: return "source"
+        case .evidence: return "evidence"
         case .notes: return "notes"
         case .uncertaintyKm: return "uncertainty_km"
         }
@@ -48,7 +49,7 @@ public enum IncidentColumn: CaseIterable, Sendable {
     /// Whether every event has a value (texts with none are written as "").
     public var required: Bool {
         switch self {
-        case .id, .eventType, .subType, .actors, .fatalityClaims, .source, .notes: return true
+        case .id, .eventType, .subType, .actors, .fatalityClaims, .source, .evidence, .notes: return true
         default: return false
         }
     }

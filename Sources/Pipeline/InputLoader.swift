@@ -47,10 +47,39 @@ public struct InputLoader {
             let (day, daySource) = EventExtractor.reportDate(of: text, given: reportDate)
             let read = try reader.read(text, reportDate: day, reportDateSource: daySource)
             out.mentions = read.mentions
-            out.incidents = read.events.incidents
+            out.incidents = Self.quoting(read.events.incidents, in: text)
             out.control = read.events.control
         }
         return out
+    }
+
+    /// The incidents with the text of their evidence spans (code points), white space collapsed: one walk
+    /// over the text in span order, however many incidents.
+    static func quoting(_ incidents: [Incident], in text: String) -> [Incident] {
+        var out = incidents
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex, offset = 0
+        for i in out.indices.sorted(by: { out[$0].evidence.lowerBound < out[$1].evidence.lowerBound }) {
+            let span = out[i].evidence
+            guard !span.isEmpty, span.lowerBound >= 0 else { continue }
+            guard let start = scalars.index(index, offsetBy: span.lowerBound - offset, limitedBy: scalars.endIndex),
+                  let end = scalars.index(start, offsetBy: span.count, limitedBy: scalars.endIndex) else { continue }
+            index = start; offset = span.lowerBound
+            out[i].evidenceText = collapsingWhiteSpace(scalars[start..<end])
+        }
+        return out
+    }
+
+    /// The scalars with each run of white space (new lines, no-break spaces) one space, trimmed.
+    static func collapsingWhiteSpace(_ scalars: String.UnicodeScalarView.SubSequence) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in scalars {
+            if s.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(s)
+        }
+        return String(out)
     }
 
     /// The claims of an input with their places' records, ready for zones (claims without an actor or a

@@ -96,10 +96,14 @@ public final class PostGISEventStore: EventStore, Sendable {
 
     // MARK: schema
 
+    /// The event columns added after the first schema, each by a step of its own (an older store gains them).
+    static let laterColumns: [IncidentColumn] = [.evidence]
+
     /// The event columns after the id with their types (`IncidentColumn`'s one list); `notNull` adds the
-    /// constraints of the events table (the temporary table of an upsert has none).
-    static func columnsSQL(notNull: Bool) -> String {
-        IncidentColumn.values.map { c -> String in
+    /// constraints of the events table (the temporary table of an upsert has none); `firstSchema` leaves out
+    /// the later columns.
+    static func columnsSQL(notNull: Bool, firstSchema: Bool = false) -> String {
+        IncidentColumn.values.filter { !firstSchema || !laterColumns.contains($0) }.map { c -> String in
             let type: String
             switch c.kind {
             case .text, .date: type = "text"
@@ -113,7 +117,7 @@ public final class PostGISEventStore: EventStore, Sendable {
     static let schemaSteps: [[String]] = [[
         """
         CREATE TABLE events(
-          id text PRIMARY KEY, \(columnsSQL(notNull: true)), lon double precision NOT NULL, lat double precision NOT NULL,
+          id text PRIMARY KEY, \(columnsSQL(notNull: true, firstSchema: true)), lon double precision NOT NULL, lat double precision NOT NULL,
           input text NOT NULL, geog geography(Point, 4326) NOT NULL)
         """,
         "CREATE INDEX events_geog ON events USING gist (geog)",
@@ -144,6 +148,9 @@ public final class PostGISEventStore: EventStore, Sendable {
     ], [
         // Where each input came from, so two files of one name do not share event ids.
         "CREATE TABLE inputs(name text PRIMARY KEY, origin text NOT NULL)",
+    ], [
+        // The sentence(s) each event was read from, which maps and layers quote.
+        "ALTER TABLE events ADD COLUMN evidence text NOT NULL DEFAULT ''",
     ]]
 
     /// Brings the schema to the current version, under an advisory lock so concurrent ingests do not race.

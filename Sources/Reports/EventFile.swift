@@ -122,6 +122,7 @@ public struct EventFileReader {
                          subType: subType, actors: actors, locationText: str("location"), placeID: nil, admin1: str("admin1"), point: nil,
                          geoPrecision: nil, claims: claims, evidence: 0..<0)
         e.notes = str("notes")
+        e.evidenceText = str("evidence")
         try locate(&e, text: str("location"), lat: m["lat"] ?? m["latitude"], lon: m["lon"] ?? m["longitude"], node: node, fail: fail)
         return e
     }

@@ -46,7 +46,7 @@ extension SQLiteEventStore {
                         if rc == SQLITE_DONE { break }
                         guard rc == SQLITE_ROW else { throw Self.failure(db, "query") }
                         scanned += 1
-                        let point = Coordinate(longitude: sqlite3_column_double(s, 15), latitude: sqlite3_column_double(s, 16))
+                        let point = Coordinate(longitude: sqlite3_column_double(s, Self.lonColumn), latitude: sqlite3_column_double(s, Self.lonColumn + 1))
                         guard let measured = exact(point) else { continue }
                         let r = Self.record(s)
                         guard filter.accepts(r), boxes.count == 1 || seen.insert(r.id).inserted else { continue }
@@ -80,8 +80,11 @@ extension SQLiteEventStore {
         return (sql, args)
     }
 
+    /// Where the select puts the longitude (the latitude follows): after every event column.
+    static let lonColumn = Int32(IncidentColumn.allCases.count)
+
     static func record(_ s: OpaquePointer) -> EventRecord {
-        let n = Int32(IncidentColumn.allCases.count)
+        let n = lonColumn
         let point = Coordinate(longitude: sqlite3_column_double(s, n), latitude: sqlite3_column_double(s, n + 1))
         var i: Int32 = 0
         // The select lists the columns in `IncidentColumn`'s order (`columns`).

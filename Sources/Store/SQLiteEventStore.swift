@@ -73,8 +73,12 @@ public final class SQLiteEventStore: EventStore, Sendable {
         }
     }
 
-    /// The event columns after the id as the events table declares them (`IncidentColumn`'s one list).
-    static let eventColumnsSQL = IncidentColumn.values.map { c -> String in
+    /// The event columns added after the first schema, each by a step of its own (an older store gains them).
+    static let laterColumns: [IncidentColumn] = [.evidence]
+
+    /// The event columns after the id as the first schema declares them (`IncidentColumn`'s one list, less
+    /// the later columns).
+    static let eventColumnsSQL = IncidentColumn.values.filter { !laterColumns.contains($0) }.map { c -> String in
         let type: String
         switch c.kind {
         case .text, .date: type = "TEXT"
@@ -87,6 +91,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
     /// The columns every insert names, in the order `bindColumns` binds them: the event columns after the id,
     /// then the point, the input, the id and the rowid.
     static let insertColumns = IncidentColumn.list(IncidentColumn.values) + ", lon, lat, input, id, rowid"
+    /// How many parameters one row of an insert binds (the last one the rowid).
+    static let insertParameters = Int32(IncidentColumn.values.count + 5)
 
     /// "event_date = ?1, …, input = ?17": the update of every column but the id, bound as the insert binds them.
     static let updateAssignments = (IncidentColumn.values.map(\.name) + ["lon", "lat", "input"]).enumerated()
@@ -119,6 +125,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
         "DROP INDEX IF EXISTS events_by_date",
         // Where each input came from, so two files of one name do not share event ids.
         "CREATE TABLE inputs(name TEXT PRIMARY KEY, origin TEXT NOT NULL)",
+        // The sentence(s) each event was read from, which maps and layers quote.
+        "ALTER TABLE events ADD COLUMN evidence TEXT NOT NULL DEFAULT ''",
     ]
 
     static func migrate(_ db: Database) throws {
@@ -144,7 +152,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 // Insert, and only when the id is taken update: new events (the usual case) cost one step.
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO events(\(Self.insertColumns))
-                    VALUES (\((1...(IncidentColumn.values.count + 5)).map { "?\($0)" }.joined(separator: ", ")))
+                    VALUES (\((1...Self.insertParameters).map { "?\($0)" }.joined(separator: ", ")))
                     ON CONFLICT(id) DO NOTHING
                     """).sqliteStatement
                 // A large batch into an empty store: its rows take rowids 1…n in order, so the packed R*Tree
@@ -181,7 +189,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                         let u = attempt == 0 ? insert : update
                         sqlite3_reset(u)
                         Self.bindColumns(e, input: batch.input, to: u, from: 1) { bind(u, $0, $1) }
-                        if u == insert { bind(u, 19, planned == nil ? nil : k + 1) }
+                        if u == insert { bind(u, Self.insertParameters, planned == nil ? nil : k + 1) }
                         let rc = sqlite3_step(u)
                         if u == insert {
                             guard rc == SQLITE_DONE else { throw Self.failure(db, "storing event \(e.id)") }
@@ -245,7 +253,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
 
     static let rowsPerInsert = 64
 
-    /// Binds an event's 18 columns, in the order of the insert and update statements, from parameter `first`;
+    /// Binds an event's columns (`insertParameters` less the rowid), in the order of the insert and update statements, from parameter `first`;
     /// `text` binds the text columns (copied, or in place from a buffer).
     static func bindColumns(_ e: EventRecord, input: String, to s: OpaquePointer, from first: Int32, text: (Int32, String?) -> Void) {
         var i = first
@@ -265,7 +273,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
     /// those rows copied once into one buffer that SQLite reads in place. False when some id was already
     /// taken (fewer rows than events were inserted).
     static func insertAllNew(_ batch: IngestBatch, _ db: Database) throws -> Bool {
-        let columns = 19
+        let columns = Int(insertParameters)
         func statement(rows: Int) throws -> OpaquePointer {
             let tuple = "(" + (1...columns).map { _ in "?" }.joined(separator: ",") + ")"
             return try db.cachedStatement(sql: """
@@ -296,7 +304,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
             for (r, k) in (start..<end).enumerated() {
                 let b = Int32(r * columns)
                 bindColumns(events[k], input: batch.input, to: s, from: b + 1, text: text)
-                sqlite3_bind_int64(s, b + 19, Int64(k + 1))
+                sqlite3_bind_int64(s, b + insertParameters, Int64(k + 1))
             }
             // The buffer is complete and does not move while SQLite reads it (SQLITE_STATIC, no copies).
             let rc = arena.withUnsafeBytes { raw -> Int32 in

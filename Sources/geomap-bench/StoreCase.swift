@@ -23,7 +23,7 @@ func storeCase(_ args: [String]) {
         let dead = Int.random(in: 0...40, using: &rng)
         events.append(EventRecord(id: "S\(k)", eventDate: "2014-01-14", eventType: "Explosions/Remote violence", subType: "shelling",
                                   actors: "ISIL", location: nil, admin1: nil, geoPrecision: 1, fatalitiesLow: dead, fatalitiesBest: dead,
-                                  fatalitiesHigh: dead, fatalityClaims: "\(dead) (SOHR)", source: "SOHR", notes: "", uncertaintyKm: nil, point: p))
+                                  fatalitiesHigh: dead, fatalityClaims: "\(dead) (SOHR)", source: "SOHR", evidence: "", notes: "", uncertaintyKm: nil, point: p))
     }
     var centers: [Coordinate] = []
     for _ in 0..<q { centers.append(Coordinate(longitude: .random(in: 36...42, using: &rng), latitude: .random(in: 32.6...37, using: &rng))) }
@@ -153,7 +153,7 @@ func spatialitePeer(_ events: [EventRecord], centers: [Coordinate], side: Double
         func int(_ i: Int32) -> Int? { sqlite3_column_type(s, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, i)) }
         return EventRecord(id: text(0) ?? "", eventDate: text(1), eventType: text(2) ?? "", subType: text(3) ?? "", actors: text(4) ?? "",
                            location: text(5), admin1: text(6), geoPrecision: int(7), fatalitiesLow: int(8), fatalitiesBest: int(9),
-                           fatalitiesHigh: int(10), fatalityClaims: text(11) ?? "", source: text(12) ?? "", notes: text(13) ?? "",
+                           fatalitiesHigh: int(10), fatalityClaims: text(11) ?? "", source: text(12) ?? "", evidence: "", notes: text(13) ?? "",
                            uncertaintyKm: sqlite3_column_type(s, 14) == SQLITE_NULL ? nil : sqlite3_column_double(s, 14),
                            point: Coordinate(longitude: 0, latitude: 0))
     }

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func badArgumentsAreOneLineUsageErrors() throws {
-        for (args, message) in [(["map", QueryCLITests.seed, "--out", "map.pdf"], "--out must end in .svg or .png"),
+        for (args, message) in [(["map", QueryCLITests.seed, "--out", "map.pdf"], "--out must end in .svg, .png or .html"),
                                 (["map", QueryCLITests.seed, "--out", "m.svg", "--extent", "40,30,35,38"], "across the antimeridian"),
                                 (["map", QueryCLITests.seed, "--out", "m.svg", "--width", "20"], "--width must be between")] {
             let r = try GeomapProcess.run(args)

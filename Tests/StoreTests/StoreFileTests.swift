@@ -16,11 +16,37 @@ import Incidents
     func event(_ id: String, dead: Int, at p: Coordinate) -> EventRecord {
         EventRecord(id: id, eventDate: "2014-01-14", eventType: "Explosions/Remote violence", subType: "car_bomb", actors: "ISIL",
                     location: nil, admin1: nil, geoPrecision: 1, fatalitiesLow: dead, fatalitiesBest: dead, fatalitiesHigh: dead,
-                    fatalityClaims: "", source: "test", notes: "", uncertaintyKm: nil, point: p)
+                    fatalityClaims: "", source: "test", evidence: "", notes: "", uncertaintyKm: nil, point: p)
     }
 
     /// Raqqa, GeoNames 172955 (35.95283 N, 39.00788 E).
     let raqqa = Coordinate(longitude: 39.00788, latitude: 35.95283)
+
+    /// A store made before events kept their evidence gains the column on opening: its events read back with
+    /// none, new ones keep theirs.
+    @Test func anOlderStoreGainsTheEvidenceColumn() throws {
+        let path = try folder() + "/old.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try old.write { db in
+            for step in SQLiteEventStore.schemaSteps.prefix(3) { try db.execute(sql: step) }
+            try db.execute(sql: "PRAGMA user_version = 3")
+            try db.execute(sql: """
+                INSERT INTO events(rowid, id, event_type, sub_type, actors, fatality_claims, source, notes, lon, lat, input)
+                VALUES (1, 'old:1', 'Battles', 'clashes', 'ISIL', '', 'SOHR', '', 39.00788, 35.95283, 'old');
+                INSERT INTO events_rtree VALUES (1, 39.00788, 39.00788, 35.95283, 35.95283)
+                """)
+        }
+        #expect(try old.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(events)").map { $0["name"] as String } }.contains("evidence") == false)
+        try old.close()
+        let store = try SQLiteEventStore(path: path, create: false)
+        var fresh = event("new:1", dead: 8, at: raqqa)
+        fresh.evidence = "Huit combattants sont morts près de Raqqa."
+        _ = try store.ingest(IngestBatch(input: "new", events: [fresh]))
+        let hits = try store.query(.near(raqqa, radius: .kilometers(1)), EventFilter()).hits.map(\.record)
+        #expect(hits.map(\.id).sorted() == ["new:1", "old:1"])
+        #expect(hits.first { $0.id == "old:1" }?.evidence == "")
+        #expect(hits.first { $0.id == "new:1" }?.evidence == "Huit combattants sont morts près de Raqqa.")
+    }
 
     @Test func reingestingAnIdUpdatesIt() throws {
         let path = try folder() + "/events.sqlite"

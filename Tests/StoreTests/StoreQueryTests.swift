@@ -41,7 +41,7 @@ import Incidents
             return EventRecord(id: "syn:\(k)", eventDate: String(format: "2014-%02d-%02d", month, day), eventType: "Explosions/Remote violence",
                                subType: types[k % 4], actors: a == b ? a : "\(a); \(b)", location: nil, admin1: nil, geoPrecision: 1,
                                fatalitiesLow: dead, fatalitiesBest: dead, fatalitiesHigh: dead, fatalityClaims: "", source: "synthetic",
-                               notes: "", uncertaintyKm: nil, point: p)
+                               evidence: "", notes: "", uncertaintyKm: nil, point: p)
         }
     }()
 

@@ -1,0 +1,122 @@
+import Foundation
+import GeoCore
+import Geometry
+import Incidents
+import Places
+
+/// What an HTML map's script draws, as one JSON value: the four layers as GeoJSON, a basemap (countries and
+/// first-level regions from the gazetteer, simplified for the view), settlements to label, the colours of
+/// actors and event types, the extent, title and attribution.
+struct HTMLMapData {
+    var title: String
+    var subtitle: String?
+    var attribution: [String]
+    var tiles: TileSource?
+    var extent: BoundingBox
+    /// Above this many incidents they are drawn on a canvas and clustered.
+    var clusterAbove = 1500
+
+    /// Basemap vertices closer than this fraction of the view's larger side are dropped.
+    static let simplifyFraction = 1.0 / 1500
+    /// Settlements labelled for orientation.
+    static let labelCount = 60
+
+    func json(_ layers: MapLayers, gazetteer: GazetteerStore?) throws -> JSONValue {
+        var out = JSONObject()
+        out["title"] = .string(title)
+        out["subtitle"] = subtitle.map(JSONValue.string) ?? .null
+        out["attribution"] = .array(attribution.map(JSONValue.string))
+        out["tiles"] = tiles.map { JSONValue.object(["url": .string($0.template), "attribution": .string($0.attribution)]) } ?? .null
+        out["extent"] = .array([extent.west, extent.south, extent.east, extent.north].map(JSONValue.number))
+        out["clusterAbove"] = .number(Double(clusterAbove))
+        let basemap = try gazetteer.map { try Self.basemap($0, around: extent, focus: Self.focusCountries(layers)) } ?? (countries: [], regions: [])
+        out["basemap"] = .object(["countries": Self.collection(basemap.countries), "regions": Self.collection(basemap.regions)])
+        let wide = extent.expanded(by: 1)
+        out["labels"] = .array(try (gazetteer?.largestSettlements(in: wide, limit: Self.labelCount) ?? []).map { p in
+            .object(["name": .string(p.name), "lon": .number(Self.rounded(p.coordinate.longitude, 5)),
+                     "lat": .number(Self.rounded(p.coordinate.latitude, 5)), "population": .number(Double(p.population))])
+        })
+        out["incidents"] = Self.collection(layers.incidents)
+        out["zones"] = Self.collection(layers.zones)
+        out["uncertainty"] = Self.collection(layers.uncertainty)
+        out["places"] = Self.collection(layers.places.filter(MapRenderer.isPoint))
+        let actors = layers.zones.filter { $0.properties["status"]?.stringValue != "contested" }.compactMap { $0.properties["actor"]?.stringValue }
+        let types = Set(layers.incidents.compactMap { $0.properties[IncidentColumn.eventType.name]?.stringValue })
+        out["style"] = .object([
+            "actors": .object(JSONObject(MapStyle.actorColours(actors).sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
+            "eventTypes": .object(JSONObject(types.sorted().map { ($0, JSONValue.string(MapStyle.eventTypeColours[$0] ?? "#777777")) })),
+        ])
+        let timeline = layers.zones.contains { $0.properties["start_date"] != nil }
+        let asOf = layers.zones.compactMap { $0.properties["as_of"]?.stringValue }.max()
+        out["zoneNote"] = .string(timeline ? "Control (follows the day)" : asOf.map { "Control as of \($0)" } ?? "Control")
+        return .object(out)
+    }
+
+    static func collection(_ features: [GeoJSONFeature]) -> JSONValue {
+        .object(["type": .string("FeatureCollection"), "features": .array(features.map(\.jsonValue))])
+    }
+
+    /// The countries the layers' places are in (drawn light, not labelled: the data says where it is).
+    static func focusCountries(_ layers: MapLayers) -> Set<String> {
+        Set(layers.places.filter(MapRenderer.isPoint).compactMap { $0.properties["country"]?.stringValue })
+    }
+
+    /// Countries and regions around the view (3° beyond it, so a pan still finds a map), simplified to the
+    /// view's scale and rounded to 5 decimals; each country with a point to label it inside the view.
+    static func basemap(_ store: GazetteerStore, around extent: BoundingBox, focus: Set<String>) throws -> (countries: [GeoJSONFeature], regions: [GeoJSONFeature]) {
+        let engine = try GeometryEngine()
+        let around = extent.expanded(by: 3)
+        let tolerance = max(extent.east - extent.west, extent.north - extent.south) * simplifyFraction
+        let view = GeoJSONGeometry.polygon([[Coordinate(longitude: extent.west, latitude: extent.south), Coordinate(longitude: extent.east, latitude: extent.south),
+                                             Coordinate(longitude: extent.east, latitude: extent.north), Coordinate(longitude: extent.west, latitude: extent.north),
+                                             Coordinate(longitude: extent.west, latitude: extent.south)]])
+        func near(_ g: GeoJSONGeometry) -> Bool { g.boundingBox.map { $0.overlapsPlanar(around) } ?? false }
+        func drawn(_ g: GeoJSONGeometry) throws -> GeoJSONGeometry {
+            try engine.simplified(g, tolerance: tolerance).mapCoordinates { Coordinate(longitude: rounded($0.longitude, 5), latitude: rounded($0.latitude, 5)) }
+        }
+        let countryOutlines = try store.outlines(kind: .country).filter { near($0.geometry) }
+        var countries: [GeoJSONFeature] = []
+        for c in countryOutlines {
+            var props: JSONObject = ["name": .string(c.name), "focus": .bool(focus.contains(c.country ?? ""))]
+            if let visible = try? engine.intersection(c.geometry, view), !visible.polygons.isEmpty, let at = try? engine.pointOnSurface(visible) {
+                props["label_at"] = .array([.number(rounded(at.longitude, 4)), .number(rounded(at.latitude, 4))])
+            }
+            countries.append(GeoJSONFeature(geometry: try drawn(c.geometry), properties: props))
+        }
+        let codes = Set(countryOutlines.compactMap(\.country))
+        let regions = try store.outlines(kind: .region, countries: codes).filter { near($0.geometry) }.map { r in
+            GeoJSONFeature(geometry: try drawn(r.geometry), properties: ["name": .string(r.name)])
+        }
+        return (countries, regions)
+    }
+
+    static func rounded(_ x: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (x * scale).rounded() / scale
+    }
+}
+
+/// A tile server's URL template (`https://{s}.tile.example.org/{z}/{x}/{y}.png`) for users who have one.
+public struct TileSource: Sendable, Equatable {
+    public let template: String
+    /// The origin the page's Content-Security-Policy lets images come from (`{s}` as a wildcard).
+    public let origin: String
+    public var attribution: String
+
+    public init(template: String, attribution: String? = nil) throws(MapError) {
+        guard let schemeEnd = template.range(of: "://"), ["http", "https"].contains(template[..<schemeEnd.lowerBound].lowercased()) else {
+            throw .badInput(template, "--tiles must be an http(s) URL template such as https://{s}.tile.example.org/{z}/{x}/{y}.png")
+        }
+        for part in ["{z}", "{x}", "{y}"] where !template.contains(part) {
+            throw .badInput(template, "--tiles must hold {z}, {x} and {y}")
+        }
+        let host = template[schemeEnd.upperBound...].prefix { $0 != "/" }
+        let pattern = host.replacingOccurrences(of: "{s}", with: "*")
+        guard !pattern.isEmpty, pattern.allSatisfy({ $0.isLetter || $0.isNumber || "-.:*".contains($0) }) else {
+            throw .badInput(template, "--tiles: the host '\(host)' may hold only letters, digits, '-', '.', a port and {s}")
+        }
+        self.template = template
+        origin = template[..<schemeEnd.upperBound] + pattern
+        self.attribution = attribution ?? "Tiles: \(host)"
+    }
+}
