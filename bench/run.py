@@ -117,27 +117,37 @@ def gazetteer_bench(args):
 
 
 def extract_bench(args):
-    """geomap extract (full geoparsing: candidates, disambiguation, relative locations) against flashgeotext
-    (dictionary lookup only) on the shared corpus repeated to --extract-mb megabytes, in chars/s."""
-    import glob
+    """geomap extract (full geoparsing: candidates, disambiguation, relative locations, events) against
+    flashgeotext (dictionary lookup only) on text that does not repeat: --extract-mb megabytes from
+    ../shared/bench/make_diverse_corpus.py (seed 7, places drawn from the 10,595 WOF localities of Syria), with
+    the Syria gazetteer (WOF + features, as `make run` builds it) and with the default one, caches on and off
+    (their outputs must be byte-identical). Second, labelled as such: the shared corpus repeated to the same
+    size, where caches answer nearly every look-up after the first copy."""
+    import glob, hashlib
     from flashgeotext.geotext import GeoText
     here = os.path.dirname(os.path.abspath(__file__))
-    shared = os.path.join(here, "..", "..", "shared", "corpus")
-    files = sorted(glob.glob(os.path.join(shared, "*.txt")) + glob.glob(os.path.join(shared, "dev", "*.txt")))
-    if not files:
-        print("extract: ../shared/corpus not found, skipped")
+    shared = os.path.join(here, "..", "..", "shared")
+    wof = os.path.join(shared, "data", "whosonfirst-sy", "wof_sy_places.csv")
+    files = sorted(glob.glob(os.path.join(shared, "corpus", "*.txt")) + glob.glob(os.path.join(shared, "corpus", "dev", "*.txt")))
+    if not files or not os.path.exists(wof):
+        print("extract: ../shared (corpus, whosonfirst-sy) not found, skipped")
         return True
-    unit = "".join(open(f, encoding="utf-8").read() + "\n\n" for f in files)
     size = args.extract_mb * 1_000_000
-    text = (unit * (size // len(unit) + 1))[:size]
-    text = text[: text.rfind("\n") + 1]
+    ok = True
     with tempfile.TemporaryDirectory() as work:
-        path = os.path.join(work, "corpus.txt")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        def geomap_run(extra):
-            """One geomap extract of the whole file: seconds, peak RSS (MiB), MiB of JSON, mentions written."""
-            cmd = [args.geomap, "extract", path] + (["--gazetteer", args.extract_gazetteer] if args.extract_gazetteer else []) + extra
+        diverse = os.path.join(work, "diverse.txt")
+        subprocess.run([sys.executable, os.path.join(shared, "bench", "make_diverse_corpus.py"), wof, diverse, str(args.extract_mb), "7"],
+                       check=True, capture_output=True)
+        unit = "".join(open(f, encoding="utf-8").read() + "\n\n" for f in files)
+        repeated_text = (unit * (size // len(unit) + 1))[:size]
+        repeated_text = repeated_text[: repeated_text.rfind("\n") + 1]
+        repeated = os.path.join(work, "repeated.txt")
+        with open(repeated, "w", encoding="utf-8") as f:
+            f.write(repeated_text)
+
+        def geomap_run(path, gazetteer, extra):
+            """One geomap extract of the whole file: seconds, peak RSS (MiB), SHA-256 of the JSON, mentions written."""
+            cmd = [args.geomap, "extract", path] + (["--gazetteer", gazetteer] if gazetteer else []) + extra
             out_path = os.path.join(work, "extract.json")
             t0 = time.perf_counter()
             with open(out_path, "wb") as out:
@@ -146,35 +156,45 @@ def extract_bench(args):
             seconds = time.perf_counter() - t0
             if status != 0:
                 raise SystemExit(f"geomap extract failed ({status})")
-            mentions = 0
+            digest, mentions, tail = hashlib.sha256(), 0, b""
             with open(out_path, "rb") as f:
-                tail = b""
                 while block := f.read(1 << 24):
+                    digest.update(block)
                     mentions += (tail + block).count(b'"text":') - tail.count(b'"text":')   # only mentions have a "text" key
                     tail = block[-16:]
-            return seconds, usage.ru_maxrss / 1024, os.path.getsize(out_path) / 2**20, mentions
+            return seconds, usage.ru_maxrss / 1024, digest.hexdigest(), mentions
 
-        # With the caches of name rankings, areas and named-place checks (the default), and without them: the
-        # corpus is 22 KB repeated, so the caches answer nearly every look-up after the first copy; real report
-        # streams repeat names and phrases less.
-        g_time, peak_mib, out_mib, mentions = geomap_run([])
-        u_time, _, _, u_mentions = geomap_run(["--cache-limit", "0"])
-    geotext = GeoText()
-    t0 = time.perf_counter()
-    found = geotext.extract(input_text=text)
-    p_time = time.perf_counter() - t0
-    p_count = sum(v.get("count", 0) for kind in found.values() for v in kind.values())
-    n = len(text)
-    print()
-    print(f"extract: {n:,} characters (the shared corpus repeated); geomap streams files over 8 MB, "
-          f"peak memory {peak_mib:.0f} MiB, {out_mib:,.0f} MiB of JSON written")
-    print(f"{'':<34}{'chars/s':>14}{'mentions':>12}")
-    print(f"{'geomap extract (full)':<34}{n / g_time:>14,.0f}{mentions:>12,}")
-    print(f"{'geomap extract, caches off':<34}{n / u_time:>14,.0f}{u_mentions:>12,}")
-    print(f"{'flashgeotext (lookup only)':<34}{n / p_time:>14,.0f}{p_count:>12,}")
-    print(f"{'ratio geomap / flashgeotext':<34}{(n / g_time) / (n / p_time):>14.3f}   (goal ≥ 1)")
-    print(f"{'ratio with caches off':<34}{(n / u_time) / (n / p_time):>14.3f}")
-    return mentions == u_mentions
+        def flashgeotext_run(path):
+            text = open(path, encoding="utf-8").read()
+            geotext = GeoText()
+            t0 = time.perf_counter()
+            found = geotext.extract(input_text=text)
+            return time.perf_counter() - t0, len(text), sum(v.get("count", 0) for kind in found.values() for v in kind.values())
+
+        p_time, n, p_count = flashgeotext_run(diverse)
+        print()
+        print(f"extract: {n:,} characters of varied report-like text (make_diverse_corpus.py, seed 7); files over 8 MB are streamed")
+        print(f"{'':<56}{'chars/s':>12}{'mentions':>11}{'ratio':>8}{'peak MiB':>10}")
+        print(f"{'flashgeotext (lookup only)':<56}{n / p_time:>12,.0f}{p_count:>11,}{1:>8.2f}")
+        gazetteers = [("Syria gazetteer (WOF + features)", args.extract_gazetteer), ("default gazetteer", None)]
+        for label, gazetteer in gazetteers:
+            if label.startswith("Syria") and not gazetteer:
+                print("  (no Syria gazetteer: run make run first)")
+                continue
+            on = geomap_run(diverse, gazetteer, [])
+            off = geomap_run(diverse, gazetteer, ["--cache-limit", "0"])
+            goals = ("goal ≥ 1.0", "goal ≥ 0.8") if gazetteer else ("goal ≥ 1.5", "")
+            print(f"{'geomap, ' + label:<56}{n / on[0]:>12,.0f}{on[3]:>11,}{p_time / on[0]:>8.2f}{on[1]:>10.0f}   {goals[0]}")
+            print(f"{'geomap, ' + label + ', caches off':<56}{n / off[0]:>12,.0f}{off[3]:>11,}{p_time / off[0]:>8.2f}{off[1]:>10.0f}   {goals[1]}")
+            same = on[2] == off[2]
+            print(f"{'  outputs with caches on and off':<56}{'identical' if same else 'DIFFERENT':>12}")
+            ok = ok and same
+        r_time, r_n, r_count = flashgeotext_run(repeated)
+        rg = geomap_run(repeated, args.extract_gazetteer, [])
+        print(f"repeated corpus (the shared corpus repeated to {r_n:,} characters: caches answer nearly everything)")
+        print(f"{'geomap, ' + ('Syria' if args.extract_gazetteer else 'default') + ' gazetteer, repeated text':<56}{r_n / rg[0]:>12,.0f}{rg[3]:>11,}{r_time / rg[0]:>8.2f}{rg[1]:>10.0f}")
+        print(f"{'flashgeotext, repeated text':<56}{r_n / r_time:>12,.0f}{r_count:>11,}")
+    return ok
 
 
 def zones_bench(args):
