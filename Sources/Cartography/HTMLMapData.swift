@@ -29,7 +29,7 @@ struct HTMLMapData {
         out["tiles"] = tiles.map { JSONValue.object(["url": .string($0.template), "attribution": .string($0.attribution)]) } ?? .null
         out["extent"] = .array([extent.west, extent.south, extent.east, extent.north].map(JSONValue.number))
         out["clusterAbove"] = .number(Double(clusterAbove))
-        let basemap = try gazetteer.map { try Self.basemap($0, around: extent, focus: Self.focusCountries(layers)) } ?? (countries: [], regions: [])
+        let basemap = try gazetteer.map { try Self.basemap(Basemap($0, near: extent.expanded(by: 3), layers: layers), view: extent) } ?? (countries: [], regions: [])
         out["basemap"] = .object(["countries": Self.collection(basemap.countries), "regions": Self.collection(basemap.regions)])
         let wide = extent.expanded(by: 1)
         out["labels"] = .array(try (gazetteer?.largestSettlements(in: wide, limit: Self.labelCount) ?? []).map { p in
@@ -56,37 +56,22 @@ struct HTMLMapData {
         .object(["type": .string("FeatureCollection"), "features": .array(features.map(\.jsonValue))])
     }
 
-    /// The countries the layers' places are in (drawn light, not labelled: the data says where it is).
-    static func focusCountries(_ layers: MapLayers) -> Set<String> {
-        Set(layers.places.filter(MapRenderer.isPoint).compactMap { $0.properties["country"]?.stringValue })
-    }
-
-    /// Countries and regions around the view (3° beyond it, so a pan still finds a map), simplified to the
-    /// view's scale and rounded to 5 decimals; each country with a point to label it inside the view.
-    static func basemap(_ store: GazetteerStore, around extent: BoundingBox, focus: Set<String>) throws -> (countries: [GeoJSONFeature], regions: [GeoJSONFeature]) {
+    /// The basemap's outlines simplified to the view's scale and rounded to 5 decimals (a pan of 3° still
+    /// finds a map); each country with a point to label it inside the view.
+    static func basemap(_ basemap: Basemap, view extent: BoundingBox) throws -> (countries: [GeoJSONFeature], regions: [GeoJSONFeature]) {
         let engine = try GeometryEngine()
-        let around = extent.expanded(by: 3)
         let tolerance = max(extent.east - extent.west, extent.north - extent.south) * simplifyFraction
-        let view = GeoJSONGeometry.polygon([[Coordinate(longitude: extent.west, latitude: extent.south), Coordinate(longitude: extent.east, latitude: extent.south),
-                                             Coordinate(longitude: extent.east, latitude: extent.north), Coordinate(longitude: extent.west, latitude: extent.north),
-                                             Coordinate(longitude: extent.west, latitude: extent.south)]])
-        func near(_ g: GeoJSONGeometry) -> Bool { g.boundingBox.map { $0.overlapsPlanar(around) } ?? false }
         func drawn(_ g: GeoJSONGeometry) throws -> GeoJSONGeometry {
             try engine.simplified(g, tolerance: tolerance).mapCoordinates { Coordinate(longitude: rounded($0.longitude, 5), latitude: rounded($0.latitude, 5)) }
         }
-        let countryOutlines = try store.outlines(kind: .country).filter { near($0.geometry) }
-        var countries: [GeoJSONFeature] = []
-        for c in countryOutlines {
-            var props: JSONObject = ["name": .string(c.name), "focus": .bool(focus.contains(c.country ?? ""))]
-            if let visible = try? engine.intersection(c.geometry, view), !visible.polygons.isEmpty, let at = try? engine.pointOnSurface(visible) {
+        let countries = try basemap.countries.map { c in
+            var props: JSONObject = ["name": .string(c.name), "focus": .bool(basemap.focus.contains(c.country ?? ""))]
+            if let at = Basemap.labelPoint(c.geometry, in: extent, engine: engine) {
                 props["label_at"] = .array([.number(rounded(at.longitude, 4)), .number(rounded(at.latitude, 4))])
             }
-            countries.append(GeoJSONFeature(geometry: try drawn(c.geometry), properties: props))
+            return GeoJSONFeature(geometry: try drawn(c.geometry), properties: props)
         }
-        let codes = Set(countryOutlines.compactMap(\.country))
-        let regions = try store.outlines(kind: .region, countries: codes).filter { near($0.geometry) }.map { r in
-            GeoJSONFeature(geometry: try drawn(r.geometry), properties: ["name": .string(r.name)])
-        }
+        let regions = try basemap.regions.map { r in GeoJSONFeature(geometry: try drawn(r.geometry), properties: ["name": .string(r.name)]) }
         return (countries, regions)
     }
 

@@ -11,7 +11,7 @@ public struct HTMLMapDocument {
     public var asOf: String?
     public var extent: BoundingBox?
     public var tiles: TileSource?
-    public var attribution: [String] = ["Places: GeoNames (CC BY 4.0)", "Boundaries: Natural Earth (public domain)"]
+    public var attribution = MapRenderer.baseAttribution
     /// Incidents above this count are clustered on a canvas.
     public var clusterAbove = 1500
 

@@ -16,7 +16,9 @@ public struct MapRenderer {
     public var width: Double
     public var extent: BoundingBox?
     /// Sources named in the attribution line.
-    public var attribution: [String] = ["Places: GeoNames (CC BY 4.0)", "Boundaries: Natural Earth (public domain)"]
+    public var attribution = MapRenderer.baseAttribution
+    /// The sources every map draws from: the gazetteer's places and Natural Earth's boundaries.
+    public static let baseAttribution = ["Places: GeoNames (CC BY 4.0)", "Boundaries: Natural Earth (public domain)"]
 
     public init(title: String, asOf: String?, width: Double, extent: BoundingBox?) {
         self.title = title; self.asOf = asOf; self.width = width; self.extent = extent
@@ -77,30 +79,19 @@ public struct MapRenderer {
         var countryLabels: [(String, (x: Double, y: Double))] = []
         if let gazetteer {
             let engine = try GeometryEngine()
-            let view = GeoJSONGeometry.polygon([[Coordinate(longitude: extent.west, latitude: extent.south), Coordinate(longitude: extent.east, latitude: extent.south),
-                                                 Coordinate(longitude: extent.east, latitude: extent.north), Coordinate(longitude: extent.west, latitude: extent.north),
-                                                 Coordinate(longitude: extent.west, latitude: extent.south)]])
-            let wide = extent.expanded(by: 1)
-            let countries = try gazetteer.outlines(kind: .country).filter { o in
-                guard let b = o.geometry.boundingBox else { return false }
-                return b.overlapsPlanar(wide)
-            }
-            // The countries the data is in stay light; their neighbours recede.
-            let focus = Set(layers.places.filter(Self.isPoint).compactMap { $0.properties["country"]?.stringValue })
-            for c in countries {
-                let fill = focus.contains(c.country ?? "") ? "#fbfaf7" : "#e8e4db"
+            let basemap = try Basemap(gazetteer, near: extent.expanded(by: 1), layers: layers)
+            for c in basemap.countries {
+                let fill = basemap.focus.contains(c.country ?? "") ? "#fbfaf7" : "#e8e4db"
                 svg += "<path class=\"country\" d=\"\(frame.pathData(c.geometry))\" fill=\"\(fill)\" stroke=\"none\"/>\n"
             }
-            let codes = Set(countries.compactMap(\.country))
-            for r in try gazetteer.outlines(kind: .region, countries: codes) where r.geometry.boundingBox.map({ $0.overlapsPlanar(wide) }) ?? false {
+            for r in basemap.regions {
                 svg += "<path class=\"region\" d=\"\(frame.pathData(r.geometry))\" fill=\"none\" stroke=\"#b9b1a4\" stroke-width=\"\(n(u * 0.06))\" stroke-dasharray=\"\(n(u * 0.3)) \(n(u * 0.2))\"/>\n"
             }
-            for c in countries {
+            for c in basemap.countries {
                 svg += "<path class=\"border\" d=\"\(frame.pathData(c.geometry))\" fill=\"none\" stroke=\"#6f685e\" stroke-width=\"\(n(u * 0.14))\" stroke-linejoin=\"round\"/>\n"
             }
-            for c in countries {
-                guard let visible = try? engine.intersection(c.geometry, view), !visible.polygons.isEmpty,
-                      let at = try? engine.pointOnSurface(visible), let p = frame.pixel(at) else { continue }
+            for c in basemap.countries {
+                guard let at = Basemap.labelPoint(c.geometry, in: extent, engine: engine), let p = frame.pixel(at) else { continue }
                 countryLabels.append((c.name.uppercased(), p))
             }
         }

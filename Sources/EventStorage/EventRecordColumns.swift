@@ -59,3 +59,9 @@ extension EventRecord {
                   evidence: texts[.evidence] ?? "", notes: texts[.notes] ?? "", uncertaintyKm: uncertainty, point: point)
     }
 }
+
+extension IncidentColumn {
+    /// The event columns the stores' first schema lacked, each added by a later schema step of both stores (an
+    /// older store gains them on opening).
+    public static let addedAfterFirstSchema: [IncidentColumn] = [.evidence]
+}

@@ -70,6 +70,13 @@ public struct BoundingBox: Hashable, Sendable, Codable, CustomStringConvertible 
                     east: east + degrees, north: min(90, north + degrees))
     }
 
+    /// The box as a polygon in degrees (counter-clockwise; planar, for boxes that do not cross the antimeridian).
+    public var polygon: GeoJSONGeometry {
+        .polygon([[Coordinate(longitude: west, latitude: south), Coordinate(longitude: east, latitude: south),
+                   Coordinate(longitude: east, latitude: north), Coordinate(longitude: west, latitude: north),
+                   Coordinate(longitude: west, latitude: south)]])
+    }
+
     public var center: Coordinate {
         var midLon = (west + east) / 2
         if crossesAntimeridian { midLon = Coordinate.wrapLongitude((west + east + 360) / 2) }

@@ -51,7 +51,7 @@ public struct MapJob {
         if let asOf { layers.keepIncidents(onOrBefore: asOf.description) }
         let shownAsOf = asOf?.description ?? layers.zones.compactMap { $0.properties["as_of"]?.stringValue }.max()
             ?? layers.incidents.compactMap { $0.properties[IncidentColumn.eventDate.name]?.stringValue }.max()
-        var attribution = ["Places: GeoNames (CC BY 4.0)", "Boundaries: Natural Earth (public domain)"]
+        var attribution = MapRenderer.baseAttribution
         if layers.places.contains(where: { $0.id?.description.hasPrefix("wof:") == true }) {
             attribution.append("Data from Who's On First (whosonfirst.org/docs/licenses)")
         }

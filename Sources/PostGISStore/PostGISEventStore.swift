@@ -96,14 +96,11 @@ public final class PostGISEventStore: EventStore, Sendable {
 
     // MARK: schema
 
-    /// The event columns added after the first schema, each by a step of its own (an older store gains them).
-    static let laterColumns: [IncidentColumn] = [.evidence]
-
     /// The event columns after the id with their types (`IncidentColumn`'s one list); `notNull` adds the
     /// constraints of the events table (the temporary table of an upsert has none); `firstSchema` leaves out
-    /// the later columns.
+    /// those added after it.
     static func columnsSQL(notNull: Bool, firstSchema: Bool = false) -> String {
-        IncidentColumn.values.filter { !firstSchema || !laterColumns.contains($0) }.map { c -> String in
+        IncidentColumn.values.filter { !firstSchema || !IncidentColumn.addedAfterFirstSchema.contains($0) }.map { c -> String in
             let type: String
             switch c.kind {
             case .text, .date: type = "text"

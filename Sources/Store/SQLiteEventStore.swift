@@ -73,12 +73,9 @@ public final class SQLiteEventStore: EventStore, Sendable {
         }
     }
 
-    /// The event columns added after the first schema, each by a step of its own (an older store gains them).
-    static let laterColumns: [IncidentColumn] = [.evidence]
-
     /// The event columns after the id as the first schema declares them (`IncidentColumn`'s one list, less
-    /// the later columns).
-    static let eventColumnsSQL = IncidentColumn.values.filter { !laterColumns.contains($0) }.map { c -> String in
+    /// those added after it).
+    static let eventColumnsSQL = IncidentColumn.values.filter { !IncidentColumn.addedAfterFirstSchema.contains($0) }.map { c -> String in
         let type: String
         switch c.kind {
         case .text, .date: type = "TEXT"
