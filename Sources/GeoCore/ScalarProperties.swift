@@ -12,6 +12,11 @@ extension Unicode.Scalar {
         value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase
     }
 
+    /// Alphabetic: in ASCII A…Z and a…z.
+    @inlinable public var isAlphabetic: Bool {
+        value < 0x80 ? (0x61...0x7A).contains(value | 0x20) : properties.isAlphabetic
+    }
+
     /// Has a numeric type: in ASCII the digits.
     @inlinable public var isNumeric: Bool {
         value < 0x80 ? (0x30...0x39).contains(value) : properties.numericType != nil

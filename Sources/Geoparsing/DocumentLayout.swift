@@ -17,7 +17,7 @@ extension Geoparser {
                 let window = scalars[start..<end]
                 if let cut = TextBreaks.lastBreak(in: window, newline: "\n"), cut - 1 > start {
                     end = cut
-                } else if let cut = TextBreaks.lastSoftBreak(in: window, isSpace: { $0.properties.isWhitespace },
+                } else if let cut = TextBreaks.lastSoftBreak(in: window, isSpace: { $0.isWhitespace },
                                                              isSentenceEnd: { $0 == "." || $0 == "!" || $0 == "?" }), cut - 1 > start {
                     // A text with no line break: at a sentence end or a space, never inside a word.
                     end = cut

@@ -9,7 +9,7 @@ enum TextSpans {
             let c = scalars[i]
             if c == "\n" { return i + 1 }
             if c == " " || c == "\t", [".", "!", "?"].contains(scalars[i - 1]) {
-                let initial = i >= 3 && scalars[i - 2].properties.isUppercase && !scalars[i - 3].properties.isAlphabetic
+                let initial = i >= 3 && scalars[i - 2].isUppercase && !scalars[i - 3].isAlphabetic
                 if !initial { return i + 1 }
             }
             i -= 1
@@ -31,7 +31,7 @@ enum TextSpans {
     /// ("BEYROUTH, 19 fév 2016 (AFP) -", "ALEP, Syrie"): the newsroom's city, not the report's subject.
     static func isDateline(_ range: Range<Int>, paragraphStart: Int, in scalars: [Unicode.Scalar]) -> Bool {
         guard range.lowerBound == paragraphStart, range.upperBound < scalars.count, scalars[range.upperBound] == "," else { return false }
-        let letters = scalars[range].filter { $0.properties.isAlphabetic }
+        let letters = scalars[range].filter { $0.isAlphabetic }
         return !letters.isEmpty && letters.allSatisfy { !$0.properties.isLowercase }
     }
 }

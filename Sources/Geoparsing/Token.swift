@@ -31,7 +31,7 @@ enum Tokenizer {
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         // ASCII: letters and digits are exactly its alphabetic and numeric scalars (no property look-up).
         if s.value < 0x80 { return isASCIILetter(s.value) || (0x30...0x39).contains(s.value) }
-        return s.properties.isAlphabetic || s.properties.numericType != nil || (0x0300...0x036F).contains(s.value)
+        return s.isAlphabetic || s.isNumeric || (0x0300...0x036F).contains(s.value)
     }
 
     @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }

@@ -299,12 +299,17 @@ public final class Locator {
         let ranked = gazetteer.rank(name, context: context).filter { $0.level <= .key }.prefix(20)
         let prepared: PreparedGeometry
         do { prepared = try engine.prepare(area) } catch { throw .geometry(error) }
-        // Coverage is decided on the index's coordinates (the records' own); only the places kept are read.
+        // Coverage is decided on the index's coordinates (the records' own); only the places kept are read: the
+        // one inside and the first rejected ones, as many as a check reports.
         var insideRow: Int64?
         var rejectedRows: [Int64] = []
         for r in ranked {
             let covered = prepared.covers(gazetteer.index.coordinate(r.place))
-            if insideRow == nil, covered { insideRow = gazetteer.index.rowids[r.place] } else if !covered { rejectedRows.append(gazetteer.index.rowids[r.place]) }
+            if insideRow == nil, covered {
+                insideRow = gazetteer.index.rowids[r.place]
+            } else if !covered, rejectedRows.count < NamedPlaceCheck.rejectedShown {
+                rejectedRows.append(gazetteer.index.rowids[r.place])
+            }
         }
         let found: [Int64: Place]
         do { found = try records.places(rejectedRows + (insideRow.map { [$0] } ?? [])) } catch { throw .gazetteer(error) }

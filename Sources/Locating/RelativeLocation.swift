@@ -10,8 +10,11 @@ public struct NamedPlaceCheck: Sendable {
     public let place: Place?
     /// Distance of that candidate from the computed point.
     public let distanceFromPoint: Distance?
-    /// Candidates found for the name outside the area, which the text rules out.
+    /// The best-ranked candidates found for the name outside the area, which the text rules out (at most
+    /// `rejectedShown`).
     public let rejected: [Place]
+    /// How many rejected candidates a check keeps: what `extract` reports.
+    public static let rejectedShown = 5
 }
 
 /// A relative expression located: point, uncertainty area and precision (ACLED's geo_precision).

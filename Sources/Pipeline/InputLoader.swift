@@ -75,7 +75,7 @@ public struct InputLoader {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in scalars {
-            if s.properties.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if s.isWhitespace { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(" "); pendingSpace = false }
             out.append(s)
         }

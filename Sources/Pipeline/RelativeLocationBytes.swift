@@ -59,7 +59,7 @@ public enum RelativeLocationBytes {
             out.append(contentsOf: ",\"distance_km\":")
             JSONBytes.appendOptional(check.distanceFromPoint.map { roundTo($0.kilometers, decimals: 3) }, to: &out, JSONBytes.appendNumber)
             out.append(contentsOf: ",\"rejected\":[")
-            for (k, p) in check.rejected.prefix(5).enumerated() {
+            for (k, p) in check.rejected.enumerated() {
                 if k > 0 { out.append(0x2C) }
                 anchor(p, to: &out)
             }

@@ -67,7 +67,7 @@ public enum NameFolding {
                 if let a = arabic(s) { emit(a) } else if !arabicDropped(s) { pendingSpace = true; wordStart = true }
             } else if let latin = v < UInt32(latinByValue.count) ? latinByValue[Int(v)] : latinTable[s] {
                 for x in latin.unicodeScalars { emit(x) }
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
+            } else if s.isAlphabetic || s.isNumeric {
                 for x in String(s).lowercased().unicodeScalars where !isCombiningMark(x) { emit(x) }
             } else {
                 pendingSpace = true

@@ -7,7 +7,7 @@ import Places
 /// Control claims of a sentence: the status a control phrase gives the place right after it ("a repris la ville
 /// de", "took control of"), or a control verb whose list reaches the place ("took A, B and C"). The phrases,
 /// verbs and gates are language data (`Lexicon/control_patterns.csv`, `control_verbs.csv`, `word_lists.csv`).
-struct ControlReader: Sendable {
+final class ControlReader: Sendable {
     /// Each status's pattern, anchored at the end of the folded text before a place.
     let patterns: [(status: ControlStatus, regex: ScalarRegex)]
     /// Control verbs as words, with the status they give.
@@ -33,8 +33,8 @@ struct ControlReader: Sendable {
         } catch {
             preconditionFailure("Lexicon: a control pattern does not compile: \(error)")
         }
-        verbs = lists.controlVerbs.map { ($0.verb.split(separator: " ").map(String.init), $0.status) }
-        let verbs = self.verbs
+        let verbs = lists.controlVerbs.map { (words: $0.verb.split(separator: " ").map(String.init), status: $0.status) }
+        self.verbs = verbs
         verbsByFirstWord = WordTable(Dictionary(grouping: verbs.indices) { verbs[$0].words[0] }.map { ($0.key, $0.value) })
         gateWords = WordSet(Set(lists.controlGate + verbs.map { $0.words[0] }))
         listWords = lists.controlListWords

@@ -18,8 +18,8 @@ enum Dateline {
     /// first word in capitals, then an agency's ") -" within 100 characters. Places in it are where the
     /// newsroom is, not where anything happened. nil when the paragraph opens with none.
     static func end(from start: Int, in scalars: [Unicode.Scalar]) -> Int? {
-        guard start < scalars.count, scalars[start].properties.isUppercase,
-              start + 1 < scalars.count, scalars[start + 1].properties.isUppercase || !scalars[start + 1].properties.isAlphabetic else { return nil }
+        guard start < scalars.count, scalars[start].isUppercase,
+              start + 1 < scalars.count, scalars[start + 1].isUppercase || !scalars[start + 1].isAlphabetic else { return nil }
         var i = start
         while i + 2 < min(scalars.count, start + 100) {
             if scalars[i] == ")", scalars[i + 1] == " ", scalars[i + 2] == "-" || scalars[i + 2] == "\u{2013}" { return i + 3 }

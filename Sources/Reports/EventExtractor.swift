@@ -103,7 +103,7 @@ public struct EventExtractor {
             let triggers = triggerOccurrences(in: t.words)
             let sides = self.sides(in: t.words, triggerWords: triggers.map { $0.at..<($0.at + $0.trigger.words.count) }) { i in
                 // "l’EI", "(IS)": the token holds the capitals ("is" or "Is" does not).
-                scalars[t.spans[i]].lazy.filter { $0.properties.isUppercase }.count >= 2
+                scalars[t.spans[i]].lazy.filter { $0.isUppercase }.count >= 2
             }
             let places = framePlaces(inSentence, t, country: documentCountry, triggerWords: triggers.map(\.at))
             let dated = date(t.words, report: reportDate, reportSource: reportSource)
@@ -144,11 +144,11 @@ public struct EventExtractor {
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
-            if NameFolding.isApostrophe(c), i > text.startIndex, i + 1 < text.endIndex, text[i + 1].properties.isAlphabetic {
+            if NameFolding.isApostrophe(c), i > text.startIndex, i + 1 < text.endIndex, text[i + 1].isAlphabetic {
                 let letter = text[i - 1].properties.lowercaseMapping
-                let startsWord = i - 1 == text.startIndex || !text[i - 2].properties.isAlphabetic
+                let startsWord = i - 1 == text.startIndex || !text[i - 2].isAlphabetic
                 let qu = i - 2 >= text.startIndex && letter == "u" && text[i - 2].properties.lowercaseMapping == "q"
-                    && (i - 2 == text.startIndex || !text[i - 3].properties.isAlphabetic)
+                    && (i - 2 == text.startIndex || !text[i - 3].isAlphabetic)
                 if (startsWord && ["s", "n", "c", "j", "m", "t"].contains(letter)) || qu {
                     if copy == nil { copy = Array(text) }
                     copy![i - text.startIndex] = " "

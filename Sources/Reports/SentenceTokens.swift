@@ -22,9 +22,9 @@ struct SentenceTokens {
     init(_ scalars: [Unicode.Scalar], _ sentence: Range<Int>, lists: WordLists) {
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            while i < sentence.upperBound, scalars[i].properties.isWhitespace { i += 1 }
+            while i < sentence.upperBound, scalars[i].isWhitespace { i += 1 }
             let start = i
-            while i < sentence.upperBound, !scalars[i].properties.isWhitespace { i += 1 }
+            while i < sentence.upperBound, !scalars[i].isWhitespace { i += 1 }
             guard i > start else { continue }
             let folded = EventExtractor.fold(scalars[start..<i])
             let ws = EventExtractor.words(of: folded)
@@ -49,7 +49,7 @@ struct SentenceTokens {
     static func punctuation(_ token: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar? {
         for s in token.reversed() {
             if s == "," || s == ";" || s == ":" || s == ")" || s == "(" { return s }
-            if s.properties.isAlphabetic || s.properties.numericType != nil { return nil }
+            if s.isAlphabetic || s.isNumeric { return nil }
         }
         return nil
     }
@@ -89,8 +89,8 @@ struct SentenceTokens {
     func text(_ r: Range<Int>, in scalars: [Unicode.Scalar]) -> String {
         guard !r.isEmpty else { return "" }
         var a = spans[r.lowerBound].lowerBound, b = spans[r.upperBound - 1].upperBound
-        while a < b, !(scalars[a].properties.isAlphabetic || scalars[a].properties.numericType != nil) { a += 1 }
-        while b > a, !(scalars[b - 1].properties.isAlphabetic || scalars[b - 1].properties.numericType != nil) { b -= 1 }
+        while a < b, !(scalars[a].isAlphabetic || scalars[a].isNumeric) { a += 1 }
+        while b > a, !(scalars[b - 1].isAlphabetic || scalars[b - 1].isNumeric) { b -= 1 }
         return String(scalars: scalars[a..<b])
     }
 }

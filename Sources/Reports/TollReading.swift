@@ -148,7 +148,7 @@ extension EventExtractor {
         var firstCapital: Int?
         for j in a..<r.upperBound {
             let s = scalars[t.spans[j].lowerBound]
-            if s.properties.isUppercase || s.properties.numericType != nil { firstCapital = j; break }
+            if s.isUppercase || s.isNumeric { firstCapital = j; break }
         }
         if let c = firstCapital, c > a, r.upperBound - c >= 2 { a = c }
         let text = t.text(a..<r.upperBound, in: scalars)

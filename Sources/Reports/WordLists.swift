@@ -6,7 +6,7 @@ import Patterns
 /// The word lists of the event reader, read from `Lexicon/word_lists.csv` (`list,word,value`; folded words,
 /// phrases as words separated by single spaces), `Lexicon/control_patterns.csv` and `Lexicon/control_verbs.csv`.
 /// Language data lives in those files; the code says how the lists are used.
-struct WordLists: Sendable {
+final class WordLists: Sendable {
     /// Number words and their values ("quinze" 15, "dozens" 12).
     let numbers: WordTable<Int>
     /// Words that make a nearby number a death toll ("tués", "killed").
