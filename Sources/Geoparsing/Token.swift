@@ -29,26 +29,16 @@ enum Tokenizer {
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        // ASCII: letters and digits are exactly its alphabetic and numeric scalars (no property look-up).
-        if s.value < 0x80 { return isASCIILetter(s.value) || (0x30...0x39).contains(s.value) }
-        return s.isAlphabetic || s.isNumeric || (0x0300...0x036F).contains(s.value)
+        s.isAlphabetic || s.isNumeric || (0x0300...0x036F).contains(s.value)
     }
 
     @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
 
-    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase
-    }
-
-    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? isASCIILetter(s.value) : s.properties.isAlphabetic
-    }
-
     /// More than one letter, all of them capitals ("EIIL", "ASL"), with no array built.
     static func allUpper(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         var letters = 0
-        for s in scalars where isAlphabetic(s) {
-            guard isUppercase(s) else { return false }
+        for s in scalars where s.isAlphabetic {
+            guard s.isUppercase else { return false }
             letters += 1
         }
         return letters > 1
@@ -97,7 +87,7 @@ enum Tokenizer {
             }
             let text = String(scalars: scalars[start..<k])
             out.append(Token(text: text, range: start..<k, folded: asciiLowercased(scalars[start..<k]) ?? NameFolding.fold(scalars: scalars[start..<k]), elision: elision,
-                             joinedToPrevious: hyphenBefore || elision != nil, startsUpper: isUppercase(scalars[start]),
+                             joinedToPrevious: hyphenBefore || elision != nil, startsUpper: scalars[start].isUppercase,
                              allUpper: allUpper(scalars[start..<k]), sentenceStart: sentenceStart, line: line))
             sentenceStart = false
             hyphenBefore = false
