@@ -40,11 +40,9 @@ struct HTMLMapData {
         out["zones"] = Self.collection(layers.zones)
         out["uncertainty"] = Self.collection(layers.uncertainty)
         out["places"] = Self.collection(layers.places.filter(MapRenderer.isPoint))
-        let actors = layers.zones.filter { $0.properties["status"]?.stringValue != "contested" }.compactMap { $0.properties["actor"]?.stringValue }
-        let types = Set(layers.incidents.compactMap { $0.properties[IncidentColumn.eventType.name]?.stringValue })
         out["style"] = .object([
-            "actors": .object(JSONObject(MapStyle.actorColours(actors).sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
-            "eventTypes": .object(JSONObject(types.sorted().map { ($0, JSONValue.string(MapStyle.eventTypeColours[$0] ?? "#777777")) })),
+            "actors": .object(JSONObject(MapStyle.actorColours(layers.zoneActors).sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
+            "eventTypes": .object(JSONObject(layers.eventTypes.map { ($0, JSONValue.string(MapStyle.eventTypeColours[$0] ?? "#777777")) })),
         ])
         let timeline = layers.zones.contains { $0.properties["start_date"] != nil }
         let asOf = layers.zones.compactMap { $0.properties["as_of"]?.stringValue }.max()
@@ -78,30 +76,5 @@ struct HTMLMapData {
     static func rounded(_ x: Double, _ decimals: Int) -> Double {
         let scale = pow(10, Double(decimals))
         return (x * scale).rounded() / scale
-    }
-}
-
-/// A tile server's URL template (`https://{s}.tile.example.org/{z}/{x}/{y}.png`) for users who have one.
-public struct TileSource: Sendable, Equatable {
-    public let template: String
-    /// The origin the page's Content-Security-Policy lets images come from (`{s}` as a wildcard).
-    public let origin: String
-    public var attribution: String
-
-    public init(template: String, attribution: String? = nil) throws(MapError) {
-        guard let schemeEnd = template.range(of: "://"), ["http", "https"].contains(template[..<schemeEnd.lowerBound].lowercased()) else {
-            throw .badInput(template, "--tiles must be an http(s) URL template such as https://{s}.tile.example.org/{z}/{x}/{y}.png")
-        }
-        for part in ["{z}", "{x}", "{y}"] where !template.contains(part) {
-            throw .badInput(template, "--tiles must hold {z}, {x} and {y}")
-        }
-        let host = template[schemeEnd.upperBound...].prefix { $0 != "/" }
-        let pattern = host.replacingOccurrences(of: "{s}", with: "*")
-        guard !pattern.isEmpty, pattern.allSatisfy({ $0.isLetter || $0.isNumber || "-.:*".contains($0) }) else {
-            throw .badInput(template, "--tiles: the host '\(host)' may hold only letters, digits, '-', '.', a port and {s}")
-        }
-        self.template = template
-        origin = template[..<schemeEnd.upperBound] + pattern
-        self.attribution = attribution ?? "Tiles: \(host)"
     }
 }

@@ -62,6 +62,16 @@ public struct MapLayers: Sendable {
         incidents.removeAll { ($0.properties[IncidentColumn.eventDate.name]?.stringValue).map { $0 > day } ?? false }
     }
 
+    /// The actors holding zones (contested areas are no actor's), sorted: the legend's and the colours' order.
+    public var zoneActors: [String] {
+        Array(Set(zones.filter { $0.properties["status"]?.stringValue != "contested" }.compactMap { $0.properties["actor"]?.stringValue })).sorted()
+    }
+
+    /// The incidents' event types, sorted.
+    public var eventTypes: [String] {
+        Array(Set(incidents.compactMap { $0.properties[IncidentColumn.eventType.name]?.stringValue })).sorted()
+    }
+
     public var allCoordinates: [Coordinate] {
         (incidents + zones + places + uncertainty).compactMap(\.geometry).flatMap(\.allCoordinates)
     }

@@ -98,7 +98,7 @@ public struct MapRenderer {
         svg += "</g>\n"
 
         // Control zones.
-        let actors = Array(Set(layers.zones.filter { $0.properties["status"]?.stringValue != "contested" }.compactMap { $0.properties["actor"]?.stringValue })).sorted()
+        let actors = layers.zoneActors
         let colours = MapStyle.actorColours(actors)
         svg += "<g id=\"control_zones\" clip-path=\"url(#frame)\">\n"
         var hasContested = false
@@ -141,7 +141,7 @@ public struct MapRenderer {
         svg += "</g>\n"
 
         // Incidents, largest first so small ones stay visible on top.
-        let types = Array(Set(layers.incidents.compactMap { $0.properties[IncidentColumn.eventType.name]?.stringValue })).sorted()
+        let types = layers.eventTypes
         let symbols = MapStyle.symbols(for: types)
         svg += "<g id=\"incidents\">\n"
         var symbolRadius: [PixelKey: Double] = [:]   // a place's label must clear the incident drawn on it

@@ -151,11 +151,13 @@
 
   // Incidents: colour by event type, size by the best toll (white when none is reported), dashes for a place
   // known only near (2) or within a region (3); largest drawn first so small ones stay on top.
+  // Radius in pixels for a toll: a single death stays visible, the area grows with the number.
+  function incidentRadius(deaths) { return Math.min(30, 5 + 1.3 * Math.sqrt(deaths || 0)); }
   function incidentStyle(p) {
     var best = isNumber(p.fatalities_best) && p.fatalities_best >= 0 ? p.fatalities_best : null;
     var colour = data.style.eventTypes[p.event_type] || '#555555';
     var precision = p.geo_precision;
-    return { pane: 'geomap-incidents', className: 'geomap-incident', renderer: clustered ? canvas : undefined, radius: Math.min(30, 5 + 1.3 * Math.sqrt(best || 0)),
+    return { pane: 'geomap-incidents', className: 'geomap-incident', renderer: clustered ? canvas : undefined, radius: incidentRadius(best),
       color: best === null ? colour : '#222222', weight: best === null ? 2 : 1, dashArray: precision === 2 ? '4 3' : (precision === 3 ? '1 3' : null),
       fillColor: best === null ? '#ffffff' : colour, fillOpacity: precision === 3 ? 0.45 : 0.85 };
   }
@@ -261,7 +263,7 @@
       row(swatch(function (s) { s.appendChild(svgEl('circle', { cx: 13, cy: 9, r: 6, fill: '#ffffff', stroke: '#555555', 'stroke-width': 2 })); }), 'toll not reported');
       var sizes = el('div', 'row');
       [1, 10, 50].forEach(function (d) {
-        var r = Math.min(30, 5 + 1.3 * Math.sqrt(d));
+        var r = incidentRadius(d);
         var s = svgEl('svg', { width: 2 * r + 4, height: 2 * r + 4 }); s.appendChild(svgEl('circle', { cx: r + 2, cy: r + 2, r: r, fill: '#bbbbbb', stroke: '#222222' }));
         sizes.appendChild(s); sizes.appendChild(el('span', null, String(d)));
       });
