@@ -37,6 +37,11 @@ public final class LocalProjection {
         return Coordinate(longitude: g.x, latitude: g.y)
     }
 
+    /// Longitudes and latitudes in place to projected metres (x, y), in one PROJ call.
+    public func project(xs: inout [Double], ys: inout [Double]) throws(ProjError) {
+        try transform.transform(xs: &xs, ys: &ys)
+    }
+
     /// The geometry in projected metres (x in the longitude slot, y in the latitude slot).
     public func project(_ g: GeoJSONGeometry) throws(ProjError) -> GeoJSONGeometry {
         try mapAll(g, inverse: false)

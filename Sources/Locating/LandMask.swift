@@ -14,7 +14,15 @@ final class LandMask {
         let box: BoundingBox
         let outline: GeoJSONGeometry
         var widened: (shape: GeoJSONGeometry, prepared: PreparedGeometry)?
+        /// Whether each cell of `cellSize` degrees met so far lies wholly inside the widened outline.
+        var cellInside: [Int: Bool] = [:]
     }
+
+    /// Cells of the grid that answers "wholly on land?" for most areas without GEOS: an area whose box is covered
+    /// by cells inside one outline lies inside it, which is what the contains test would find at greater cost.
+    static let cellSize: Degrees = 0.1
+    /// Most cells an area's box may cover for the grid to be asked (a larger area goes to GEOS directly).
+    static let cellsAsked = 64
 
     private var countries: [Country]?
     private let store: GazetteerStore
@@ -42,6 +50,7 @@ final class LandMask {
                 let shape = try engine.buffer(countries![i].outline, by: Self.margin, quadrantSegments: 4)
                 countries![i].widened = (shape, try engine.prepare(shape))
             }
+            for i in near where try insideCells(of: i, covering: box) { return nil }
             let lands = near.map { countries![$0].widened! }
             for land in lands where try land.prepared.contains(area) { return nil }
             // Every vertex on land (an area across a border): nothing to cut but a bay narrower than the spacing
@@ -51,5 +60,29 @@ final class LandMask {
             guard !pieces.isEmpty else { return nil }
             return pieces.count == 1 ? pieces[0] : try engine.union(pieces)
         } catch { throw .geometry(error) }
+    }
+
+    /// Whether the grid cells over `box` all lie inside country `i`'s widened outline (cells are tested once).
+    private func insideCells(of i: Int, covering box: BoundingBox) throws(GeometryError) -> Bool {
+        guard box.west >= -180, box.east <= 180, box.south >= -90, box.north <= 90, let land = countries![i].widened else { return false }
+        let size = Self.cellSize
+        let x0 = Int((box.west / size).rounded(.down)), x1 = Int((box.east / size).rounded(.down))
+        let y0 = Int((box.south / size).rounded(.down)), y1 = Int((box.north / size).rounded(.down))
+        guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.cellsAsked else { return false }
+        for y in y0...y1 {
+            for x in x0...x1 {
+                let key = (y + 900) * 3601 + (x + 1800)
+                let inside: Bool
+                if let known = countries![i].cellInside[key] {
+                    inside = known
+                } else {
+                    let cell = BoundingBox(west: Double(x) * size, south: Double(y) * size, east: Double(x + 1) * size, north: Double(y + 1) * size)
+                    inside = try land.prepared.contains(cell.polygon)
+                    countries![i].cellInside[key] = inside
+                }
+                if !inside { return false }
+            }
+        }
+        return true
     }
 }

@@ -45,6 +45,9 @@ public final class Locator {
     /// Land, to cut areas at the sea.
     let landMask: LandMask
 
+    /// The areas' sizes in km²: equal-area projections of the regions met, not a geodesic solution per edge.
+    let areaMeasure = EqualAreaMeasure()
+
     /// Every expression in running text, located; expressions whose anchor is unknown are left out.
     public func locateAll(in text: String, context: ResolveContext = ResolveContext()) -> [RelativeLocation] {
         parser.expressions(in: text).compactMap { try? locate($0, context: context) }
@@ -248,7 +251,7 @@ public final class Locator {
         var json = OutputBuffer(capacity: 4096)
         JSONBytes.appendGeometry(area, to: &json)
         return LocatedArea(point: point, bearing: bearing, area: area, areaJSON: json.bytes, radius: radius,
-                           areaKm2: Geodesic.area(of: area) / 1e6)
+                           areaKm2: areaMeasure.area(of: area) / 1e6)
     }
 
     /// How far a feature of each kind reaches from its point in the gazetteer: "25 km south of the dam" is
@@ -297,14 +300,20 @@ public final class Locator {
     /// Resolves a place named next to the expression, preferring candidates inside the area.
     func checkNamedPlace(_ name: String, area: GeoJSONGeometry, point: Coordinate, context: ResolveContext) throws(LocatingError) -> NamedPlaceCheck {
         let ranked = gazetteer.rank(name, context: context).filter { $0.level <= .key }.prefix(20)
-        let prepared: PreparedGeometry
-        do { prepared = try engine.prepare(area) } catch { throw .geometry(error) }
+        // Namesakes are mostly far away: outside the area's box none is covered, and GEOS is asked only when one
+        // lies inside it.
+        let box = area.boundingBox
+        let coordinates = ranked.map { gazetteer.index.coordinate($0.place) }
+        var prepared: PreparedGeometry?
+        if let box, coordinates.contains(where: { box.containsPlanar($0) }) {
+            do { prepared = try engine.prepare(area) } catch { throw .geometry(error) }
+        }
         // Coverage is decided on the index's coordinates (the records' own); only the places kept are read: the
         // one inside and the first rejected ones, as many as a check reports.
         var insideRow: Int64?
         var rejectedRows: [Int64] = []
-        for r in ranked {
-            let covered = prepared.covers(gazetteer.index.coordinate(r.place))
+        for (r, point) in zip(ranked, coordinates) {
+            let covered = box?.containsPlanar(point) == true && prepared?.covers(point) == true
             if insideRow == nil, covered {
                 insideRow = gazetteer.index.rowids[r.place]
             } else if !covered, rejectedRows.count < NamedPlaceCheck.rejectedShown {

@@ -74,18 +74,31 @@ public final class Gazetteer: Sendable {
         // A key match counts only for places whose names are transliterated from Arabic script (the key's rules
         // are those of Arabic transliteration) or in the context's country, and only when the variant behind it
         // is spelled closely enough (SpellingDistance): "Kantari" is not Canterbury.
-        let keyCountries = context.country.map { Self.transliteratedCountries.union([NameIndex.countryCode($0)]) }
-            ?? Self.transliteratedCountries
-        for (p, level, s) in index.lookup(key: key)
-        where keyCountries.contains(index.countries[p]) && SpellingDistance.isClose(spelling, Array(s)) {
-            add(p, level)
+        let contextCountry = context.country.map { NameIndex.countryCode($0) }
+        func keyCountry(_ p: Int) -> Bool {
+            let c = index.countries[p]
+            return c == contextCountry || Self.isTransliterated[Int(c)]
+        }
+        // Many places share a variant's spelling ("Tall Abyad" in a dozen villages): each spelling is weighed once,
+        // and not at all for a place already found at this level or better.
+        var verdicts: [(spelling: Int, close: Bool)] = []
+        index.forEachPosting(hash: StableHash.hash(key, domain: NameIndex.keyDomain)) { p, level, spellingID in
+            guard keyCountry(p), (best[p].map { $0.0 > level } ?? true) else { return }
+            let id = level >= .key ? spellingID : -1
+            let close: Bool
+            if let known = verdicts.first(where: { $0.spelling == id }) {
+                close = known.close
+            } else {
+                close = SpellingDistance.isClose(spelling, id >= 0 ? index.spelling(id) : [])
+                if verdicts.count < 32 { verdicts.append((id, close)) }   // a short list, searched in order
+            }
+            if close { add(p, level) }
         }
         if best.isEmpty, context.allowFuzzy {
             // The key itself first: a misspelling often keeps the skeleton (Idlbi, Idlib) and misses only the
             // spelling distance, which fuzzy matching widens by one edit.
             for variant in [key] + Self.oneEditVariants(of: key).sorted() {
-                for (p, _, s) in index.lookup(key: variant)
-                where keyCountries.contains(index.countries[p]) && SpellingDistance.isClose(spelling, Array(s), slack: 1) {
+                for (p, _, s) in index.lookup(key: variant) where keyCountry(p) && SpellingDistance.isClose(spelling, s, slack: 1) {
                     add(p, .fuzzy, variant)
                 }
             }
@@ -108,6 +121,13 @@ public final class Gazetteer: Sendable {
         "SY", "IQ", "LB", "JO", "PS", "EG", "LY", "TN", "DZ", "MA", "EH", "MR", "SD", "SA", "YE", "OM", "AE", "QA",
         "BH", "KW", "SO", "DJ", "KM", "IR", "AF", "PK",
     ].map { NameIndex.countryCode($0) })
+
+    /// `transliteratedCountries` by country code: asked for every key posting.
+    static let isTransliterated: [Bool] = {
+        var table = [Bool](repeating: false, count: Int(UInt16.max) + 1)
+        for c in transliteratedCountries { table[Int(c)] = true }
+        return table
+    }()
 
     /// Name keys of a first-level division given by name ("Idlib", "Idleb", "Muhafazat Idlib"): the key of the
     /// text itself plus every name of the regions it resolves to, so any spelling of the region matches.

@@ -258,34 +258,38 @@ public final class GazetteerStore: Sendable {
         return try NameIndex(serialized: data)
     }
 
-    /// Full records for the given row ids.
-    public func places(rowids: [Int64]) throws(GazetteerError) -> [Int64: Place] {
+    /// The records of the given row ids; with `variants: false` without their name variants (the main name stays):
+    /// extraction never reads them, and they were most of the rows read (Who's On First holds dozens a place).
+    public func places(rowids: [Int64], variants: Bool = true) throws(GazetteerError) -> [Int64: Place] {
         guard !rowids.isEmpty else { return [:] }
         do {
             return try queue.read { db in
                 var out: [Int64: Place] = [:]
+                // One prepared statement per number of rows asked (a handful: candidates, rejected namesakes).
                 let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM places WHERE rowid IN (\(marks))",
-                                            arguments: StatementArguments(rowids))
+                let arguments = StatementArguments(rowids)
+                let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT rowid, id, name, lon, lat, kind, feature_code, admin1, country, population, geonames_id, source
+                    FROM places WHERE rowid IN (\(marks))
+                    """), arguments: arguments)
                 var names: [Int64: [PlaceName]] = [:]
-                for r in try Row.fetchAll(db, sql: "SELECT place_rowid, name, origin, lang FROM place_names WHERE place_rowid IN (\(marks)) ORDER BY rowid",
-                                          arguments: StatementArguments(rowids)) {
-                    names[r[0], default: []].append(PlaceName(r[1], origin: NameOrigin(rawValue: r[2]) ?? .alternate, language: r[3]))
+                if variants {
+                    for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT place_rowid, name, origin, lang FROM place_names WHERE place_rowid IN (\(marks)) ORDER BY rowid"),
+                                              arguments: arguments) {
+                        names[r[0], default: []].append(PlaceName(r[1], origin: NameOrigin(rawValue: r[2]) ?? .alternate, language: r[3]))
+                    }
                 }
                 var ids: [Int64: [String]] = [:]
-                for r in try Row.fetchAll(db, sql: "SELECT place_rowid, id FROM place_ids WHERE place_rowid IN (\(marks))",
-                                          arguments: StatementArguments(rowids)) {
+                for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT place_rowid, id FROM place_ids WHERE place_rowid IN (\(marks))"),
+                                          arguments: arguments) {
                     ids[r[0], default: []].append(r[1])
                 }
                 for r in rows {
-                    let rowid: Int64 = r["rowid"]
+                    let rowid: Int64 = r[0]
                     out[rowid] = Place(
-                        id: r["id"], name: r["name"],
-                        coordinate: Coordinate(longitude: r["lon"], latitude: r["lat"]),
-                        kind: PlaceKind(rawValue: r["kind"]) ?? .locality, featureCode: r["feature_code"],
-                        admin1: r["admin1"], country: r["country"], population: r["population"],
-                        geonamesID: r["geonames_id"], source: r["source"], names: names[rowid] ?? [],
-                        otherIDs: ids[rowid] ?? [])
+                        id: r[1], name: r[2], coordinate: Coordinate(longitude: r[3], latitude: r[4]),
+                        kind: PlaceKind(rawValue: r[5]) ?? .locality, featureCode: r[6], admin1: r[7], country: r[8],
+                        population: r[9], geonamesID: r[10], source: r[11], names: names[rowid] ?? [], otherIDs: ids[rowid] ?? [])
                 }
                 return out
             }

@@ -82,7 +82,9 @@ public struct NameIndex: Sendable {
 
     static func countryCode(_ cc: String?) -> UInt16 {
         guard let cc, cc.utf8.count == 2 else { return 0 }
-        let b = Array(cc.uppercased().utf8)
+        // Asked for every ranking with a country: ASCII letters without building an upper-cased copy.
+        let b = cc.utf8.allSatisfy({ $0 < 0x80 }) ? cc.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 } : Array(cc.uppercased().utf8)
+        guard b.count == 2 else { return 0 }
         return UInt16(b[0]) << 8 | UInt16(b[1])
     }
 

@@ -3,7 +3,9 @@ import GeoCore
 /// Full place records and area outlines read from a gazetteer store: reports name the same towns and anchor
 /// relative expressions on the same governorates again and again, and each read is an SQLite query (an outline
 /// also a GeoJSON parse). Holds at most `limit` records and `limit` outlines (`CacheBudget.recordEntries`),
-/// emptying itself when full; 0 keeps nothing.
+/// emptying itself when full; 0 keeps nothing. Records are read without their name variants
+/// (`GazetteerStore.places(rowids:variants:)`): extraction reads a place's ids, main name, point, kind, divisions
+/// and population, never its other names.
 /// Not Sendable: one per worker, like the `Locator` and `Geoparser` that own it.
 public final class PlaceRecordCache {
     public let store: GazetteerStore
@@ -25,7 +27,7 @@ public final class PlaceRecordCache {
         for r in rowids where records[r] == nil && seen.insert(r).inserted { missing.append(r) }
         var read: [Int64: Place] = [:]
         if !missing.isEmpty {
-            read = try store.places(rowids: missing)
+            read = try store.places(rowids: missing, variants: false)
             if records.count + read.count > limit { records.removeAll(keepingCapacity: true) }
             if read.count <= limit { for (k, v) in read { records[k] = v } }
         }

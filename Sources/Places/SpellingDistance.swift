@@ -21,9 +21,20 @@ public enum SpellingDistance {
     }
 
     public static func isClose(_ a: [UInt8], _ b: [UInt8], slack: Int = 0) -> Bool {
-        if a == b { return true }
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in isClose(a, b, slack: slack) } }
+    }
+
+    /// The same for a form held in the name index (a slice of its spelling bytes).
+    public static func isClose(_ a: [UInt8], _ b: ArraySlice<UInt8>, slack: Int = 0) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in isClose(a, b, slack: slack) } }
+    }
+
+    static func isClose(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, slack: Int) -> Bool {
+        if a.elementsEqual(b) { return true }
         if a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) { return true }
-        let limit = allowed(a, b, slack: slack)
+        let limit = allowance(letters: max(a.count, b.count)) + slack * other
+        // Each letter one form has more than the other costs at least a vowel gap.
+        if abs(a.count - b.count) * vowelGap > limit { return false }
         return weighted(a, b, limit: limit) <= limit
     }
 
@@ -31,27 +42,35 @@ public enum SpellingDistance {
 
     /// Weighted Levenshtein distance in tenths, stopping early once every path exceeds `limit` (returns limit + 1).
     static func weighted(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        func gap(_ s: [UInt8], _ i: Int) -> Int {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in weighted(a, b, limit: limit) } }
+    }
+
+    /// Two rows of the table on the stack: it runs for every key posting of every name looked up.
+    static func weighted(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        func gap(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             guard isVowel(s[i]) else { return other }
             // An opening vowel is written in Arabic (alif, ayn): Irak is not Raqqa.
             if i == 0 { return other }
             return i == s.count - 1 && s[i] == 0x69 ? other : vowelGap
         }
-        var prev = [Int](repeating: 0, count: b.count + 1)
-        for j in stride(from: 1, through: b.count, by: 1) { prev[j] = prev[j - 1] + gap(b, j - 1) }
-        var cur = prev
-        for i in stride(from: 1, through: a.count, by: 1) {
-            cur[0] = prev[0] + gap(a, i - 1)
-            var rowMin = cur[0]
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let x = a[i - 1], y = b[j - 1]
-                let swap = x == y ? 0 : isVowel(x) && isVowel(y) ? vowelSwap : other
-                cur[j] = min(prev[j] + gap(a, i - 1), cur[j - 1] + gap(b, j - 1), prev[j - 1] + swap)
-                rowMin = min(rowMin, cur[j])
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
+            var prev = UnsafeMutableBufferPointer(rebasing: rows[0...b.count])
+            var cur = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...])
+            prev[0] = 0
+            for j in stride(from: 1, through: b.count, by: 1) { prev[j] = prev[j - 1] + gap(b, j - 1) }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                cur[0] = prev[0] + gap(a, i - 1)
+                var rowMin = cur[0]
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let x = a[i - 1], y = b[j - 1]
+                    let swap = x == y ? 0 : isVowel(x) && isVowel(y) ? vowelSwap : other
+                    cur[j] = min(prev[j] + gap(a, i - 1), cur[j - 1] + gap(b, j - 1), prev[j - 1] + swap)
+                    rowMin = min(rowMin, cur[j])
+                }
+                if rowMin > limit { return limit + 1 }
+                swap(&prev, &cur)
             }
-            if rowMin > limit { return limit + 1 }
-            swap(&prev, &cur)
+            return prev[b.count]
         }
-        return prev[b.count]
     }
 }

@@ -7,34 +7,35 @@ extension EventExtractor {
     /// Same kind of incident told twice: keep one, with the most precise location and every figure.
     static func merge(_ list: [Incident]) -> [Incident] {
         var out: [Incident] = []
+        out.reserveCapacity(list.count)
         for e in list {
-            if let k = out.firstIndex(where: { compatible($0, e) }) {
-                var m = out[k]
-                // The incident's own sentence beats a carried-over place; then the more precise place wins.
-                let better = (m.locationFromContext && !e.locationFromContext && e.point != nil)
-                    || (m.locationFromContext == e.locationFromContext && (e.geoPrecision ?? 9) < (m.geoPrecision ?? 9))
-                if better || m.point == nil {
-                    m.point = e.point; m.placeID = e.placeID; m.admin1 = e.admin1; m.locationText = e.locationText
-                    m.geoPrecision = e.geoPrecision; m.locationFromContext = e.locationFromContext
-                }
-                if m.subType == "killing", e.subType != "killing" {
-                    m.subType = e.subType; m.eventType = e.eventType; m.subEventType = e.subEventType
-                }
-                for c in e.claims where !m.claims.contains(c) {
-                    // A figure now attributed replaces the same figure without a source.
-                    if let u = m.claims.firstIndex(where: { $0.count == c.count && $0.source == nil }) { m.claims[u] = c } else if c.source != nil || !m.claims.contains(where: { $0.count == c.count }) { m.claims.append(c) }
-                }
-                for a in e.actors where !m.actors.contains(a) { m.actors.append(a) }
-                // A side named in one telling beats "Unidentified" in another.
-                if m.actors.count > 1 { m.actors.removeAll { $0 == "Unidentified" } }
-                if m.dateSource != .text, e.dateSource == .text { m.date = e.date; m.dateSource = e.dateSource; m.timePrecision = e.timePrecision }
-                m.evidence = min(m.evidence.lowerBound, e.evidence.lowerBound)..<max(m.evidence.upperBound, e.evidence.upperBound)
-                out[k] = m
-            } else {
-                out.append(e)
-            }
+            if let k = out.firstIndex(where: { compatible($0, e) }) { absorb(e, into: &out[k]) } else { out.append(e) }
         }
         return out
+    }
+
+    /// `m` told again as `e`: changed in place (an incident is a large value, and copying it back and forth was
+    /// most of the merging's cost).
+    static func absorb(_ e: Incident, into m: inout Incident) {
+        // The incident's own sentence beats a carried-over place; then the more precise place wins.
+        let better = (m.locationFromContext && !e.locationFromContext && e.point != nil)
+            || (m.locationFromContext == e.locationFromContext && (e.geoPrecision ?? 9) < (m.geoPrecision ?? 9))
+        if better || m.point == nil {
+            m.point = e.point; m.placeID = e.placeID; m.admin1 = e.admin1; m.locationText = e.locationText
+            m.geoPrecision = e.geoPrecision; m.locationFromContext = e.locationFromContext
+        }
+        if m.subType == "killing", e.subType != "killing" {
+            m.subType = e.subType; m.eventType = e.eventType; m.subEventType = e.subEventType
+        }
+        for c in e.claims where !m.claims.contains(c) {
+            // A figure now attributed replaces the same figure without a source.
+            if let u = m.claims.firstIndex(where: { $0.count == c.count && $0.source == nil }) { m.claims[u] = c } else if c.source != nil || !m.claims.contains(where: { $0.count == c.count }) { m.claims.append(c) }
+        }
+        for a in e.actors where !m.actors.contains(a) { m.actors.append(a) }
+        // A side named in one telling beats "Unidentified" in another.
+        if m.actors.count > 1 { m.actors.removeAll { $0 == "Unidentified" } }
+        if m.dateSource != .text, e.dateSource == .text { m.date = e.date; m.dateSource = e.dateSource; m.timePrecision = e.timePrecision }
+        m.evidence = min(m.evidence.lowerBound, e.evidence.lowerBound)..<max(m.evidence.upperBound, e.evidence.upperBound)
     }
 
     /// The same incident told again (a headline, then the details): the same kind (a death of unstated cause

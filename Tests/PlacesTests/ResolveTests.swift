@@ -79,4 +79,21 @@ import GeoCore
         let scores = cs.map(\.score)
         #expect(scores == scores.sorted(by: >))
     }
+
+    @Test func recordsWithoutVariantsAreTheFullRecordsLessTheirOtherNames() throws {
+        // What the extraction's record cache reads: everything of the full record but its name variants.
+        let g = try DefaultGazetteer.get()
+        let rows = try g.rank("Raqqa").prefix(5).map { g.index.rowids[$0.place] } + g.rank("Aleppo").prefix(5).map { g.index.rowids[$0.place] }
+        let full = try g.store.places(rowids: rows)
+        let cache = PlaceRecordCache(store: g.store)
+        let light = try cache.places(rows)
+        #expect(light.count == Set(rows).count && full.count == light.count)
+        #expect(full.values.contains { $0.names.count > 1 }, "some of them have variants in the store")
+        for (row, f) in full {
+            let l = try #require(light[row])
+            #expect(l.names.map(\.text) == [f.name])
+            #expect(l.id == f.id && l.name == f.name && l.coordinate == f.coordinate && l.kind == f.kind && l.admin1 == f.admin1
+                    && l.country == f.country && l.population == f.population && l.otherIDs == f.otherIDs)
+        }
+    }
 }
