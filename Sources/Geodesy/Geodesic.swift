@@ -80,15 +80,36 @@ public enum Geodesic {
     /// A closed, counter-clockwise ring of `segments` points at geodesic distance `radius` from `center`:
     /// the true locus on the ellipsoid, not a circle drawn in degrees.
     public static func circle(center: Coordinate, radius: Distance, segments: Int = 72) -> [Coordinate] {
+        circles(center: center, radii: [radius], segments: segments)[0]
+    }
+
+    /// `circle` at each of `radii` about one centre (an annulus's two rings): each azimuth's geodesic is set up
+    /// once and every ring's point is a position on it.
+    public static func circles(center: Coordinate, radii: [Distance], segments: Int = 72) -> [[Coordinate]] {
         precondition(segments >= 8, "a circle needs at least 8 segments")
-        var ring: [Coordinate] = []
-        ring.reserveCapacity(segments + 1)
+        var rings = radii.map { _ in [Coordinate]() }
+        for k in rings.indices { rings[k].reserveCapacity(segments + 1) }
         // Azimuths decreasing (N, W, S, E) trace the ring counter-clockwise on the lon/lat plane.
         for k in 0..<segments {
             let azimuth = 360 - Double(k) * 360 / Double(segments)
-            ring.append(destination(from: center, distance: radius, bearing: Bearing(degrees: azimuth)))
+            let points = destinations(from: center, bearing: Bearing(degrees: azimuth), distances: radii)
+            for r in rings.indices { rings[r].append(points[r]) }
         }
-        ring.append(ring[0])
-        return ring
+        for r in rings.indices { rings[r].append(rings[r][0]) }
+        return rings
+    }
+
+    /// The points reached from `start` along `bearing` after each of `distances`: one geodesic line
+    /// (`geod_lineinit`), each point a position on it (`geod_genposition`): the very coordinates `destination`
+    /// gives, without solving the direct problem again for each.
+    public static func destinations(from start: Coordinate, bearing: Bearing, distances: [Distance]) -> [Coordinate] {
+        var line = geod_geodesicline()
+        geod_lineinit(&line, wgs84, start.latitude, start.longitude, bearing.degrees,
+                      UInt32(GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_DISTANCE_IN.rawValue))
+        return distances.map { d in
+            var lat = 0.0, lon = 0.0
+            geod_genposition(&line, 0, d.meters, &lat, &lon, nil, nil, nil, nil, nil, nil)
+            return Coordinate(longitude: lon, latitude: lat)
+        }
     }
 }

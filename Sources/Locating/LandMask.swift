@@ -10,19 +10,22 @@ import Places
 final class LandMask {
     static let margin = Distance.kilometers(3)
 
-    private struct Country {
+    /// A class: the land test reaches into it for every vertex, and a value would be copied whole each time.
+    private final class Country {
         let box: BoundingBox
         let outline: GeoJSONGeometry
         var widened: (shape: GeoJSONGeometry, prepared: PreparedGeometry)?
-        /// Whether each cell of `cellSize` degrees met so far lies wholly inside the widened outline.
-        var cellInside: [Int: Bool] = [:]
+        /// The cells of the widened outline: "wholly on land?" for most areas without GEOS.
+        var cells: InteriorCells?
+
+        init(box: BoundingBox, outline: GeoJSONGeometry) {
+            self.box = box
+            self.outline = outline
+        }
     }
 
-    /// Cells of the grid that answers "wholly on land?" for most areas without GEOS: an area whose box is covered
-    /// by cells inside one outline lies inside it, which is what the contains test would find at greater cost.
-    static let cellSize: Degrees = 0.1
-    /// Most cells an area's box may cover for the grid to be asked (a larger area goes to GEOS directly).
-    static let cellsAsked = 64
+    /// Most cells an area's box may cover for the grid to be asked (a 5° square; a larger area goes to GEOS).
+    static let cellsAsked = 2_500
 
     private var countries: [Country]?
     private let store: GazetteerStore
@@ -49,40 +52,41 @@ final class LandMask {
             for i in near where countries![i].widened == nil {
                 let shape = try engine.buffer(countries![i].outline, by: Self.margin, quadrantSegments: 4)
                 countries![i].widened = (shape, try engine.prepare(shape))
+                countries![i].cells = shape.boundingBox.flatMap(InteriorCells.init(box:))
             }
             for i in near where try insideCells(of: i, covering: box) { return nil }
+            // Every vertex on land (an area within one outline, or across a border): nothing to cut but a bay
+            // narrower than the spacing of the vertices (2° of arc, 5 km at most), which the overlay would cost
+            // much more to find.
+            if try allOnLand(area.allCoordinates, near) { return nil }
             let lands = near.map { countries![$0].widened! }
-            for land in lands where try land.prepared.contains(area) { return nil }
-            // Every vertex on land (an area across a border): nothing to cut but a bay narrower than the spacing
-            // of the vertices (2° of arc, 5 km at most), which the overlay would cost much more to find.
-            if area.allCoordinates.allSatisfy({ v in lands.contains { $0.prepared.covers(v) } }) { return nil }
             for land in lands where try land.prepared.intersects(area) { pieces.append(try engine.intersection(area, land.shape)) }
             guard !pieces.isEmpty else { return nil }
             return pieces.count == 1 ? pieces[0] : try engine.union(pieces)
         } catch { throw .geometry(error) }
     }
 
-    /// Whether the grid cells over `box` all lie inside country `i`'s widened outline (cells are tested once).
-    private func insideCells(of i: Int, covering box: BoundingBox) throws(GeometryError) -> Bool {
-        guard box.west >= -180, box.east <= 180, box.south >= -90, box.north <= 90, let land = countries![i].widened else { return false }
-        let size = Self.cellSize
-        let x0 = Int((box.west / size).rounded(.down)), x1 = Int((box.east / size).rounded(.down))
-        let y0 = Int((box.south / size).rounded(.down)), y1 = Int((box.north / size).rounded(.down))
-        guard (x1 - x0 + 1) * (y1 - y0 + 1) <= Self.cellsAsked else { return false }
-        for y in y0...y1 {
-            for x in x0...x1 {
-                let key = (y + 900) * 3601 + (x + 1800)
-                let inside: Bool
-                if let known = countries![i].cellInside[key] {
-                    inside = known
-                } else {
-                    let cell = BoundingBox(west: Double(x) * size, south: Double(y) * size, east: Double(x + 1) * size, north: Double(y + 1) * size)
-                    inside = try land.prepared.contains(cell.polygon)
-                    countries![i].cellInside[key] = inside
-                }
-                if !inside { return false }
-            }
+    /// Whether each vertex lies in one of the countries' widened outlines.
+    private func allOnLand(_ vertices: [Coordinate], _ near: [Int]) throws(GeometryError) -> Bool {
+        vertices: for v in vertices {
+            for i in near where try covers(v, country: i) { continue vertices }
+            return false
         }
         return true
+    }
+
+    /// Whether country `i`'s widened outline covers `point` (its cell first).
+    private func covers(_ point: Coordinate, country i: Int) throws(GeometryError) -> Bool {
+        let country = countries![i]
+        guard let prepared = country.widened?.prepared else { return false }
+        guard country.cells != nil else { return prepared.covers(point) }
+        return try country.cells!.covers(point, of: prepared)
+    }
+
+    /// Whether the grid cells over `box` all lie inside country `i`'s widened outline.
+    private func insideCells(of i: Int, covering box: BoundingBox) throws(GeometryError) -> Bool {
+        let country = countries![i]
+        guard let prepared = country.widened?.prepared, country.cells != nil else { return false }
+        return try country.cells!.cover(box, of: prepared, cellsAsked: Self.cellsAsked)
     }
 }

@@ -10,10 +10,12 @@ public enum UncertaintyArea {
     /// With `inner` = 0 a plain sector; with `halfWidth` ≥ 180 a disc or an annulus (a polygon with a hole).
     public static func sector(center: Coordinate, inner: Distance, outer: Distance, bearing: Double, halfWidth: Double) -> GeoJSONGeometry {
         if halfWidth >= 180 {
-            let outerRing = Geodesic.circle(center: center, radius: outer, segments: segments(360, outer))
-            guard inner.meters > 0 else { return .polygon([outerRing]) }
-            let innerRing = Geodesic.circle(center: center, radius: inner, segments: segments(360, inner)).reversed()
-            return .polygon([outerRing, Array(innerRing)])
+            let n = segments(360, outer)
+            guard inner.meters > 0 else { return .polygon([Geodesic.circle(center: center, radius: outer, segments: n)]) }
+            // Rings of as many points lie on the same azimuths: one geodesic line each for both.
+            let rings = segments(360, inner) == n ? Geodesic.circles(center: center, radii: [outer, inner], segments: n)
+                : [Geodesic.circle(center: center, radius: outer, segments: n), Geodesic.circle(center: center, radius: inner, segments: segments(360, inner))]
+            return .polygon([rings[0], Array(rings[1].reversed())])
         }
         let from = bearing - halfWidth, to = bearing + halfWidth
         // Counter-clockwise on the map: along the outer arc with decreasing azimuth, back along the inner arc.
@@ -82,7 +84,8 @@ public enum UncertaintyArea {
         // At most every 5 km over half the earth's circumference: a distance given by a library caller is bounded too.
         let n = Int(min(4_001, (span / 5_000).rounded(.up)))
         guard n > 1 else { return [] }
-        return (1..<n).map { k in point(c, Distance(meters: a.meters + (b.meters - a.meters) * Double(k) / Double(n)), azimuth) }
+        return Geodesic.destinations(from: c, bearing: Bearing(degrees: azimuth),
+                                     distances: (1..<n).map { k in Distance(meters: a.meters + (b.meters - a.meters) * Double(k) / Double(n)) })
     }
 
     static func dedup(_ ring: [Coordinate]) -> [Coordinate] {

@@ -54,4 +54,20 @@ let homs = Coordinate(longitude: 36.72559, latitude: 34.72405)
         #expect(Geodesic.signedArea(ofRing: ring) > 0)
         #expect(Geodesic.signedArea(ofRing: ring.reversed()) < 0)
     }
+
+    @Test func pointsAlongOneLineAreTheDirectSolutionsThemselves() {
+        // One geodesic line with many positions stands in for a direct solution per point: bit for bit the same.
+        var rng = SplitMix64(seed: 1977)
+        for _ in 0..<2000 {
+            let start = Coordinate(longitude: rng.uniform(-180, 180), latitude: rng.uniform(-89, 89))
+            let bearing = Bearing(degrees: rng.uniform(0, 360))
+            let distances = (0..<4).map { _ in Distance(meters: rng.uniform(0, 20_000_000)) }
+            let along = Geodesic.destinations(from: start, bearing: bearing, distances: distances)
+            #expect(along == distances.map { Geodesic.destination(from: start, distance: $0, bearing: bearing) })
+        }
+        let rings = Geodesic.circles(center: homs, radii: [.kilometers(40), .kilometers(8)], segments: 180)
+        #expect(rings == [Geodesic.circle(center: homs, radius: .kilometers(40), segments: 180),
+                          Geodesic.circle(center: homs, radius: .kilometers(8), segments: 180)])
+        for p in rings[1] { #expect(abs(Geodesic.distance(from: homs, to: p).meters - 8_000) < 1e-6) }
+    }
 }
