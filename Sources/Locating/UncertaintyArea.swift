@@ -3,8 +3,9 @@ import GeoCore
 import Geodesy
 
 /// Shapes of "where can this be?" built from geodesics on WGS84: every vertex is a geodesic direct solution
-/// from the centre, arcs densified to at most 2° or 5 km between vertices and radial edges to 5 km steps, so
-/// the polygon follows the true locus, not a circle drawn in degrees.
+/// from the centre, arcs densified to at most 2° or 5 km between vertices (on an arc of under 66 km radius, as
+/// far apart as keeps every chord within `sagitta` of the arc: a 10 km disc has 71 vertices, GEOS's default
+/// buffer 32) and radial edges to 5 km steps, so the polygon follows the true locus, not a circle drawn in degrees.
 public enum UncertaintyArea {
     /// Annular sector: distances `inner`…`outer` from `center`, azimuths `bearing` ± `halfWidth` (degrees).
     /// With `inner` = 0 a plain sector; with `halfWidth` ≥ 180 a disc or an annulus (a polygon with a hole).
@@ -67,6 +68,9 @@ public enum UncertaintyArea {
         return theta / 2 * (outer.meters * outer.meters - inner.meters * inner.meters)
     }
 
+    /// Farthest a chord of an arc strays from the arc it stands for.
+    static let sagitta = Distance(meters: 10)
+
     static func point(_ c: Coordinate, _ d: Distance, _ azimuth: Double) -> Coordinate {
         Geodesic.destination(from: c, distance: d, bearing: Bearing(degrees: azimuth))
     }
@@ -74,7 +78,9 @@ public enum UncertaintyArea {
     static func segments(_ degrees: Double, _ radius: Distance) -> Int {
         guard radius.meters > 0 else { return 1 }
         let stepForChord = 5_000 / radius.meters * 180 / .pi
-        let step = min(2, stepForChord)
+        // Small circles: steps up to where a chord strays `sagitta` from the arc.
+        let stepForSagitta = radius.meters <= sagitta.meters ? 180 : 2 * acos(1 - sagitta.meters / radius.meters) * 180 / .pi
+        let step = min(max(2, stepForSagitta), stepForChord)
         return min(1440, max(8, Int(min(1440, (degrees / step).rounded(.up)))))
     }
 
