@@ -82,10 +82,16 @@ public struct NameIndex: Sendable {
 
     static func countryCode(_ cc: String?) -> UInt16 {
         guard let cc, cc.utf8.count == 2 else { return 0 }
-        // Asked for every ranking with a country: ASCII letters without building an upper-cased copy.
-        let b = cc.utf8.allSatisfy({ $0 < 0x80 }) ? cc.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 } : Array(cc.uppercased().utf8)
-        guard b.count == 2 else { return 0 }
-        return UInt16(b[0]) << 8 | UInt16(b[1])
+        // Asked for every ranking with a country: ASCII letters read in place, without an upper-cased copy.
+        var code: UInt16 = 0
+        for b in cc.utf8 {
+            guard b < 0x80 else {
+                let u = Array(cc.uppercased().utf8)
+                return u.count == 2 ? UInt16(u[0]) << 8 | UInt16(u[1]) : 0
+            }
+            code = code << 8 | UInt16(b >= 0x61 && b <= 0x7A ? b - 0x20 : b)
+        }
+        return code
     }
 
     // MARK: Lookup

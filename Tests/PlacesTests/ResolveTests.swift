@@ -96,4 +96,11 @@ import GeoCore
                     && l.country == f.country && l.population == f.population && l.otherIDs == f.otherIDs)
         }
     }
+
+    @Test func countryCodesIgnoreCaseAndRefuseWhatIsNotTwoLetters() {
+        #expect(NameIndex.countryCode("SY") == 0x5359 && NameIndex.countryCode("sy") == 0x5359 && NameIndex.countryCode("Sy") == 0x5359)
+        #expect(NameIndex.countryCode(nil) == 0 && NameIndex.countryCode("S") == 0 && NameIndex.countryCode("SYR") == 0)
+        // Two bytes of UTF-8 that are one letter: upper-cased as a string, as before the ASCII path.
+        #expect(NameIndex.countryCode("é") == UInt16(0xC3) << 8 | 0x89)
+    }
 }
