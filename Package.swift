@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
         .testTarget(name: "GeodesyTests", dependencies: ["GeoCore", "Geodesy", "TestSupport"]),
         .testTarget(name: "GeometryTests", dependencies: ["GeoCore", "Geodesy", "Geometry"]),
-        .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating", "TestSupport"]),
         .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Geodesy", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Incidents", "Reports", "TestSupport"],

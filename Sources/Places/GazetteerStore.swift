@@ -86,6 +86,11 @@ public final class GazetteerStore: Sendable {
                 CREATE TABLE name_index(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
                 """)
         }
+        // A record's merged ids are read with it: without this index every read of records scanned the table.
+        // (A store made before it gains it at its next import, `write`; until then reads are as before, only slower.)
+        m.registerMigration("v2: place_ids by place") { db in
+            try db.execute(sql: "CREATE INDEX place_ids_place ON place_ids(place_rowid)")
+        }
         return m
     }()
 
@@ -97,6 +102,8 @@ public final class GazetteerStore: Sendable {
     public func write(_ places: [Place], shapes: [String: GeoJSONGeometry] = [:], source: GazetteerSource,
                       progress: ((Int, Int) -> Void)? = nil) throws(GazetteerError) -> ImportSummary {
         do {
+            // A store written to is brought to the current schema first (one copied from an older default).
+            try Self.migrator.migrate(queue)
             return try queue.write { db in
                 var summary = ImportSummary()
                 for (k, p) in places.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import GeoCore
 @testable import Places
@@ -19,6 +20,24 @@ import GeoCore
         let g = try Gazetteer(path: db)
         #expect(try g.resolve("الرقة").first?.place.id == "geonames:172955")
         #expect(try g.resolve("Idleb").first?.place.id == "geonames:169389")
+    }
+
+    @Test func aStoreFromBeforeTheRecordIdIndexGainsItAtItsNextImport() throws {
+        // A store as made before migration v2 (no index of merged ids by place): reads scan place_ids.
+        let db = try TestPaths.temporaryFile("v1.sqlite")
+        let store = try GazetteerStore(path: db, create: true)
+        try store.queue.write { db in
+            try db.execute(sql: "DROP INDEX place_ids_place; DELETE FROM grdb_migrations WHERE identifier LIKE 'v2%'")
+        }
+        func plan() throws -> String {
+            try store.queue.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM place_ids WHERE place_rowid IN (1, 2)").map { $0["detail"] as String }.joined()
+            }
+        }
+        #expect(try plan().contains("SCAN"))
+        _ = try store.write(try PlainCSV.read(TestPaths.fixture("analyst_places.csv")), source: GazetteerSource(name: "t", licence: "-", detail: "-"))
+        let after = try plan()
+        #expect(after.contains("USING INDEX place_ids_place"), "\(after)")
     }
 
     @Test func plainCSV() throws {
