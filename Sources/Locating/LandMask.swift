@@ -56,8 +56,8 @@ final class LandMask {
             }
             for i in near where try insideCells(of: i, covering: box) { return nil }
             // Every vertex on land (an area within one outline, or across a border): nothing to cut but a bay
-            // narrower than the spacing of the vertices (2° of arc, 5 km at most), which the overlay would cost
-            // much more to find.
+            // narrower than the spacing of the vertices (5 km at most), which the overlay would cost much more
+            // to find. (A contains test would add nothing: what it accepts has every vertex on land.)
             if try allOnLand(area.allCoordinates, near) { return nil }
             let lands = near.map { countries![$0].widened! }
             for land in lands where try land.prepared.intersects(area) { pieces.append(try engine.intersection(area, land.shape)) }
