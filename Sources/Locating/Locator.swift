@@ -304,16 +304,17 @@ public final class Locator {
         // lies inside it.
         let box = area.boundingBox
         let coordinates = ranked.map { gazetteer.index.coordinate($0.place) }
+        let inBox = coordinates.map { box?.containsPlanar($0) == true }
         var prepared: PreparedGeometry?
-        if let box, coordinates.contains(where: { box.containsPlanar($0) }) {
+        if inBox.contains(true) {
             do { prepared = try engine.prepare(area) } catch { throw .geometry(error) }
         }
         // Coverage is decided on the index's coordinates (the records' own); only the places kept are read: the
         // one inside and the first rejected ones, as many as a check reports.
         var insideRow: Int64?
         var rejectedRows: [Int64] = []
-        for (r, point) in zip(ranked, coordinates) {
-            let covered = box?.containsPlanar(point) == true && prepared?.covers(point) == true
+        for (k, r) in ranked.enumerated() {
+            let covered = inBox[k] && prepared?.covers(coordinates[k]) == true
             if insideRow == nil, covered {
                 insideRow = gazetteer.index.rowids[r.place]
             } else if !covered, rejectedRows.count < NamedPlaceCheck.rejectedShown {

@@ -79,8 +79,8 @@ public final class Gazetteer: Sendable {
             let c = index.countries[p]
             return c == contextCountry || Self.isTransliterated[Int(c)]
         }
-        // Many places share a variant's spelling ("Tall Abyad" in a dozen villages): each spelling is weighed once,
-        // and not at all for a place already found at this level or better.
+        // Many places share a variant's spelling (Who's On First names 21 villages of Syria "Judaydah"): each
+        // spelling is weighed once, and not at all for a place already found at this level or better.
         var verdicts: [(spelling: Int, close: Bool)] = []
         index.forEachPosting(hash: StableHash.hash(key, domain: NameIndex.keyDomain)) { p, level, spellingID in
             guard keyCountry(p), (best[p].map { $0.0 > level } ?? true) else { return }
