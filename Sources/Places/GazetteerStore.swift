@@ -270,7 +270,9 @@ public final class GazetteerStore: Sendable {
     public func places(rowids: [Int64], variants: Bool = true) throws(GazetteerError) -> [Int64: Place] {
         guard !rowids.isEmpty else { return [:] }
         do {
-            return try queue.read { db in
+            // Plain statements, no read transaction: GRDB's `read` adds BEGIN, COMMIT and two query_only pragmas,
+            // which cost more than these few-row reads of a file nothing writes while geomap extracts.
+            return try queue.inDatabase { db in
                 var out: [Int64: Place] = [:]
                 // One prepared statement per number of rows asked (a handful: candidates, rejected namesakes).
                 let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
