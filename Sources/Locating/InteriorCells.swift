@@ -18,10 +18,10 @@ struct InteriorCells {
 
     init?(box: BoundingBox) {
         guard box.west >= -180, box.east <= 180, box.south >= -90, box.north <= 90, box.west <= box.east else { return nil }
-        firstColumn = Int((box.west / Self.size).rounded(.down))
-        firstRow = Int((box.south / Self.size).rounded(.down))
-        columns = Int((box.east / Self.size).rounded(.down)) - firstColumn + 1
-        rows = Int((box.north / Self.size).rounded(.down)) - firstRow + 1
+        firstColumn = Self.cell(box.west)
+        firstRow = Self.cell(box.south)
+        columns = Self.cell(box.east) - firstColumn + 1
+        rows = Self.cell(box.north) - firstRow + 1
         guard columns * rows <= Self.maximumCells else { return nil }
         states = Array(repeating: .unknown, count: columns * rows)
     }
@@ -30,8 +30,8 @@ struct InteriorCells {
     /// `cellsAsked` cells or reaches outside the grid.
     mutating func cover(_ box: BoundingBox, of prepared: PreparedGeometry, cellsAsked: Int) throws(GeometryError) -> Bool {
         guard box.west >= -180, box.east <= 180, box.south >= -90, box.north <= 90 else { return false }
-        let x0 = Int((box.west / Self.size).rounded(.down)) - firstColumn, x1 = Int((box.east / Self.size).rounded(.down)) - firstColumn
-        let y0 = Int((box.south / Self.size).rounded(.down)) - firstRow, y1 = Int((box.north / Self.size).rounded(.down)) - firstRow
+        let x0 = Self.cell(box.west) - firstColumn, x1 = Self.cell(box.east) - firstColumn
+        let y0 = Self.cell(box.south) - firstRow, y1 = Self.cell(box.north) - firstRow
         guard x0 >= 0, y0 >= 0, x1 < columns, y1 < rows, x0 <= x1, y0 <= y1, (x1 - x0 + 1) * (y1 - y0 + 1) <= cellsAsked else { return false }
         for y in y0...y1 {
             for x in x0...x1 where try !isInside(column: x, row: y, of: prepared) { return false }
@@ -42,10 +42,13 @@ struct InteriorCells {
     /// Whether the polygon covers `point`: from its cell when that lies inside, else from GEOS.
     mutating func covers(_ point: Coordinate, of prepared: PreparedGeometry) throws(GeometryError) -> Bool {
         guard point.longitude >= -180, point.longitude <= 180, point.latitude >= -90, point.latitude <= 90 else { return prepared.covers(point) }
-        let x = Int((point.longitude / Self.size).rounded(.down)) - firstColumn, y = Int((point.latitude / Self.size).rounded(.down)) - firstRow
+        let x = Self.cell(point.longitude) - firstColumn, y = Self.cell(point.latitude) - firstRow
         guard x >= 0, y >= 0, x < columns, y < rows else { return prepared.covers(point) }
         return try isInside(column: x, row: y, of: prepared) || prepared.covers(point)
     }
+
+    /// The cell number of a longitude or latitude (callers check it lies within ±180°).
+    private static func cell(_ degrees: Degrees) -> Int { Int((degrees / size).rounded(.down)) }
 
     private mutating func isInside(column x: Int, row y: Int, of prepared: PreparedGeometry) throws(GeometryError) -> Bool {
         let k = y * columns + x

@@ -16,10 +16,6 @@ public enum SpellingDistance {
         n <= 3 ? 0 : n == 4 ? 4 : n == 5 ? 5 : n == 6 ? 7 : n
     }
 
-    public static func allowed(_ a: [UInt8], _ b: [UInt8], slack: Int = 0) -> Int {
-        allowance(letters: max(a.count, b.count)) + slack * other
-    }
-
     public static func isClose(_ a: [UInt8], _ b: [UInt8], slack: Int = 0) -> Bool {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in isClose(a, b, slack: slack) } }
     }
@@ -32,6 +28,7 @@ public enum SpellingDistance {
     static func isClose(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, slack: Int) -> Bool {
         if a.elementsEqual(b) { return true }
         if a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) { return true }
+        // The allowance of the longer form, plus `slack` whole edits.
         let limit = allowance(letters: max(a.count, b.count)) + slack * other
         // Each letter one form has more than the other costs at least a vowel gap.
         if abs(a.count - b.count) * vowelGap > limit { return false }
@@ -41,10 +38,6 @@ public enum SpellingDistance {
     static func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
 
     /// Weighted Levenshtein distance in tenths, stopping early once every path exceeds `limit` (returns limit + 1).
-    static func weighted(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in weighted(a, b, limit: limit) } }
-    }
-
     /// Two rows of the table on the stack: it runs for every key posting of every name looked up.
     static func weighted(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         func gap(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
