@@ -125,6 +125,38 @@ public final class GeometryEngine {
         return try produce("intersection") { GEOSIntersection_r(context.handle, ha.pointer, hb.pointer) }
     }
 
+    /// The part of `a` within any of `parts` (the union of its intersections with each it meets), nil when it
+    /// meets none. The parts stay in GEOS (a country's outline is thousands of vertices, and converting it for
+    /// every overlay cost more than the overlay); `a` crosses the bridge once.
+    public func intersection(_ a: GeoJSONGeometry, withEachOf parts: [PreparedGeometry]) throws(GeometryError) -> GeoJSONGeometry? {
+        let h = context.handle
+        let ha = try handle(a)
+        var pieces: [GEOSGeometryHandle] = []
+        for part in parts {
+            let meets = GEOSPreparedIntersects_r(h, part.prepared, ha.pointer)
+            guard meets != 2 else { throw context.failure("prepared intersects") }
+            guard meets == 1 else { continue }
+            guard let p = GEOSIntersection_r(h, ha.pointer, part.base.pointer) else { throw context.failure("intersection") }
+            pieces.append(GEOSGeometryHandle(context: context, taking: p))
+        }
+        guard let first = pieces.first else { return nil }
+        if pieces.count == 1 { return try value(first.pointer) }
+        // The collection takes clones: the pieces' handles still destroy their own.
+        var clones: [OpaquePointer?] = []
+        defer { if !clones.isEmpty { for c in clones { GEOSGeom_destroy_r(h, c) } } }
+        for piece in pieces {
+            guard let c = GEOSGeom_clone_r(h, piece.pointer) else { throw context.failure("clone") }
+            clones.append(c)
+        }
+        let collection = clones.withUnsafeMutableBufferPointer {
+            GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
+        }
+        guard let collection else { throw context.failure("collection") }
+        clones = []
+        let owned = GEOSGeometryHandle(context: context, taking: collection)
+        return try produce("union") { GEOSUnaryUnion_r(h, owned.pointer) }
+    }
+
     /// The part of `a` outside `b`.
     public func difference(_ a: GeoJSONGeometry, _ b: GeoJSONGeometry) throws(GeometryError) -> GeoJSONGeometry {
         let ha = try handle(a), hb = try handle(b)

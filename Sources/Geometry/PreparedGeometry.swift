@@ -5,8 +5,9 @@ import GeoCore
 /// (for example: which of 100,000 incidents lie in a control zone). Owns its GEOS objects.
 public final class PreparedGeometry {
     private let engine: GeometryEngine
-    private let base: GEOSGeometryHandle
-    private let prepared: OpaquePointer
+    /// The geometry itself, held by GEOS: overlays with it need no crossing of the WKB bridge.
+    let base: GEOSGeometryHandle
+    let prepared: OpaquePointer
     private let sequence: OpaquePointer
     private let probe: OpaquePointer
 

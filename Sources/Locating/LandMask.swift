@@ -14,7 +14,8 @@ final class LandMask {
     private final class Country {
         let box: BoundingBox
         let outline: GeoJSONGeometry
-        var widened: (shape: GeoJSONGeometry, prepared: PreparedGeometry)?
+        /// The widened outline, prepared (GEOS holds it: overlays with it cross no bridge).
+        var widened: PreparedGeometry?
         /// The cells of the widened outline: "wholly on land?" for most areas without GEOS.
         var cells: InteriorCells?
 
@@ -47,11 +48,10 @@ final class LandMask {
         }
         let near = countries!.indices.filter { countries![$0].box.expanded(by: 0.1).overlapsPlanar(box) }
         guard !near.isEmpty else { return nil }
-        var pieces: [GeoJSONGeometry] = []
         do {
             for i in near where countries![i].widened == nil {
                 let shape = try engine.buffer(countries![i].outline, by: Self.margin, quadrantSegments: 4)
-                countries![i].widened = (shape, try engine.prepare(shape))
+                countries![i].widened = try engine.prepare(shape)
                 countries![i].cells = shape.boundingBox.flatMap(InteriorCells.init(box:))
             }
             for i in near where try insideCells(of: i, covering: box) { return nil }
@@ -59,10 +59,7 @@ final class LandMask {
             // narrower than the spacing of the vertices (5 km at most), which the overlay would cost much more
             // to find. (A contains test would add nothing: what it accepts has every vertex on land.)
             if try allOnLand(area.allCoordinates, near) { return nil }
-            let lands = near.map { countries![$0].widened! }
-            for land in lands where try land.prepared.intersects(area) { pieces.append(try engine.intersection(area, land.shape)) }
-            guard !pieces.isEmpty else { return nil }
-            return pieces.count == 1 ? pieces[0] : try engine.union(pieces)
+            return try engine.intersection(area, withEachOf: near.map { countries![$0].widened! })
         } catch { throw .geometry(error) }
     }
 
@@ -78,7 +75,7 @@ final class LandMask {
     /// Whether country `i`'s widened outline covers `point` (its cell first).
     private func covers(_ point: Coordinate, country i: Int) throws(GeometryError) -> Bool {
         let country = countries![i]
-        guard let prepared = country.widened?.prepared else { return false }
+        guard let prepared = country.widened else { return false }
         guard country.cells != nil else { return prepared.covers(point) }
         return try country.cells!.covers(point, of: prepared)
     }
@@ -86,7 +83,7 @@ final class LandMask {
     /// Whether the grid cells over `box` all lie inside country `i`'s widened outline.
     private func insideCells(of i: Int, covering box: BoundingBox) throws(GeometryError) -> Bool {
         let country = countries![i]
-        guard let prepared = country.widened?.prepared, country.cells != nil else { return false }
+        guard let prepared = country.widened, country.cells != nil else { return false }
         return try country.cells!.cover(box, of: prepared, cellsAsked: Self.cellsAsked)
     }
 }

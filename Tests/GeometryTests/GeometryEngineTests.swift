@@ -44,6 +44,20 @@ private func square(_ x0: Double, _ y0: Double, _ side: Double) -> GeoJSONGeomet
         #expect(try !engine.intersects(a, square(10, 10, 1)))
     }
 
+    @Test func intersectionWithEachOfSeveralPartsIsTheUnionOfTheIntersections() throws {
+        // Two overlapping "countries" and an area across both and beyond: what the overlays one by one give,
+        // dissolved; one part met is its intersection alone; none met, nil.
+        let west = square(0, 0, 10), east = square(8, 0, 10), far = square(50, 50, 1)
+        let parts = try [west, east, far].map { try engine.prepare($0) }
+        let area = square(5, 5, 20)
+        let cut = try #require(try engine.intersection(area, withEachOf: parts))
+        #expect(cut == (try engine.union([try engine.intersection(area, west), try engine.intersection(area, east)])))
+        #expect(abs(try engine.planarArea(cut) - 13 * 5) < 1e-9)
+        let inWest = square(1, 1, 2)
+        #expect(try engine.intersection(inWest, withEachOf: parts) == (try engine.intersection(inWest, west)))
+        #expect(try engine.intersection(square(30, 30, 1), withEachOf: parts) == nil)
+    }
+
     @Test func everyGeometryTypeCrossesTheWKBBridgeUnchanged() throws {
         let shapes: [GeoJSONGeometry] = [
             .point(c(39.00788, 35.95283)), .multiPoint([c(1, 2), c(3, 4)]), .lineString([c(1, 2), c(3, 4)]),
