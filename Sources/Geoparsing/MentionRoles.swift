@@ -22,7 +22,7 @@ struct MentionRoles: Sendable {
     let before: [Cue]
     let after: [Cue]
     /// Words that may stand between a `before` phrase and the name ("from the village of X").
-    static let between: Set<String> = ["the", "a", "of", "de", "d", "du", "des", "la", "le", "les", "l", "al"]
+    static let between: WordSet = ["the", "a", "of", "de", "d", "du", "des", "la", "le", "les", "l", "al"]
 
     static let standard: MentionRoles = {
         do { return try MentionRoles(bundle: .module) } catch {
@@ -55,13 +55,19 @@ struct MentionRoles: Sendable {
         self.before = before.sorted { $0.words.count > $1.words.count }
         self.after = after.sorted { $0.words.count > $1.words.count }
         // The check skips words allowed between ("habitants de X"): a cue's last other word is what it sees.
-        beforeEnds = Set(before.compactMap { $0.words.last { !Self.between.contains($0) } })
-        afterStarts = Set(after.compactMap(\.words.first))
+        beforeEnds = WordSet(before.compactMap { $0.words.last { !Self.between.contains($0) } })
+        afterStarts = WordSet(after.compactMap(\.words.first))
+        beforeByLast = WordTable(Dictionary(grouping: self.before, by: { $0.words.last! }).map { ($0.key, $0.value) })
+        afterByFirst = WordTable(Dictionary(grouping: self.after, by: { $0.words.first! }).map { ($0.key, $0.value) })
     }
 
     /// Last words of the `before` cues and first words of the `after` cues: most names have neither beside them.
-    let beforeEnds: Set<String>
-    let afterStarts: Set<String>
+    let beforeEnds: WordSet
+    let afterStarts: WordSet
+    /// The cues by the word they end (`before`) or start (`after`) with, longest first as in `before` and `after`:
+    /// only those can match where that word stands.
+    let beforeByLast: WordTable<[Cue]>
+    let afterByFirst: WordTable<[Cue]>
 
     /// The role of the name on tokens `first...last`, read as `place`.
     func role(first: Int, last: Int, tokens: [Token], place: Place) -> MentionRole {
@@ -85,7 +91,7 @@ struct MentionRoles: Sendable {
         var words = tokens[lo..<first].map(\.folded)[...]
         if let e = tokens[first].elision { words.append(e) }
         while true {
-            for c in before where (!c.capitalsOnly || isCapital) && words.count >= c.words.count
+            for c in words.last.flatMap({ beforeByLast[$0] }) ?? [] where (!c.capitalsOnly || isCapital) && words.count >= c.words.count
                 && words.suffix(c.words.count).elementsEqual(c.words) {
                 return c.role
             }
@@ -96,7 +102,8 @@ struct MentionRoles: Sendable {
         var hi = last + 1
         while hi < tokens.count, hi - last <= 3, tokens[hi].line == line { hi += 1 }
         let next = tokens[(last + 1)..<hi].map(\.folded)[...]
-        for c in after where (!c.capitalsOnly || isCapital) && next.count >= c.words.count && next.prefix(c.words.count).elementsEqual(c.words) {
+        for c in next.first.flatMap({ afterByFirst[$0] }) ?? [] where (!c.capitalsOnly || isCapital) && next.count >= c.words.count
+            && next.prefix(c.words.count).elementsEqual(c.words) {
             return c.role
         }
         return .place
