@@ -85,14 +85,52 @@ public enum Geodesic {
 
     /// `circle` at each of `radii` about one centre (an annulus's two rings): each azimuth's geodesic is set up
     /// once and every ring's point is a position on it.
+    ///
+    /// The ellipsoid is symmetric about the centre's meridian: the geodesic leaving at azimuth −α is the mirror
+    /// image of the one leaving at α, so the western half (and the meridian's two points) is solved and the
+    /// eastern half reflected (within an ulp of solving it). Rings that reach 90° of longitude from the centre
+    /// or past the antimeridian (around a pole) are solved whole.
     public static func circles(center: Coordinate, radii: [Distance], segments: Int = 72) -> [[Coordinate]] {
         precondition(segments >= 8, "a circle needs at least 8 segments")
         var rings = radii.map { _ in [Coordinate]() }
         for k in rings.indices { rings[k].reserveCapacity(segments + 1) }
+        let lon0 = center.longitude
+        var mirrored = true
         // Azimuths decreasing (N, W, S, E) trace the ring counter-clockwise on the lon/lat plane.
+        func solve(_ k: Int) {
+            var line = geod_geodesicline()
+            geod_lineinit(&line, wgs84, center.latitude, lon0, 360 - Double(k) * 360 / Double(segments),
+                          UInt32(GEOD_LATITUDE.rawValue | GEOD_LONGITUDE.rawValue | GEOD_DISTANCE_IN.rawValue))
+            for r in radii.indices {
+                var lat = 0.0, lon = 0.0
+                geod_genposition(&line, 0, radii[r].meters, &lat, &lon, nil, nil, nil, nil, nil, nil)
+                let offset = lon - lon0
+                if !(abs(offset) < 90 && abs(lon0 - offset) <= 180) { mirrored = false }
+                rings[r].append(Coordinate(longitude: lon, latitude: lat))
+            }
+        }
+        let half = segments / 2
+        for k in 0...half { solve(k) }
+        if mirrored {
+            // Azimuth 360 − k·s mirrors 360 − (n − k)·s: point k (k > half) is point n − k reflected.
+            for r in rings.indices {
+                for k in (half + 1)..<segments {
+                    let p = rings[r][segments - k]
+                    rings[r].append(Coordinate(longitude: lon0 - (p.longitude - lon0), latitude: p.latitude))
+                }
+            }
+        } else {
+            for k in (half + 1)..<segments { solve(k) }
+        }
+        for r in rings.indices { rings[r].append(rings[r][0]) }
+        return rings
+    }
+
+    /// `circles` with every point solved (no reflection): what the reflected half is checked against.
+    static func solvedCircles(center: Coordinate, radii: [Distance], segments: Int) -> [[Coordinate]] {
+        var rings = radii.map { _ in [Coordinate]() }
         for k in 0..<segments {
-            let azimuth = 360 - Double(k) * 360 / Double(segments)
-            let points = destinations(from: center, bearing: Bearing(degrees: azimuth), distances: radii)
+            let points = destinations(from: center, bearing: Bearing(degrees: 360 - Double(k) * 360 / Double(segments)), distances: radii)
             for r in rings.indices { rings[r].append(points[r]) }
         }
         for r in rings.indices { rings[r].append(rings[r][0]) }

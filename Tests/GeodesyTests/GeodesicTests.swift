@@ -70,4 +70,30 @@ let homs = Coordinate(longitude: 36.72559, latitude: 34.72405)
                           Geodesic.circle(center: homs, radius: .kilometers(8), segments: 180)])
         for p in rings[1] { #expect(abs(Geodesic.distance(from: homs, to: p).meters - 8_000) < 1e-6) }
     }
+    @Test func reflectedHalfOfACircleIsTheSolvedHalf() {
+        // The eastern half is the western half mirrored about the centre's meridian: within 1e-11° of solving
+        // each point, and every point at the radius.
+        var rng = SplitMix64(seed: 2026)
+        for _ in 0..<500 {
+            let center = Coordinate(longitude: rng.uniform(-180, 180), latitude: rng.uniform(-89.9, 89.9))
+            let radii = [Distance(meters: rng.uniform(1, 3_000_000)), Distance(meters: rng.uniform(1, 50_000))]
+            let n = 8 + Int(rng.uniform(0, 200))
+            let rings = Geodesic.circles(center: center, radii: radii, segments: n)
+            let solved = Geodesic.solvedCircles(center: center, radii: radii, segments: n)
+            for r in 0..<2 {
+                #expect(rings[r].count == n + 1 && rings[r].first == rings[r].last)
+                for (p, q) in zip(rings[r], solved[r]) {
+                    #expect(abs(p.latitude - q.latitude) < 1e-11 && abs(p.longitude - q.longitude) < 1e-11)
+                    #expect(abs(Geodesic.distance(from: center, to: p).meters - radii[r].meters) < 1e-6)
+                }
+            }
+        }
+        // Around a pole and across the antimeridian no half is reflected: the rings are the solved ones.
+        for (center, radius) in [(Coordinate(longitude: 30, latitude: 85), Distance.kilometers(1_000)),
+                                 (Coordinate(longitude: 179.95, latitude: 10), Distance.kilometers(50)),
+                                 (Coordinate(longitude: -179.95, latitude: -10), Distance.kilometers(50))] {
+            #expect(Geodesic.circles(center: center, radii: [radius], segments: 90)
+                    == Geodesic.solvedCircles(center: center, radii: [radius], segments: 90))
+        }
+    }
 }
