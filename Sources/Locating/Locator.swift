@@ -24,10 +24,10 @@ public final class Locator {
 
     public let gazetteer: Gazetteer
     /// Changing them empties the caches of areas and checks computed with the old ones.
-    public var options = Options() { didSet { areas.removeAll(); checks.removeAll(); borderBands.removeAll() } }
+    public var options = Options() { didSet { areas = AreaCache(limit: cacheLimit); checks.removeAll(); borderBands.removeAll() } }
     /// Entries the caches of areas and of named-place checks may each hold; 0 turns them off.
     public var cacheLimit = Locator.defaultCacheLimit {
-        didSet { areas.limit = cacheLimit; checks.limit = cacheLimit; extents.limit = cacheLimit; namesakes.limit = cacheLimit }
+        didSet { areas = AreaCache(limit: cacheLimit); checks.limit = cacheLimit; extents.limit = cacheLimit; namesakes.limit = cacheLimit }
     }
     public static let defaultCacheLimit = CacheBudget.standard.entries
     let engine: GeometryEngine
@@ -118,7 +118,7 @@ public final class Locator {
 
     /// The point and area an expression gives around an anchor: all that depends on the anchor and on what the
     /// phrase says (form, distance, direction), not on where the phrase stands.
-    struct LocatedArea {
+    struct LocatedArea: Sendable {
         let point: Coordinate
         let bearing: Bearing?
         let area: GeoJSONGeometry
@@ -127,7 +127,7 @@ public final class Locator {
         let areaKm2: Double
     }
 
-    struct AreaKey: Hashable {
+    struct AreaKey: Hashable, Sendable {
         let anchorID: String
         let form: RelativeForm
         let distance: DistanceEstimate?
@@ -135,9 +135,8 @@ public final class Locator {
         let outskirts: Bool
     }
 
-    /// Areas computed so far. Reports say "the northern countryside of Aleppo" or "near Idlib" again and again,
-    /// and each area is hundreds of geodesic solutions and a GEOS check.
-    private var areas = BoundedCache<AreaKey, LocatedArea>(limit: Locator.defaultCacheLimit)
+    /// Areas computed so far, by this locator or by those it shares them with (`AreaCache`).
+    public var areas = AreaCache(limit: Locator.defaultCacheLimit)
 
     /// Named-place checks made so far: a name checked against an area in a context.
     private var checks = BoundedCache<CheckKey, NamedPlaceCheck>(limit: Locator.defaultCacheLimit)
@@ -149,7 +148,7 @@ public final class Locator {
     }
 
     func area(of e: RelativeExpression, around anchor: Place, key: AreaKey) throws(LocatingError) -> LocatedArea {
-        try areas.value(for: key) { () throws(LocatingError) in try computeArea(of: e, around: anchor) }
+        try areas.entries.value(for: key) { () throws(LocatingError) in try computeArea(of: e, around: anchor) }
     }
 
     func computeArea(of e: RelativeExpression, around anchor: Place) throws(LocatingError) -> LocatedArea {

@@ -8,8 +8,8 @@ import Places
 ///
 /// A block (`Geoparser.blocks`: up to 16,384 code points, cut at blank lines) is one document: its mentions
 /// are disambiguated together and its incidents merged together. A report is one block; a long file of many
-/// reports costs time in proportion to its length. Each worker owns its `Geoparser` (its PROJ context and
-/// place cache); the gazetteer is shared.
+/// reports costs time in proportion to its length. Each worker owns its `Geoparser` (its PROJ and GEOS contexts
+/// and place cache); the gazetteer and the cache of uncertainty areas are shared.
 public final class ReportReader {
     /// What a text gave: mentions sorted by start, incidents and control claims, offsets in the whole file.
     public struct Output: Sendable {
@@ -31,6 +31,7 @@ public final class ReportReader {
             parser.organisationNames = OrganisationNames(lexicon.aliases.filter { !$0.isModifier }.map(\.folded))
             return parser
         }
+        for parser in parsers.dropFirst() { parser.shareAreas(with: parsers[0]) }
         extractor = EventExtractor(lexicon: lexicon)
     }
 

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Synchronization
 @testable import GeoCore
 
 @Suite struct ParsingTests {
@@ -86,5 +88,38 @@ import Testing
         var cache = BoundedCache<Int, Int>(limit: 10)
         #expect(throws: Failure.self) { try cache.value(for: 1) { () throws(Failure) -> Int in throw Failure() } }
         #expect(cache.count == 0)
+    }
+}
+
+@Suite struct SharedCacheTests {
+    /// Two threads asking for the same keys: every answer is the computed value, and what one thread stored the
+    /// other finds (a second pass computes nothing).
+    @Test func workersFindWhatAnotherComputed() {
+        let cache = SharedCache<Int, Int>(limit: 1_000)
+        let calls = Mutex(0)
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            for k in 0..<500 {
+                let v = cache.value(for: k) { calls.withLock { $0 += 1 }; return k * 7 }
+                if v != k * 7 { wrong.withLock { $0 += 1 } }
+            }
+        }
+        #expect(wrong.withLock { $0 } == 0 && cache.count == 500)
+        let before = calls.withLock { $0 }
+        #expect(before >= 500 && before <= 1_000)
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            for k in 0..<500 { _ = cache.value(for: k) { calls.withLock { $0 += 1 }; return -1 } }
+        }
+        #expect(calls.withLock { $0 } == before)
+    }
+
+    @Test func neverHoldsMoreThanItsLimitAndZeroKeepsNothing() {
+        let cache = SharedCache<Int, Int>(limit: 100)
+        for k in 0..<1_000 { _ = cache.value(for: k) { k } }
+        #expect(cache.count <= 100 && cache.count > 0)
+        let off = SharedCache<Int, Int>(limit: 0)
+        var calls = 0
+        for _ in 0..<3 { _ = off.value(for: 1) { calls += 1; return 1 } }
+        #expect(calls == 3 && off.count == 0)
     }
 }
