@@ -30,6 +30,7 @@ public final class Geoparser {
     public init(gazetteer: Gazetteer) throws(LocatingError) {
         self.gazetteer = gazetteer
         locator = try Locator(gazetteer: gazetteer)
+        locator.rankingWithoutContext = { [unowned self] name in cacheLimit > 0 ? ranked(name) : nil }
     }
 
     /// Uses `other`'s cache of uncertainty areas (parsers of one job, same gazetteer and options): an area one

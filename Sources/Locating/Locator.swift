@@ -34,6 +34,10 @@ public final class Locator {
     public let parser = RelativeExpressionParser()
     /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
     public let records: PlaceRecordCache
+    /// A name's ranking without context as its owner already has it (the geoparser's, most names checked
+    /// against an area having been read as mentions): the check then only scores it in its context. Nil, or an
+    /// answer of nil: the name is ranked anew.
+    public var rankingWithoutContext: ((String) -> [RankedPlace]?)?
 
     public init(gazetteer: Gazetteer) throws(LocatingError) {
         self.gazetteer = gazetteer
@@ -298,7 +302,9 @@ public final class Locator {
 
     /// Resolves a place named next to the expression, preferring candidates inside the area.
     func checkNamedPlace(_ name: String, area: GeoJSONGeometry, point: Coordinate, context: ResolveContext) throws(LocatingError) -> NamedPlaceCheck {
-        let ranked = gazetteer.rank(name, context: context).filter { $0.level <= .key }.prefix(20)
+        let plain = rankingWithoutContext?(name)
+        let ranked = (plain.map { gazetteer.rank(name, context: context, reusing: $0) } ?? gazetteer.rank(name, context: context))
+            .filter { $0.level <= .key }.prefix(20)
         // Namesakes are mostly far away: outside the area's box none is covered, and GEOS is asked only when one
         // lies inside it.
         let box = area.boundingBox

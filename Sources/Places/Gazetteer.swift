@@ -105,14 +105,36 @@ public final class Gazetteer: Sendable {
         }
         let adminMatch = adminMatcher(context.adminKeys)
         return best.map { place, m in
-            let s = PlaceRanking.score(place: place, level: m.0, index: index, context: context, adminMatch: adminMatch)
-            let bonus = m.0 == .key && writtenWithoutArticle.contains(place) ? PlaceRanking.articleDroppedBonus : 0
-            return RankedPlace(place: place, score: s.score + bonus, level: m.0, distance: s.distance, matchedKey: m.1)
-        }.sorted {
-            if $0.score != $1.score { return $0.score > $1.score }
-            if index.populations[$0.place] != index.populations[$1.place] { return index.populations[$0.place] > index.populations[$1.place] }
-            return index.rowids[$0.place] < index.rowids[$1.place]   // a stable answer for true ties
-        }
+            scored(place, level: m.0, matchedKey: m.1, articleDropped: m.0 == .key && writtenWithoutArticle.contains(place),
+                   context: context, adminMatch: adminMatch)
+        }.sorted(by: isRankedBefore)
+    }
+
+    /// `rank(name, context:)` from the name's ranking without a context (`plain`, `rank(name)`): the context
+    /// changes only the scores (and so the order) when its country's names are transliterated (their key
+    /// matches count anyway) and fuzzy matching is not asked for a name nothing matched; else it is ranked anew.
+    public func rank(_ name: String, context: ResolveContext, reusing plain: [RankedPlace]) -> [RankedPlace] {
+        let sameMatches = context.country.map { Self.isTransliterated[Int(NameIndex.countryCode($0))] } ?? true
+        guard sameMatches, !(plain.isEmpty && context.allowFuzzy) else { return rank(name, context: context) }
+        let adminMatch = adminMatcher(context.adminKeys)
+        return plain.map {
+            scored($0.place, level: $0.level, matchedKey: $0.matchedKey, articleDropped: $0.articleDropped, context: context, adminMatch: adminMatch)
+        }.sorted(by: isRankedBefore)
+    }
+
+    private func scored(_ place: Int, level: MatchLevel, matchedKey: String?, articleDropped: Bool, context: ResolveContext,
+                        adminMatch: (Int) -> Bool) -> RankedPlace {
+        let s = PlaceRanking.score(place: place, level: level, index: index, context: context, adminMatch: adminMatch)
+        let bonus = articleDropped ? PlaceRanking.articleDroppedBonus : 0
+        return RankedPlace(place: place, score: s.score + bonus, level: level, distance: s.distance, matchedKey: matchedKey,
+                           articleDropped: articleDropped)
+    }
+
+    /// Best first: score, then population, then the store's order (a stable answer for true ties).
+    private func isRankedBefore(_ a: RankedPlace, _ b: RankedPlace) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if index.populations[a.place] != index.populations[b.place] { return index.populations[a.place] > index.populations[b.place] }
+        return index.rowids[a.place] < index.rowids[b.place]
     }
 
     /// Countries whose place names reach analysts transliterated from Arabic script (Arab League members, and
@@ -182,4 +204,6 @@ public struct RankedPlace: Sendable {
     public let level: MatchLevel
     public let distance: Distance?
     let matchedKey: String?
+    /// A key match that is one of the place's names written with an article ("al-Midan" for "Midan").
+    let articleDropped: Bool
 }

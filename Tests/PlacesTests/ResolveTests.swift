@@ -1,5 +1,6 @@
 import Testing
 import GeoCore
+import TestSupport
 @testable import Places
 
 /// The names of issue 3, resolved on the embedded default (GeoNames cities500 ids as expected answers).
@@ -95,6 +96,39 @@ import GeoCore
             #expect(l.id == f.id && l.name == f.name && l.coordinate == f.coordinate && l.kind == f.kind && l.admin1 == f.admin1
                     && l.country == f.country && l.population == f.population && l.otherIDs == f.otherIDs)
         }
+    }
+
+    /// A name's ranking without context, scored in a context, is what ranking it in that context gives: names of
+    /// Who's On First Syria (every 40th row, with "al-" before, misspelt and bare), in contexts of each kind.
+    @Test func aContextRescoresThePlainRankingAsRankingAnewWould() throws {
+        let g = try TestData.wofGazetteer.get()
+        var it = CSVReader(text: try String(contentsOfFile: TestPaths.wofSyria, encoding: .utf8)).makeIterator()
+        let header = CSVHeader(it.next()?.fields ?? [])
+        var names: [String] = ["Midan", "al-Midan", "Irak", "Kantari", "Idlbi", "Raqa", "Alep", "Qwzxv"]
+        var row = 0
+        while let r = it.next() {
+            row += 1
+            guard row % 40 == 0, let name = header.value("name", in: r) else { continue }
+            names += [name, "al-" + name, String(name.dropLast())]
+        }
+        let aleppo = try #require(g.rank("Aleppo").first)
+        let contexts = [ResolveContext(), ResolveContext(country: "SY"), ResolveContext(country: "iq"), ResolveContext(country: "TR"),
+                        ResolveContext(near: g.index.coordinate(aleppo.place)), ResolveContext(adminKeys: try g.adminKeys(for: "Idlib")),
+                        ResolveContext(country: "SY", allowFuzzy: true), ResolveContext(country: "FR", allowFuzzy: true)]
+        func digest(_ r: [RankedPlace]) -> [String] {
+            r.map { "\($0.place) \($0.score) \($0.level) \($0.distance?.meters ?? -1) \($0.matchedKey ?? "") \($0.articleDropped)" }
+        }
+        var compared = 0
+        for name in names {
+            let plain = g.rank(name)
+            for context in contexts {
+                let anew = g.rank(name, context: context)
+                #expect(digest(g.rank(name, context: context, reusing: plain)) == digest(anew), "\(name) \(context)")
+                compared += anew.count
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(names.contains { g.rank($0).contains(where: \.articleDropped) }, "a name written with its article is among them")
     }
 
     @Test func countryCodesIgnoreCaseAndRefuseWhatIsNotTwoLetters() {
