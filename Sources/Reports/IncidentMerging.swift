@@ -8,8 +8,8 @@ extension EventExtractor {
     static func merge(_ list: [Incident]) -> [Incident] {
         var out: [Incident] = []
         out.reserveCapacity(list.count)
-        for e in list {
-            if let k = out.firstIndex(where: { compatible($0, e) }) { absorb(e, into: &out[k]) } else { out.append(e) }
+        for i in list.indices {
+            if let k = out.firstIndex(where: { compatible($0, list[i]) }) { absorb(list[i], into: &out[k]) } else { out.append(list[i]) }
         }
         return out
     }
@@ -42,13 +42,14 @@ extension EventExtractor {
     /// joins any kind with its toll), not on two days the text gives, and the same place, or no place for one of
     /// them, or the same toll at a region and a town of it.
     static func compatible(_ a: Incident, _ b: Incident) -> Bool {
-        let sameToll = a.claims.contains { x in b.claims.contains { $0.count == x.count && x.count > 0 } }
-        guard a.subType == b.subType || ((a.subType == "killing" || b.subType == "killing") && sameToll) else { return false }
+        // Tolls are compared only where they decide (most pairs differ in kind or place first).
+        func sameToll() -> Bool { a.claims.contains { x in b.claims.contains { $0.count == x.count && x.count > 0 } } }
+        guard a.subType == b.subType || ((a.subType == "killing" || b.subType == "killing") && sameToll()) else { return false }
         // Two days the text gives are two incidents.
         if a.dateSource == .text, b.dateSource == .text, a.date != b.date { return false }
         if a.placeID != nil, a.placeID == b.placeID { return true }
         if a.point == nil || b.point == nil { return true }
         // The same toll at two places of one governorate: a headline's region and the details' town.
-        return sameToll && a.admin1 == b.admin1 && a.geoPrecision != b.geoPrecision
+        return a.admin1 == b.admin1 && a.geoPrecision != b.geoPrecision && sameToll()
     }
 }
