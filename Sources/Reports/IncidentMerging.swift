@@ -5,11 +5,13 @@ import Incidents
 /// One incident told several times (a headline, then the details) becomes one, with every claim.
 extension EventExtractor {
     /// Same kind of incident told twice: keep one, with the most precise location and every figure.
-    static func merge(_ list: [Incident]) -> [Incident] {
+    static func merge(_ list: consuming [Incident]) -> [Incident] {
         var out: [Incident] = []
         out.reserveCapacity(list.count)
-        for i in list.indices {
-            if let k = out.firstIndex(where: { compatible($0, list[i]) }) { absorb(list[i], into: &out[k]) } else { out.append(list[i]) }
+        // Taken from the end of the reversed list: each incident moves into the result, none is copied.
+        list.reverse()
+        while let e = list.popLast() {
+            if let k = out.firstIndex(where: { compatible($0, e) }) { absorb(e, into: &out[k]) } else { out.append(e) }
         }
         return out
     }
