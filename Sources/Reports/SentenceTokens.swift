@@ -26,8 +26,7 @@ struct SentenceTokens {
             let start = i
             while i < sentence.upperBound, !scalars[i].isWhitespace { i += 1 }
             guard i > start else { continue }
-            let folded = EventExtractor.fold(scalars[start..<i])
-            let ws = EventExtractor.words(of: folded)
+            let ws = Self.words(ofToken: scalars[start..<i])
             guard !ws.isEmpty else {
                 // A lone dash or semicolon: it still ends the clause of the word before.
                 if let last = trailing.indices.last, trailing[last] == nil, let p = Self.punctuation(scalars[start..<i]) { trailing[last] = p }
@@ -43,6 +42,34 @@ struct SentenceTokens {
             clause[j] = k
         }
         clauseCount = words.isEmpty ? 0 : k + 1
+    }
+
+    /// The folded words of one whitespace-free token (`EventExtractor.fold`, then its words). Most tokens are ASCII
+    /// without an apostrophe: their fold is their runs of letters and digits, lower-cased, read here directly.
+    static func words(ofToken token: ArraySlice<Unicode.Scalar>) -> [String] {
+        guard token.count <= 64, token.allSatisfy({ $0.value < 0x80 && $0.value != 0x27 && $0.value != 0x60 }) else {
+            return foldedWords(ofToken: token)
+        }
+        var out: [String] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { run in
+            var n = 0
+            for s in token {
+                let c = UInt8(s.value)
+                switch c {
+                case 0x61...0x7A, 0x30...0x39: run[n] = c; n += 1
+                case 0x41...0x5A: run[n] = c + 32; n += 1
+                default:
+                    if n > 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: run[0..<n]), as: UTF8.self)); n = 0 }
+                }
+            }
+            if n > 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: run[0..<n]), as: UTF8.self)) }
+        }
+        return out
+    }
+
+    /// The general path of `words(ofToken:)`.
+    static func foldedWords(ofToken token: ArraySlice<Unicode.Scalar>) -> [String] {
+        EventExtractor.words(of: EventExtractor.fold(token))
     }
 
     /// The last punctuation mark of a token that matters for clauses.

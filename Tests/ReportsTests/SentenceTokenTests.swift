@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import GeoCore
+@testable import Reports
+import TestSupport
+
+@Suite struct SentenceTokenTests {
+    /// A token's words read directly (ASCII without apostrophes) are those of its fold: every token of the dev
+    /// corpus and the seed report, tokens written to catch the edges, and random ASCII ones.
+    @Test func tokenWordsAreTheWordsOfTheFold() throws {
+        let dev = TestData.shared.appendingPathComponent("corpus/dev")
+        var texts = try FileManager.default.contentsOfDirectory(atPath: dev.path).filter { $0.hasSuffix(".txt") }
+            .map { try String(contentsOf: dev.appendingPathComponent($0), encoding: .utf8) }
+        texts.append(try String(contentsOf: TestData.shared.appendingPathComponent("corpus/000_b936dedbd59c1222.txt"), encoding: .utf8))
+        var tokens = texts.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+        tokens += ["(Idlib),", "A'zaz", "d'Idleb", "l`est", "3-4", "U.S.", "--", "-", "al-Bab;", "KM", "10km.", "Ma'arrat",
+                   "qu'il", "«Raqqa»", "x" + String(repeating: "y", count: 80), "\"ISIS\"", "Deir-ez-Zor's", "(SOHR)."]
+        var rng = SplitMix64(seed: 24)
+        let alphabet = Array("abcXYZ019-.,;:()'`\"/".unicodeScalars)
+        for _ in 0..<3_000 {
+            let n = 1 + Int(rng.uniform(0, 12))
+            tokens.append(String(String.UnicodeScalarView((0..<n).map { _ in alphabet[Int(rng.uniform(0, Double(alphabet.count) - 0.001))] })))
+        }
+        var direct = 0
+        for t in tokens {
+            let scalars = Array(t.unicodeScalars)[...]
+            #expect(SentenceTokens.words(ofToken: scalars) == SentenceTokens.foldedWords(ofToken: scalars), "\(t)")
+            if t.unicodeScalars.allSatisfy({ $0.isASCII && $0 != "'" && $0 != "`" }) { direct += 1 }
+        }
+        #expect(tokens.count > 5_000 && direct > tokens.count / 2)
+    }
+}
