@@ -117,7 +117,7 @@ extension Geoparser {
         // Each mention's current reading, and whether it is a settlement (updated as choices change).
         var current = cs.map { $0.ranked[$0.choice].place }
         var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
-        for _ in 0..<2 {
+        for pass in 0..<2 {
             // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
             // follow the choices already made in this pass.
             let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
@@ -144,6 +144,8 @@ extension Geoparser {
                 if current[k] != cs[k].ranked[best].place || settlement[k] != fixed[k][best].settlement { version += 1 }
                 current[k] = cs[k].ranked[best].place
                 settlement[k] = fixed[k][best].settlement
+                // Only the last pass's reasons are kept: the first pass's are not written.
+                guard pass == 1 else { continue }
                 cs[k].reasons = fixed[k][best].reasons
                 if let p = proximity[best] { cs[k].reasons.append("proximity: \(Int(p.kilometers.rounded())) km from \(cs[p.mention].text)") }
             }
