@@ -14,12 +14,14 @@ extension EventExtractor {
     func sides(in words: [String], triggerWords: [Range<Int>], capitalised: (Int) -> Bool = { _ in true }) -> [SideHit] {
         var taken = [Bool](repeating: false, count: words.count)
         var hits: [SideHit] = []
-        var candidates: [Int] = []
-        for w in words { if let ks = lexicon.aliasesByFirstWord[w] { candidates += ks } }
-        candidates.sort()
-        for (n, k) in candidates.enumerated() where n == 0 || candidates[n - 1] != k {
+        // Each alias with the words its first word stands at, aliases in the lexicon's order (longest first).
+        var starts: [(alias: Int, at: Int)] = []
+        for (i, w) in words.enumerated() { if let ks = lexicon.aliasesByFirstWord[w] { for k in ks { starts.append((k, i)) } } }
+        starts.sort { $0.alias != $1.alias ? $0.alias < $1.alias : $0.at < $1.at }
+        for (k, i) in starts {
             let a = lexicon.aliases[k]
-            for i in Self.occurrences(of: a.words, in: words) where !taken[i..<(i + a.words.count)].contains(true) && (!a.needsCapitals || capitalised(i)) {
+            if i + a.words.count <= words.count, words[i..<(i + a.words.count)].elementsEqual(a.words),
+               !taken[i..<(i + a.words.count)].contains(true), !a.needsCapitals || capitalised(i) {
                 for t in i..<(i + a.words.count) { taken[t] = true }
                 hits.append(SideHit(name: a.canonical, at: i, end: i + a.words.count, isSource: a.isSource, isModifier: a.isModifier))
             }
