@@ -165,9 +165,22 @@ extension Geoparser {
     /// after a space alone when `afterSpace` ("Harasta to the west").
     static func namedPlaceBefore(_ e: RelativeExpression, tokens: [Token], scalars: [Unicode.Scalar],
                                  afterSpace: Bool = false) -> (text: String, range: Range<Int>)? {
-        guard let lastBefore = tokens.lastIndex(where: { $0.range.upperBound <= e.span.lowerBound }) else { return nil }
-        let gap = String(scalars: scalars[tokens[lastBefore].range.upperBound..<e.span.lowerBound]).trimmingCharacters(in: .whitespaces)
-        guard gap == "," || (afterSpace && gap.isEmpty), tokens[lastBefore].startsUpper else { return nil }
+        // Tokens are in text order: the last one ending before the expression, found by bisection.
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.upperBound <= e.span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return nil }
+        let lastBefore = lo - 1
+        // Between them a comma, spaces around it (Foundation's `whitespaces`: tabs and space separators, no line
+        // break), or with `afterSpace` spaces alone.
+        var a = tokens[lastBefore].range.upperBound, b = e.span.lowerBound
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        while a < b, isSpace(scalars[a]) { a += 1 }
+        while b > a, isSpace(scalars[b - 1]) { b -= 1 }
+        let gapIsComma = b == a + 1 && scalars[a] == ","
+        guard gapIsComma || (afterSpace && a == b), tokens[lastBefore].startsUpper else { return nil }
         var first = lastBefore
         while first > 0, tokens[first - 1].startsUpper || Cues.nameParticles.contains(tokens[first - 1].folded),
               adjacent(tokens[first - 1], tokens[first], scalars), lastBefore - first < 4 { first -= 1 }
