@@ -3,9 +3,10 @@ import GeoCore
 import Geodesy
 
 /// Shapes of "where can this be?" built from geodesics on WGS84: every vertex is a geodesic direct solution
-/// from the centre, arcs densified to at most 2° or 5 km between vertices (on an arc of under 66 km radius, as
-/// far apart as keeps every chord within `sagitta` of the arc: a 10 km disc has 71 vertices, GEOS's default
-/// buffer 32) and radial edges to 5 km steps, so the polygon follows the true locus, not a circle drawn in degrees.
+/// from the centre (or, on a disc, the mirror image of one: `Geodesic.circles`), arcs densified to at most 2° or
+/// 5 km between vertices (on an arc of under 66 km radius, as far apart as keeps every chord within `sagitta` of
+/// the arc: a 10 km disc has 71 vertices, GEOS's default buffer 32) and radial edges to 5 km steps, so the
+/// polygon follows the true locus, not a circle drawn in degrees.
 public enum UncertaintyArea {
     /// Annular sector: distances `inner`…`outer` from `center`, azimuths `bearing` ± `halfWidth` (degrees).
     /// With `inner` = 0 a plain sector; with `halfWidth` ≥ 180 a disc or an annulus (a polygon with a hole).
