@@ -88,8 +88,8 @@ public enum Geodesic {
     ///
     /// The ellipsoid is symmetric about the centre's meridian: the geodesic leaving at azimuth −α is the mirror
     /// image of the one leaving at α, so the western half (and the meridian's two points) is solved and the
-    /// eastern half reflected (within an ulp of solving it). Rings that reach 90° of longitude from the centre
-    /// or past the antimeridian (around a pole) are solved whole.
+    /// eastern half reflected (within 1e-11° of solving it, tested). Rings that reach 90° of longitude from the
+    /// centre or past the antimeridian (around a pole) are solved whole.
     public static func circles(center: Coordinate, radii: [Distance], segments: Int = 72) -> [[Coordinate]] {
         precondition(segments >= 8, "a circle needs at least 8 segments")
         var rings = radii.map { _ in [Coordinate]() }

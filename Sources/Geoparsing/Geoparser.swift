@@ -34,8 +34,8 @@ public final class Geoparser {
     }
 
     /// Uses `other`'s cache of uncertainty areas (parsers of one job, same gazetteer and options): an area one
-    /// worker computed, the others need not. (Name rankings stay each worker's: sharing them, tried, saved
-    /// nothing measurable, a ranking costing little more than the lock.)
+    /// worker computed, the others need not. (Name rankings stay each worker's: shared, tried, the cache filled
+    /// and emptied itself twice as fast, and as many rankings were computed.)
     public func shareAreas(with other: Geoparser) {
         locator.areas = other.locator.areas
     }

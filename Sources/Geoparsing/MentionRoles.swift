@@ -19,8 +19,6 @@ public enum MentionRole: String, Sendable, CaseIterable {
 /// make only a country or a capital a metonym: "Ankara said", but "Idlib said" is no usage).
 struct MentionRoles: Sendable {
     struct Cue { let words: [String]; let role: MentionRole; let capitalsOnly: Bool }
-    let before: [Cue]
-    let after: [Cue]
     /// Words that may stand between a `before` phrase and the name ("from the village of X").
     static let between: WordSet = ["the", "a", "of", "de", "d", "du", "des", "la", "le", "les", "l", "al"]
 
@@ -52,19 +50,19 @@ struct MentionRoles: Sendable {
             default: throw LoadError(description: "mention_roles.csv line \(r.line): position is 'before' or 'after'")
             }
         }
-        self.before = before.sorted { $0.words.count > $1.words.count }
-        self.after = after.sorted { $0.words.count > $1.words.count }
         // The check skips words allowed between ("habitants de X"): a cue's last other word is what it sees.
         beforeEnds = WordSet(before.compactMap { $0.words.last { !Self.between.contains($0) } })
         afterStarts = WordSet(after.compactMap(\.words.first))
-        beforeByLast = WordTable(Dictionary(grouping: self.before, by: { $0.words.last! }).map { ($0.key, $0.value) })
-        afterByFirst = WordTable(Dictionary(grouping: self.after, by: { $0.words.first! }).map { ($0.key, $0.value) })
+        // Longest first within each word's cues (grouping keeps the order).
+        let longestFirst: ([Cue]) -> [Cue] = { $0.sorted { $0.words.count > $1.words.count } }
+        beforeByLast = WordTable(Dictionary(grouping: longestFirst(before), by: { $0.words.last! }).map { ($0.key, $0.value) })
+        afterByFirst = WordTable(Dictionary(grouping: longestFirst(after), by: { $0.words.first! }).map { ($0.key, $0.value) })
     }
 
     /// Last words of the `before` cues and first words of the `after` cues: most names have neither beside them.
     let beforeEnds: WordSet
     let afterStarts: WordSet
-    /// The cues by the word they end (`before`) or start (`after`) with, longest first as in `before` and `after`:
+    /// The `before` cues by the word they end with, the `after` cues by the word they start with, longest first:
     /// only those can match where that word stands.
     let beforeByLast: WordTable<[Cue]>
     let afterByFirst: WordTable<[Cue]>

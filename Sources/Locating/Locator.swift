@@ -23,7 +23,8 @@ public final class Locator {
     public static let maximumDistance = Distance(meters: 20_003_931.4586)
 
     public let gazetteer: Gazetteer
-    /// Changing them empties the caches of areas and checks computed with the old ones.
+    /// Changing them empties the caches of areas and checks computed with the old ones (the locator's areas are
+    /// then its own, no longer shared: `AreaCache`).
     public var options = Options() { didSet { areas = AreaCache(limit: cacheLimit); checks.removeAll(); borderBands.removeAll() } }
     /// Entries the caches of areas and of named-place checks may each hold; 0 turns them off.
     public var cacheLimit = Locator.defaultCacheLimit {
