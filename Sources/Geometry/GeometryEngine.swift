@@ -103,12 +103,22 @@ public final class GeometryEngine {
             guard let disc else { throw context.failure("buffer") }
             discs.append(disc)
         }
-        // The collection takes ownership of the discs.
-        let collection = discs.withUnsafeMutableBufferPointer {
+        handedOver = true
+        return try unaryUnion(taking: discs)
+    }
+
+    /// The union of geometries GEOS made, dissolved; takes them (a collection holds them, else they are destroyed
+    /// here).
+    private func unaryUnion(taking parts: [OpaquePointer?]) throws(GeometryError) -> GeoJSONGeometry {
+        let h = context.handle
+        var parts = parts
+        let collection = parts.withUnsafeMutableBufferPointer {
             GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
         }
-        guard let collection else { throw context.failure("collection") }
-        handedOver = true
+        guard let collection else {
+            for p in parts { GEOSGeom_destroy_r(h, p) }
+            throw context.failure("collection")
+        }
         let owned = GEOSGeometryHandle(context: context, taking: collection)
         return try produce("union") { GEOSUnaryUnion_r(h, owned.pointer) }
     }
@@ -131,30 +141,21 @@ public final class GeometryEngine {
     public func intersection(_ a: GeoJSONGeometry, withEachOf parts: [PreparedGeometry]) throws(GeometryError) -> GeoJSONGeometry? {
         let h = context.handle
         let ha = try handle(a)
-        var pieces: [GEOSGeometryHandle] = []
+        // The pieces are ours until `unaryUnion` takes them: every way out before that destroys them.
+        var pieces: [OpaquePointer?] = []
+        var handedOver = false
+        defer { if !handedOver { for p in pieces { GEOSGeom_destroy_r(h, p) } } }
         for part in parts {
             let meets = GEOSPreparedIntersects_r(h, part.prepared, ha.pointer)
             guard meets != 2 else { throw context.failure("prepared intersects") }
             guard meets == 1 else { continue }
             guard let p = GEOSIntersection_r(h, ha.pointer, part.base.pointer) else { throw context.failure("intersection") }
-            pieces.append(GEOSGeometryHandle(context: context, taking: p))
+            pieces.append(p)
         }
         guard let first = pieces.first else { return nil }
-        if pieces.count == 1 { return try value(first.pointer) }
-        // The collection takes clones: the pieces' handles still destroy their own.
-        var clones: [OpaquePointer?] = []
-        defer { if !clones.isEmpty { for c in clones { GEOSGeom_destroy_r(h, c) } } }
-        for piece in pieces {
-            guard let c = GEOSGeom_clone_r(h, piece.pointer) else { throw context.failure("clone") }
-            clones.append(c)
-        }
-        let collection = clones.withUnsafeMutableBufferPointer {
-            GEOSGeom_createCollection_r(h, Int32(GEOS_GEOMETRYCOLLECTION.rawValue), $0.baseAddress, UInt32($0.count))
-        }
-        guard let collection else { throw context.failure("collection") }
-        clones = []
-        let owned = GEOSGeometryHandle(context: context, taking: collection)
-        return try produce("union") { GEOSUnaryUnion_r(h, owned.pointer) }
+        if pieces.count == 1 { return try value(first!) }
+        handedOver = true
+        return try unaryUnion(taking: pieces)
     }
 
     /// The part of `a` outside `b`.
