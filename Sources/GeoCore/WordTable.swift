@@ -6,19 +6,30 @@
 /// (an ASCII string equals only itself); a word or key that is not ASCII goes through a plain dictionary.
 public struct WordTable<Value>: Sendable where Value: Sendable {
     // Inlinable lookups: callers in other modules get them specialised to their value type.
-    /// Per slot: the key's hash (0: empty), the key, its value; linear probing, at most half full.
-    @usableFromInline let hashes: [UInt64]
-    @usableFromInline let keys: [String]
-    @usableFromInline let values: [Value?]
-    @usableFromInline let mask: Int
-    /// Every key, for words that are not ASCII (and, when some key is not ASCII, for all words).
-    @usableFromInline let all: [String: Value]
-    @usableFromInline let allASCII: Bool
-    /// Which lengths (63 for any longer) and which pairs of first and last byte the keys have: most words
-    /// asked about are not keys, and most of those are turned down here without hashing. Used only when
-    /// every key is ASCII without "K", ";" or "`", so no word that is not ASCII can equal a key.
-    @usableFromInline let lengths: UInt64
-    @usableFromInline let ends: [UInt64]
+    /// The table's arrays in one object: a table held in a struct or class is copied with one retain, not six
+    /// (a copy is made at many a call site that reads a list through the object holding it).
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let tables: Tables
+        init(_ tables: Tables) { self.tables = tables }
+    }
+
+    @usableFromInline struct Tables: Sendable {
+        /// Per slot: the key's hash (0: empty), the key, its value; linear probing, at most half full.
+        @usableFromInline let hashes: [UInt64]
+        @usableFromInline let keys: [String]
+        @usableFromInline let values: [Value?]
+        @usableFromInline let mask: Int
+        /// Every key, for words that are not ASCII (and, when some key is not ASCII, for all words).
+        @usableFromInline let all: [String: Value]
+        @usableFromInline let allASCII: Bool
+        /// Which lengths (63 for any longer) and which pairs of first and last byte the keys have: most words
+        /// asked about are not keys, and most of those are turned down here without hashing. Used only when
+        /// every key is ASCII without "K", ";" or "`", so no word that is not ASCII can equal a key.
+        @usableFromInline let lengths: UInt64
+        @usableFromInline let ends: [UInt64]
+    }
+
+    @usableFromInline let storage: Storage
 
     /// The table of `pairs`; a repeated word keeps the last value.
     public init(_ pairs: [(String, Value)]) {
@@ -27,7 +38,7 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
         var hashes = [UInt64](repeating: 0, count: size)
         var keys = [String](repeating: "", count: size)
         var values = [Value?](repeating: nil, count: size)
-        mask = size - 1
+        let mask = size - 1
         var all: [String: Value] = [:]
         for (word, value) in pairs {
             all[word] = value
@@ -40,11 +51,7 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
             keys[slot] = word
             values[slot] = value
         }
-        self.hashes = hashes
-        self.keys = keys
-        self.values = values
-        self.all = all
-        allASCII = all.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let allASCII = all.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var lengths: UInt64 = 0
         var ends = [UInt64](repeating: 0, count: 128 * 128 / 64)
         // NFC turns U+212A, U+037E and U+1FEF into "K", ";" and "`": with those in no key, an ASCII key equals
@@ -59,8 +66,8 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
             lengths = .max
             ends = ends.map { _ in .max }
         }
-        self.lengths = lengths
-        self.ends = ends
+        storage = Storage(Tables(hashes: hashes, keys: keys, values: values, mask: mask, all: all, allASCII: allASCII,
+                                 lengths: lengths, ends: ends))
     }
 
     @inlinable @inline(__always)
@@ -70,10 +77,10 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     @inlinable @inline(__always)
     func mayHold(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
-        guard lengths & (1 << UInt64(min(n, 63))) != 0 else { return false }
+        guard storage.tables.lengths & (1 << UInt64(min(n, 63))) != 0 else { return false }
         guard n > 0 else { return true }
         let e = Self.endsIndex(b[0], b[n - 1])
-        return ends[e >> 6] & (1 << UInt64(e & 63)) != 0
+        return storage.tables.ends[e >> 6] & (1 << UInt64(e & 63)) != 0
     }
 
     /// FNV-1a over the bytes, mixed so that the low bits address slots (never 0), and whether they are ASCII.
@@ -86,9 +93,11 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
 
     @inlinable
     func lookup(_ h: UInt64, _ equals: (String) -> Bool) -> Value? {
+        // Read through the storage, not from a local copy of the tables (a copy retains each array).
+        let mask = storage.tables.mask
         var slot = Int(truncatingIfNeeded: h) & mask
-        while hashes[slot] != 0 {
-            if hashes[slot] == h, equals(keys[slot]) { return values[slot] }
+        while storage.tables.hashes[slot] != 0 {
+            if storage.tables.hashes[slot] == h, equals(storage.tables.keys[slot]) { return storage.tables.values[slot] }
             slot = (slot + 1) & mask
         }
         return nil
@@ -98,7 +107,7 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     public subscript(_ word: String) -> Value? {
         var copy = word
         guard let (h, ascii) = copy.withUTF8({ mayHold($0) ? Self.hash($0) : nil }) else { return nil }
-        guard ascii, allASCII else { return all[word] }
+        guard ascii, storage.tables.allASCII else { return storage.tables.all[word] }
         return lookup(h) { $0 == word }
     }
 
@@ -106,11 +115,14 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     public subscript(_ word: Substring) -> Value? {
         var copy = word
         guard let (h, ascii) = copy.withUTF8({ mayHold($0) ? Self.hash($0) : nil }) else { return nil }
-        guard ascii, allASCII else { return all[String(word)] }
+        guard ascii, storage.tables.allASCII else { return storage.tables.all[String(word)] }
         return lookup(h) { $0 == word }
     }
 
-    public var count: Int { all.count }
+    public var count: Int { storage.tables.all.count }
+
+    /// Every key (in no particular order).
+    public var keys: Dictionary<String, Value>.Keys { storage.tables.all.keys }
 }
 
 extension WordTable: ExpressibleByDictionaryLiteral {
@@ -127,4 +139,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     @inlinable public func contains(_ word: String) -> Bool { table[word] != nil }
     @inlinable public func contains(_ word: Substring) -> Bool { table[word] != nil }
     public var count: Int { table.count }
+
+    /// Every word (in no particular order).
+    public var words: Dictionary<String, Bool>.Keys { table.keys }
 }

@@ -20,8 +20,9 @@ extension Geoparser {
             sentence[k] = n
         }
         var dropped: Set<Int> = []
+        // Once for all: the loop changes only neighbourhoods' readings, and a neighbourhood is no city.
+        let isCity = cityReadings(cs)
         for k in cs.indices where cs[k].isNeighbourhood {
-            let isCity = cityReadings(cs)
             var cities = cs.indices.filter { j in j != k && sentence[cs[j].first] == sentence[cs[k].first] && isCity[j] }
             // No city in the sentence ("les quartiers rebelles de Tariq al-Bab"): the one named last before it.
             if cities.isEmpty, let last = cs.indices.last(where: { $0 < k && isCity[$0] }) { cities = [last] }
@@ -45,6 +46,11 @@ extension Geoparser {
 
     /// Whether each candidate reads as a city or town (and is not itself named as a neighbourhood).
     private func cityReadings(_ cs: [Candidate]) -> [Bool] {
-        cs.map { !$0.isNeighbourhood && [.city, .town].contains(gazetteer.index.kind($0.ranked[$0.choice].place)) }
+        let index = gazetteer.index
+        return cs.indices.map { k in
+            guard !cs[k].isNeighbourhood else { return false }
+            let kind = index.kind(cs[k].ranked[cs[k].choice].place)
+            return kind == .city || kind == .town
+        }
     }
 }

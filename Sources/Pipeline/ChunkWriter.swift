@@ -49,13 +49,16 @@ final class ChunkWriter: @unchecked Sendable {
         guard !items.isEmpty else { return }
         let flushAt = 1 << 20
         var buffer = OutputBuffer(capacity: flushAt + (1 << 16))
-        for item in items {
-            if count > 0 { buffer.append(contentsOf: ",\n") }
-            write(item, &buffer)
-            count += 1
-            if buffer.count >= flushAt {
-                try buffer.withUnsafeBytes { try handle.writeChecked(Data($0), naming: name) }
-                buffer.removeAll()
+        // Read in place: a `for` over the items copied each (an incident is a large value).
+        try items.withUnsafeBufferPointer { items in
+            for k in items.indices {
+                if count > 0 { buffer.append(contentsOf: ",\n") }
+                write(items[k], &buffer)
+                count += 1
+                if buffer.count >= flushAt {
+                    try buffer.withUnsafeBytes { try handle.writeChecked(Data($0), naming: name) }
+                    buffer.removeAll()
+                }
             }
         }
         if buffer.count > 0 { try buffer.withUnsafeBytes { try handle.writeChecked(Data($0), naming: name) } }

@@ -32,7 +32,9 @@ public enum MatchLevel: UInt8, Comparable, Sendable, CustomStringConvertible {
 /// the store once, saved into it as one blob, and loaded with a few bulk copies: no per-name work at load.
 ///
 /// Lookups: a directory on the top 20 hash bits points into a sorted hash array; a hit yields a posting run.
-public struct NameIndex: Sendable {
+/// A class of fixed arrays: the index is held by the gazetteer and read everywhere (a struct of fourteen arrays
+/// was copied, fourteen retains, wherever a function took it into a local).
+public final class NameIndex: Sendable {
     static let magic: UInt32 = 0x474D_4E58   // "GMNX"
     static let version: UInt32 = 2
     static let directoryBits = 20
@@ -40,25 +42,60 @@ public struct NameIndex: Sendable {
     static let keyDomain: UInt64 = 0x22
 
     // Per place, by index.
-    public internal(set) var rowids: [Int64] = []
-    public internal(set) var latitudes: [Double] = []
-    public internal(set) var longitudes: [Double] = []
-    public internal(set) var populations: [UInt32] = []
-    public internal(set) var kinds: [UInt8] = []
+    public let rowids: [Int64]
+    public let latitudes: [Double]
+    public let longitudes: [Double]
+    public let populations: [UInt32]
+    public let kinds: [UInt8]
     /// ISO country as two ASCII bytes (0 when unknown).
-    public internal(set) var countries: [UInt16] = []
+    public let countries: [UInt16]
     /// Index into `admin1Names` (UInt32.max when unknown).
-    public internal(set) var admin1Indexes: [UInt32] = []
-    public internal(set) var admin1Names: [String] = []
+    public let admin1Indexes: [UInt32]
+    public let admin1Names: [String]
 
     // Hash table: sorted hashes, posting ranges, postings (place << 32 | spelling << 3 | level).
-    var hashes: [UInt64] = []
-    var postingStarts: [UInt32] = [0]
-    var postings: [UInt64] = []
-    var directory: [UInt32] = []
+    let hashes: [UInt64]
+    let postingStarts: [UInt32]
+    let postings: [UInt64]
+    let directory: [UInt32]
     /// Spelling forms (`NameKey.spellingForm`) of the variants behind key postings, concatenated UTF-8.
-    var spellingBytes: [UInt8] = []
-    var spellingStarts: [UInt32] = [0]
+    let spellingBytes: [UInt8]
+    let spellingStarts: [UInt32]
+
+    /// The arrays as the builder and the reader fill them.
+    struct Columns {
+        var rowids: [Int64] = []
+        var latitudes: [Double] = []
+        var longitudes: [Double] = []
+        var populations: [UInt32] = []
+        var kinds: [UInt8] = []
+        var countries: [UInt16] = []
+        var admin1Indexes: [UInt32] = []
+        var admin1Names: [String] = []
+        var hashes: [UInt64] = []
+        var postingStarts: [UInt32] = [0]
+        var postings: [UInt64] = []
+        var spellingBytes: [UInt8] = []
+        var spellingStarts: [UInt32] = [0]
+    }
+
+    /// The index of these columns (the directory is derived from the hashes).
+    init(_ c: Columns) {
+        rowids = c.rowids
+        latitudes = c.latitudes
+        longitudes = c.longitudes
+        populations = c.populations
+        kinds = c.kinds
+        countries = c.countries
+        admin1Indexes = c.admin1Indexes
+        admin1Names = c.admin1Names
+        hashes = c.hashes
+        postingStarts = c.postingStarts
+        postings = c.postings
+        directory = Self.makeDirectory(c.hashes)
+        spellingBytes = c.spellingBytes
+        spellingStarts = c.spellingStarts
+    }
 
     public var placeCount: Int { rowids.count }
     public var entryCount: Int { hashes.count }
@@ -154,7 +191,7 @@ public struct NameIndex: Sendable {
 extension NameIndex {
     /// Accumulates places and their names, then freezes into a `NameIndex`.
     public struct Builder {
-        var index = NameIndex()
+        var index = Columns()
         var entries: [(hash: UInt64, posting: UInt64)] = []
         var admin1Lookup: [String: UInt32] = [:]
         var spellingIDs: [String: UInt64] = [:]
@@ -226,8 +263,7 @@ extension NameIndex {
             idx.postingStarts.append(UInt32(idx.postings.count))
             // postingStarts began with a sentinel 0 before any hash: drop it so start[i] belongs to hashes[i].
             idx.postingStarts.removeFirst()
-            idx.directory = NameIndex.makeDirectory(idx.hashes)
-            return idx
+            return NameIndex(idx)
         }
     }
 
@@ -267,7 +303,7 @@ extension NameIndex {
         return d
     }
 
-    public init(serialized d: Data) throws(GazetteerError) {
+    public convenience init(serialized d: Data) throws(GazetteerError) {
         var offset = 0
         func fail(_ why: String) -> GazetteerError { .database("name index is damaged (\(why)); rebuild the gazetteer") }
         func u32() throws(GazetteerError) -> UInt32 {
@@ -295,23 +331,24 @@ extension NameIndex {
         guard UInt64(hi) << 32 | UInt64(lo) == NameKey.rulesFingerprint else {
             throw .database("the gazetteer's name index was built with other name-matching rules: run 'geomap gazetteer reindex' (or 'make gazetteer' for the default)")
         }
-        rowids = try array(Int64.self)
-        latitudes = try array(Double.self)
-        longitudes = try array(Double.self)
-        populations = try array(UInt32.self)
-        kinds = try array(UInt8.self)
-        countries = try array(UInt16.self)
-        admin1Indexes = try array(UInt32.self)
+        var c = Columns()
+        c.rowids = try array(Int64.self)
+        c.latitudes = try array(Double.self)
+        c.longitudes = try array(Double.self)
+        c.populations = try array(UInt32.self)
+        c.kinds = try array(UInt8.self)
+        c.countries = try array(UInt16.self)
+        c.admin1Indexes = try array(UInt32.self)
         let nameBytes = try array(UInt8.self)
-        admin1Names = nameBytes.isEmpty ? [] : String(decoding: nameBytes, as: UTF8.self).split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
-        hashes = try array(UInt64.self)
-        postingStarts = try array(UInt32.self)
-        postings = try array(UInt64.self)
-        spellingBytes = try array(UInt8.self)
-        spellingStarts = try array(UInt32.self)
-        guard [latitudes.count, longitudes.count, populations.count, kinds.count, countries.count, admin1Indexes.count]
-            .allSatisfy({ $0 == rowids.count }), postingStarts.count == hashes.count + 1
+        c.admin1Names = nameBytes.isEmpty ? [] : String(decoding: nameBytes, as: UTF8.self).split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+        c.hashes = try array(UInt64.self)
+        c.postingStarts = try array(UInt32.self)
+        c.postings = try array(UInt64.self)
+        c.spellingBytes = try array(UInt8.self)
+        c.spellingStarts = try array(UInt32.self)
+        guard [c.latitudes.count, c.longitudes.count, c.populations.count, c.kinds.count, c.countries.count, c.admin1Indexes.count]
+            .allSatisfy({ $0 == c.rowids.count }), c.postingStarts.count == c.hashes.count + 1
         else { throw fail("inconsistent sizes") }
-        directory = Self.makeDirectory(hashes)
+        self.init(c)
     }
 }

@@ -21,8 +21,22 @@ public struct EventExtractor {
     /// The word lists of `Lexicon/word_lists.csv` and the control files.
     let lists = WordLists.standard
     let control = ControlReader.standard
+    /// Per word, which of the gate's kinds it is (`triggerWord` …): an event's first word, a toll word, a
+    /// control word, the first word of a source's name. A sentence with none of the first three is not read.
+    let gate: WordTable<UInt8>
+    static let triggerWord: UInt8 = 1, tollWord: UInt8 = 2, claimWord: UInt8 = 4, sourceWord: UInt8 = 8
 
-    public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
+    public init(lexicon: Lexicon = .standard) {
+        self.lexicon = lexicon
+        var kinds: [String: UInt8] = [:]
+        func mark(_ words: some Sequence<String>, _ kind: UInt8) { for w in words { kinds[w, default: 0] |= kind } }
+        mark(lexicon.triggersByFirstWord.keys, Self.triggerWord)
+        for list in [lists.killWords, lists.killVerbs, lists.killVerbsAdjacent] { mark(list.words, Self.tollWord) }
+        for list in [control.gateWords, lists.holdingWords] { mark(list.words, Self.claimWord) }
+        mark(lexicon.aliasesByFirstWord.keys.filter { lexicon.aliasesByFirstWord[$0]!.contains { lexicon.aliases[$0].isSource } },
+             Self.sourceWord)
+        gate = WordTable(kinds.map { ($0.key, $0.value) })
+    }
 
     public struct Result: Sendable {
         public var incidents: [Incident]
@@ -77,11 +91,15 @@ public struct EventExtractor {
             if k > 0, scalars[sentences[k - 1].upperBound..<s.lowerBound].lazy.filter({ $0 == "\n" }).count > 1 {
                 context.focus = nil; context.capture = nil
             }
-            let words = Self.words(of: Self.fold(scalars[s]))
-            let hasTrigger = words.contains { lexicon.triggersByFirstWord[$0] != nil }
-            let hasToll = words.contains { lists.killWords.contains($0) || lists.killVerbs.contains($0) || lists.killVerbsAdjacent.contains($0) }
-            let mayClaim = words.contains { control.gateWords.contains($0) || lists.holdingWords.contains($0) }
-            let namesSource = words.contains { w in lexicon.aliasesByFirstWord[w]?.contains { lexicon.aliases[$0].isSource } == true }
+            let split = SentenceTokens.tokenize(scalars, s)
+            let words = split.words
+            // Which kinds of word the sentence holds, one look-up per word (`gate`).
+            var kinds: UInt8 = 0
+            for w in words { kinds |= gate[w] ?? 0 }
+            let hasTrigger = kinds & Self.triggerWord != 0
+            let hasToll = kinds & Self.tollWord != 0
+            let mayClaim = kinds & Self.claimWord != 0
+            let namesSource = kinds & Self.sourceWord != 0
             guard hasTrigger || hasToll || mayClaim else {
                 // A sentence that only names a source ("the Observatory said") is read for the source alone.
                 if namesSource { note(sources: self.sides(in: words, triggerWords: []), in: &context) }
@@ -99,7 +117,9 @@ public struct EventExtractor {
                 }
                 j += 1
             }
-            let t = SentenceTokens(scalars, max(s.lowerBound, min(newsroom, s.upperBound))..<s.upperBound, lists: lists)
+            // Most sentences have no dateline: their words are those already split.
+            let t = newsroom <= s.lowerBound ? SentenceTokens(split, lists: lists)
+                : SentenceTokens(scalars, min(newsroom, s.upperBound)..<s.upperBound, lists: lists)
             let triggers = triggerOccurrences(in: t.words)
             let sides = self.sides(in: t.words, triggerWords: triggers.map { $0.at..<($0.at + $0.trigger.words.count) }) { i in
                 // "l’EI", "(IS)": the token holds the capitals ("is" or "Is" does not).

@@ -11,7 +11,9 @@ extension EventExtractor {
         // Taken from the end of the reversed list: each incident moves into the result, none is copied.
         list.reverse()
         while let e = list.popLast() {
-            if let k = out.firstIndex(where: { compatible($0, e) }) { absorb(e, into: &out[k]) } else { out.append(e) }
+            // Read in place (`firstIndex(where:)` handed each incident to the test as a copy).
+            let k = out.withUnsafeBufferPointer { kept in kept.indices.first { compatible(kept[$0], e) } }
+            if let k { absorb(e, into: &out[k]) } else { out.append(e) }
         }
         return out
     }

@@ -20,6 +20,36 @@ struct SentenceTokens {
     var clauseCount = 0
 
     init(_ scalars: [Unicode.Scalar], _ sentence: Range<Int>, lists: WordLists) {
+        self.init(Self.tokenize(scalars, sentence), lists: lists)
+    }
+
+    /// The words of a sentence already split (`tokenize`), with its clauses found.
+    init(_ split: Split, lists: WordLists) {
+        words = split.words
+        spans = split.spans
+        trailing = split.trailing
+        clause = [Int](repeating: 0, count: words.count)
+        var k = 0
+        for j in words.indices {
+            if j > 0, breaksBefore(j, lists: lists) { k += 1 }
+            clause[j] = k
+        }
+        clauseCount = words.isEmpty ? 0 : k + 1
+    }
+
+    /// A sentence's words, their tokens' spans and trailing punctuation, before clauses are found: what the
+    /// extractor asks first of every sentence (whether it holds any word of events or control).
+    struct Split {
+        var words: [String] = []
+        var spans: [Range<Int>] = []
+        var trailing: [Unicode.Scalar?] = []
+    }
+
+    /// Splits `sentence` into whitespace-separated tokens and those into folded words. The words are those of
+    /// the whole sentence folded (`EventExtractor.fold`, then `words(of:)`): folding never joins or splits
+    /// across white space.
+    static func tokenize(_ scalars: [Unicode.Scalar], _ sentence: Range<Int>) -> Split {
+        var out = Split()
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             while i < sentence.upperBound, scalars[i].isWhitespace { i += 1 }
@@ -29,19 +59,15 @@ struct SentenceTokens {
             let ws = Self.words(ofToken: scalars[start..<i])
             guard !ws.isEmpty else {
                 // A lone dash or semicolon: it still ends the clause of the word before.
-                if let last = trailing.indices.last, trailing[last] == nil, let p = Self.punctuation(scalars[start..<i]) { trailing[last] = p }
+                if let last = out.trailing.indices.last, out.trailing[last] == nil, let p = Self.punctuation(scalars[start..<i]) {
+                    out.trailing[last] = p
+                }
                 continue
             }
-            for w in ws { words.append(w); spans.append(start..<i); trailing.append(nil) }
-            trailing[trailing.count - 1] = Self.punctuation(scalars[start..<i])
+            for w in ws { out.words.append(w); out.spans.append(start..<i); out.trailing.append(nil) }
+            out.trailing[out.trailing.count - 1] = Self.punctuation(scalars[start..<i])
         }
-        clause = [Int](repeating: 0, count: words.count)
-        var k = 0
-        for j in words.indices {
-            if j > 0, breaksBefore(j, lists: lists) { k += 1 }
-            clause[j] = k
-        }
-        clauseCount = words.isEmpty ? 0 : k + 1
+        return out
     }
 
     /// The folded words of one whitespace-free token (`EventExtractor.fold`, then its words). Most tokens are ASCII

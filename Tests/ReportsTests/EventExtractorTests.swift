@@ -156,4 +156,26 @@ import TestSupport
             #expect(EventExtractor.words(of: text) == text.split(separator: " ").map(String.init))
         }
     }
+
+    /// The gate's one look-up per word answers as the lists it was made from: every word of those lists, of the
+    /// lexicon's phrases and of the seed report, and words that differ from list words by one letter.
+    @Test func theGateTableAnswersAsItsLists() {
+        let e = EventExtractor(), lists = e.lists, lexicon = e.lexicon
+        var words = Set(SentenceTokens.tokenize(Array(SeedEventTests.text.unicodeScalars), 0..<SeedEventTests.text.unicodeScalars.count).words)
+        for list in [lists.killWords, lists.killVerbs, lists.killVerbsAdjacent, lists.holdingWords, e.control.gateWords] { words.formUnion(list.words) }
+        words.formUnion(lexicon.triggersByFirstWord.keys)
+        words.formUnion(lexicon.aliasesByFirstWord.keys)
+        for w in Array(words) where w.count > 2 { words.insert(String(w.dropLast())); words.insert(w + "s") }
+        var kinds = [0, 0, 0, 0]
+        for w in words {
+            var expected: UInt8 = 0
+            if lexicon.triggersByFirstWord[w] != nil { expected |= EventExtractor.triggerWord; kinds[0] += 1 }
+            if lists.killWords.contains(w) || lists.killVerbs.contains(w) || lists.killVerbsAdjacent.contains(w) { expected |= EventExtractor.tollWord; kinds[1] += 1 }
+            if e.control.gateWords.contains(w) || lists.holdingWords.contains(w) { expected |= EventExtractor.claimWord; kinds[2] += 1 }
+            if lexicon.aliasesByFirstWord[w]?.contains(where: { lexicon.aliases[$0].isSource }) == true { expected |= EventExtractor.sourceWord; kinds[3] += 1 }
+            #expect((e.gate[w] ?? 0) == expected, "\(w)")
+        }
+        #expect(kinds.allSatisfy { $0 > 3 } && words.count > 1_000, "\(kinds) of \(words.count)")
+    }
 }
+
