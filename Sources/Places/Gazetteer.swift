@@ -60,13 +60,14 @@ public final class Gazetteer: Sendable {
             if let old = best[place], old.0 <= level { return }
             best[place] = (level, via)
         }
-        for (p, level) in index.lookup(folded: folded) { add(p, level) }
+        // Postings read in place (a looked-up list is an array per name).
+        index.forEachPosting(hash: StableHash.hash(folded, domain: NameIndex.foldDomain)) { p, level, _ in add(p, level) }
         // "al-Midan" is the gazetteer's "Midan" written with its article: as good as a key match, never better
         // (an article is also the first word of many a foreign name: "al-Mansoura" is not read as Mansoura, Egypt).
         // Among key matches it comes first: the name itself is written, not just its skeleton.
         var writtenWithoutArticle: Set<Int> = []
         if let bare = NameFolding.withoutArticle(folded: folded) {
-            for (p, level) in index.lookup(folded: bare) {
+            index.forEachPosting(hash: StableHash.hash(bare, domain: NameIndex.foldDomain)) { p, level, _ in
                 add(p, max(level, .key))
                 if best[p]?.0 == .key { writtenWithoutArticle.insert(p) }
             }

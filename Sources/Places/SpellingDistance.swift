@@ -46,18 +46,22 @@ public enum SpellingDistance {
             if i == 0 { return other }
             return i == s.count - 1 && s[i] == 0x69 ? other : vowelGap
         }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
+        // Two rows of the table and the gap cost of each letter of `b`, asked once per row otherwise.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (b.count + 1)) { rows in
             var prev = UnsafeMutableBufferPointer(rebasing: rows[0...b.count])
-            var cur = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...])
+            var cur = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...(2 * b.count + 1)])
+            let gapB = UnsafeMutableBufferPointer(rebasing: rows[(2 * b.count + 2)...])
+            for j in 0..<b.count { gapB[j] = gap(b, j) }
             prev[0] = 0
-            for j in stride(from: 1, through: b.count, by: 1) { prev[j] = prev[j - 1] + gap(b, j - 1) }
+            for j in stride(from: 1, through: b.count, by: 1) { prev[j] = prev[j - 1] + gapB[j - 1] }
             for i in stride(from: 1, through: a.count, by: 1) {
-                cur[0] = prev[0] + gap(a, i - 1)
+                let x = a[i - 1], gapA = gap(a, i - 1), xVowel = isVowel(x)
+                cur[0] = prev[0] + gapA
                 var rowMin = cur[0]
                 for j in stride(from: 1, through: b.count, by: 1) {
-                    let x = a[i - 1], y = b[j - 1]
-                    let swap = x == y ? 0 : isVowel(x) && isVowel(y) ? vowelSwap : other
-                    cur[j] = min(prev[j] + gap(a, i - 1), cur[j - 1] + gap(b, j - 1), prev[j - 1] + swap)
+                    let y = b[j - 1]
+                    let swap = x == y ? 0 : xVowel && isVowel(y) ? vowelSwap : other
+                    cur[j] = min(prev[j] + gapA, cur[j - 1] + gapB[j - 1], prev[j - 1] + swap)
                     rowMin = min(rowMin, cur[j])
                 }
                 if rowMin > limit { return limit + 1 }

@@ -161,3 +161,46 @@ import TestSupport
         #expect(NameFolding.latinByValue[0xE9] == "e" && NameFolding.latinByValue[0x153] == "oe")
     }
 }
+
+/// `SpellingDistance`'s table against the textbook one.
+@Suite struct SpellingDistanceTests {
+    /// The weighted distance with its early stop and its gap costs asked once is the textbook table filled whole
+    /// (each cell the least of a gap in either form or a letter against a letter): 20,000 random pairs of forms
+    /// over vowels and a few consonants, the stop's answer being any value past the limit.
+    @Test func weightedDistanceIsTheWholeTablesAnswer() {
+        func reference(_ a: [UInt8], _ b: [UInt8]) -> Int {
+            func gap(_ s: [UInt8], _ i: Int) -> Int {
+                guard SpellingDistance.isVowel(s[i]) else { return SpellingDistance.other }
+                if i == 0 { return SpellingDistance.other }
+                return i == s.count - 1 && s[i] == 0x69 ? SpellingDistance.other : SpellingDistance.vowelGap
+            }
+            var t = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { for j in 0...b.count {
+                if i == 0, j == 0 { continue }
+                var best = Int.max
+                if i > 0 { best = min(best, t[i - 1][j] + gap(a, i - 1)) }
+                if j > 0 { best = min(best, t[i][j - 1] + gap(b, j - 1)) }
+                if i > 0, j > 0 {
+                    let x = a[i - 1], y = b[j - 1]
+                    let cost = x == y ? 0 : SpellingDistance.isVowel(x) && SpellingDistance.isVowel(y) ? SpellingDistance.vowelSwap : SpellingDistance.other
+                    best = min(best, t[i - 1][j - 1] + cost)
+                }
+                t[i][j] = best
+            } }
+            return t[a.count][b.count]
+        }
+        var rng = SplitMix64(seed: 1824)
+        let letters = Array("aeiouykmnrtbi".utf8)
+        var within = 0
+        for _ in 0..<20_000 {
+            let a = (0..<Int(rng.uniform(0, 10))).map { _ in letters[Int(rng.uniform(0, Double(letters.count) - 0.001))] }
+            let b = (0..<Int(rng.uniform(0, 10))).map { _ in letters[Int(rng.uniform(0, Double(letters.count) - 0.001))] }
+            let limit = Int(rng.uniform(0, 30))
+            let full = reference(a, b)
+            let fast = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SpellingDistance.weighted(a, b, limit: limit) } }
+            if full <= limit { within += 1; #expect(fast == full, "\(a) \(b)") } else { #expect(fast > limit, "\(a) \(b)") }
+        }
+        #expect(within > 2_000)
+    }
+}
+
