@@ -21,28 +21,42 @@ struct ReadingTree {
     private let lonSpan: (Double, Double)
 
     init(positions: [Coordinate]) {
-        var points: [Coordinate] = [], mentions: [[Int]] = []
-        var numbers: [PointKey: Int] = [:]
-        for (m, p) in positions.enumerated() {
-            let key = PointKey(latitude: p.latitude.bitPattern, longitude: p.longitude.bitPattern)
-            if let n = numbers[key] { mentions[n].append(m); continue }
-            numbers[key] = points.count
-            points.append(p)
-            mentions.append([m])
+        // Mentions at one point grouped by sorting on the point's bits (no hash table, no list per point); points
+        // numbered by their first mention, members in increasing order.
+        let bySpot = positions.indices.sorted { i, j in
+            let a = positions[i], b = positions[j]
+            if a.latitude.bitPattern != b.latitude.bitPattern { return a.latitude.bitPattern < b.latitude.bitPattern }
+            if a.longitude.bitPattern != b.longitude.bitPattern { return a.longitude.bitPattern < b.longitude.bitPattern }
+            return i < j
+        }
+        func samePoint(_ i: Int, _ j: Int) -> Bool {
+            positions[i].latitude.bitPattern == positions[j].latitude.bitPattern
+                && positions[i].longitude.bitPattern == positions[j].longitude.bitPattern
+        }
+        var groups: [Range<Int>] = []
+        var lo = 0
+        for k in bySpot.indices.dropFirst() where !samePoint(bySpot[k], bySpot[lo]) {
+            groups.append(lo..<k)
+            lo = k
+        }
+        if !bySpot.isEmpty { groups.append(lo..<bySpot.count) }
+        groups.sort { bySpot[$0.lowerBound] < bySpot[$1.lowerBound] }
+        var points: [Coordinate] = [], members: [Int] = [], starts = [0]
+        points.reserveCapacity(groups.count)
+        members.reserveCapacity(positions.count)
+        starts.reserveCapacity(groups.count + 1)
+        for g in groups {
+            points.append(positions[bySpot[g.lowerBound]])
+            members.append(contentsOf: bySpot[g])
+            starts.append(members.count)
         }
         var order = Array(points.indices)
         Self.build(&order, points, 0..<order.count, latitude: true)
         self.points = points
-        members = mentions.flatMap { $0 }
-        var starts = [0]
-        for list in mentions { starts.append(starts.last! + list.count) }
+        self.members = members
         self.starts = starts
         self.order = order
         lonSpan = points.isEmpty ? (0, 0) : (points.map(\.longitude).min()!, points.map(\.longitude).max()!)
-    }
-
-    private struct PointKey: Hashable {
-        let latitude: UInt64, longitude: UInt64
     }
 
     private static func build(_ order: inout [Int], _ points: [Coordinate], _ range: Range<Int>, latitude: Bool) {
