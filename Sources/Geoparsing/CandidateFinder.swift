@@ -40,16 +40,22 @@ extension Geoparser {
         }
         // Words of a list after a plural type word ("the villages of maarzita, kafr sijna and hbeit"): names there
         // may be written in lowercase.
-        let listed = Self.listedNames(tokens, scalars)
-        let organisations = organisationNames.tokensInside(tokens)
-        let neighbourhoods = Self.listedNames(tokens, scalars, after: Cues.neighbourhoodWords)
+        // As flags by token: asked of every token and n-gram (a set would hash each question).
+        func flagged(_ set: Set<Int>) -> [Bool] {
+            var out = [Bool](repeating: false, count: tokens.count)
+            for k in set { out[k] = true }
+            return out
+        }
+        let listed = flagged(Self.listedNames(tokens, scalars))
+        let organisations = flagged(organisationNames.tokensInside(tokens))
+        let neighbourhoods = flagged(Self.listedNames(tokens, scalars, after: Cues.neighbourhoodWords))
         while i < tokens.count {
             let t = tokens[i]
             // An article opens a name when glued by a hyphen ("as-Suwayda"); "al"/"el" also with a space.
-            let startsName = t.startsUpper || listed.contains(i) || (Cues.articles.contains(t.folded) && i + 1 < tokens.count
+            let startsName = t.startsUpper || listed[i] || (Cues.articles.contains(t.folded) && i + 1 < tokens.count
                 && tokens[i + 1].startsUpper && Self.adjacent(tokens[i], tokens[i + 1], scalars)
                 && (tokens[i + 1].joinedToPrevious || t.folded == "al" || t.folded == "el"))
-            guard startsName, !masked.contains(t.line), !organisations.contains(i) else { i += 1; continue }
+            guard startsName, !masked.contains(t.line), !organisations[i] else { i += 1; continue }
             // Short all-capital words are acronyms (EIIL, ASL, SDF) unless they open a line (datelines: ALEP).
             if t.allUpper, t.text.count <= 4, !(i == 0 || tokens[i - 1].line != t.line) { i += 1; continue }
             var found: (n: Int, text: String)?
@@ -57,11 +63,11 @@ extension Geoparser {
             while n >= 1 {
                 defer { n -= 1 }
                 let last = tokens[i + n - 1]
-                guard last.startsUpper || last.folded.first?.isNumber == true || listed.contains(i + n - 1) else { continue }
+                guard last.startsUpper || last.folded.first?.isNumber == true || listed[i + n - 1] else { continue }
                 var ok = true
                 for k in i..<(i + n) {
                     if k > i, !Self.adjacent(tokens[k - 1], tokens[k], scalars) { ok = false; break }
-                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !listed.contains(k), !flags(k).contains(.nameParticle) { ok = false; break }
+                    if k > i, k < i + n - 1, !tokens[k].startsUpper, !listed[k], !flags(k).contains(.nameParticle) { ok = false; break }
                 }
                 guard ok else { continue }
                 let span = tokens[i..<(i + n)]
@@ -92,7 +98,7 @@ extension Geoparser {
             if NameOpeners.words.contains(tokens[last].folded), last + 1 < tokens.count, Self.adjacent(tokens[last], tokens[last + 1], scalars) {
                 var k = last + 1
                 while k + 1 < tokens.count, Cues.articles.contains(tokens[k].folded), Self.adjacent(tokens[k], tokens[k + 1], scalars) { k += 1 }
-                if tokens[k].startsUpper || listed.contains(k) { i = k + 1; continue }
+                if tokens[k].startsUpper || listed[k] { i = k + 1; continue }
             }
             // A generic word of a feature around the name ("l'aéroport militaire de Kuweires") makes it a place,
             // whatever other words an organisation's name would have there.
@@ -101,7 +107,7 @@ extension Geoparser {
                 var c = Candidate(first: first, last: last, start: tokens[first].range.lowerBound, end: tokens[last].range.upperBound, text: hit.text)
                 c.kindHint = Self.kindHint(first: first, last: last, tokens: tokens)
                 c.featureKinds = featureKinds
-                c.isNeighbourhood = (first...last).contains { neighbourhoods.contains($0) }
+                c.isNeighbourhood = (first...last).contains { neighbourhoods[$0] }
                 out.append(c)
                 acceptedTokens.formUnion(first...last)
             }
