@@ -218,22 +218,31 @@ extension EventExtractor {
     /// Idlib"): when the report tells exactly one incident of that kind at a place within it, it is that
     /// incident told first at a coarser scale, and joins it (its figures with it); when it tells several, the
     /// toll spans them and is no incident of its own (left out, not copied onto each).
-    static func withoutRegionTolls(_ list: [Incident]) -> [Incident] {
-        var out = list
-        var drop = Set<Int>()
-        for (k, e) in list.enumerated() where e.point == nil || (e.geoPrecision ?? 0) >= 3 {
-            guard e.point != nil, let a = e.admin1 else { if e.point == nil { drop.insert(k) }; continue }
-            let finer = list.indices.filter { list[$0].subType == e.subType && list[$0].admin1 == a && (list[$0].geoPrecision ?? 3) < 3 }
+    static func withoutRegionTolls(_ list: consuming [Incident]) -> [Incident] {
+        // In place: only the finer incidents change, and only the coarser ones are read whole (an incident is a
+        // large value; copying the list element by element was most of this step's cost).
+        var drop = [Bool](repeating: false, count: list.count)
+        for k in list.indices where list[k].point == nil || (list[k].geoPrecision ?? 0) >= 3 {
+            guard list[k].point != nil, let a = list[k].admin1 else { drop[k] = list[k].point == nil; continue }
+            let subType = list[k].subType
+            let finer = list.indices.filter { list[$0].subType == subType && list[$0].admin1 == a && (list[$0].geoPrecision ?? 3) < 3 }
             guard !finer.isEmpty else { continue }
-            drop.insert(k)
+            drop[k] = true
             if finer.count == 1 {
-                let j = finer[0]
-                for c in e.claims where !out[j].claims.contains(c) { out[j].claims.append(c) }
-                for x in e.actors where !out[j].actors.contains(x) { out[j].actors.append(x) }
-                if out[j].dateSource != .text, e.dateSource == .text { out[j].date = e.date; out[j].dateSource = e.dateSource; out[j].timePrecision = e.timePrecision }
+                let j = finer[0], e = list[k]
+                for c in e.claims where !list[j].claims.contains(c) { list[j].claims.append(c) }
+                for x in e.actors where !list[j].actors.contains(x) { list[j].actors.append(x) }
+                if list[j].dateSource != .text, e.dateSource == .text { list[j].date = e.date; list[j].dateSource = e.dateSource; list[j].timePrecision = e.timePrecision }
             }
         }
-        return out.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        // The kept ones moved forward in order, the dropped ones cut off the end.
+        var kept = 0
+        for k in list.indices where !drop[k] {
+            if kept != k { list.swapAt(kept, k) }
+            kept += 1
+        }
+        list.removeLast(list.count - kept)
+        return list
     }
 
     /// The fighting at a place taken and the claim that it was taken point at each other: the incident is the

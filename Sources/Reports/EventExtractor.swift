@@ -144,7 +144,7 @@ public struct EventExtractor {
                 if let p = m.relative?.anchor ?? m.place, !p.kind.isAdministrative, p.population >= 100_000 { context.lastCity = p }
             }
         }
-        incidents = Self.merge(Self.withoutRegionTolls(incidents))
+        incidents = Self.merge(Self.withoutRegionTolls(consume incidents))
         for k in incidents.indices { incidents[k].id = "E\(k + 1)" }
         link(&claims, &incidents)
         claims += losers(claims, incidents)

@@ -13,7 +13,7 @@ extension EventExtractor {
         while let e = list.popLast() {
             // Read in place (`firstIndex(where:)` handed each incident to the test as a copy).
             let k = out.withUnsafeBufferPointer { kept in kept.indices.first { compatible(kept[$0], e) } }
-            if let k { absorb(e, into: &out[k]) } else { out.append(e) }
+            if let k { absorb(e, into: &out[k]) } else { out.append(consume e) }
         }
         return out
     }
