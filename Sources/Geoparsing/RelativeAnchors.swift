@@ -18,7 +18,9 @@ extension Geoparser {
             // before the phrase, "Hama's northern countryside").
             let words = e.anchorBefore ? Array(e.anchorWords.reversed()) : e.anchorWords
             for w in words {
-                if let (range, chosen) = chosenBySpan.first(where: { $0.key.lowerBound == w.range.lowerBound || (e.anchorBefore && $0.key.upperBound == w.range.upperBound) }) {
+                // Spans asked first, the reading then taken by its span: a scan over whole entries copied each.
+                if let range = chosenBySpan.keys.first(where: { $0.lowerBound == w.range.lowerBound || (e.anchorBefore && $0.upperBound == w.range.upperBound) }),
+                   let chosen = chosenBySpan[range] {
                     anchor = (chosen.1.text, chosen.0, range)
                     break
                 }
@@ -71,8 +73,8 @@ extension Geoparser {
                         }
                     }
                 }
-                let weak = chosenBySpan.filter { $0.key.overlaps(named?.range ?? 0..<0) }
-                    .allSatisfy { $0.value.1.ranked[$0.value.1.choice].level >= .key }
+                let weak = chosenBySpan.keys.filter { $0.overlaps(named?.range ?? 0..<0) }
+                    .allSatisfy { chosenBySpan[$0].map { $0.1.ranked[$0.1.choice].level >= .key } ?? true }
                 // An inferred anchor is a guess: it may not overrule the name's own reading.
                 if let n = named, check.place == nil, weak, !inferred {
                     // The text places it here, and no candidate of that name is here: a name found only by its
@@ -123,8 +125,8 @@ extension Geoparser {
         // The place of a kind named last before `limit`: one pass, no sort (most expressions ask once).
         func last(_ wanted: (Place) -> Bool) -> Place? {
             var best: (start: Int, place: Place)?
-            for (range, chosen) in chosenBySpan where range.upperBound <= limit && wanted(chosen.0) && range.lowerBound > (best?.start ?? -1) {
-                best = (range.lowerBound, chosen.0)
+            for range in chosenBySpan.keys where range.upperBound <= limit && range.lowerBound > (best?.start ?? -1) {
+                if let place = chosenBySpan[range]?.0, wanted(place) { best = (range.lowerBound, place) }
             }
             return best?.place
         }
