@@ -6,8 +6,8 @@
 /// (an ASCII string equals only itself); a word or key that is not ASCII goes through a plain dictionary.
 public struct WordTable<Value>: Sendable where Value: Sendable {
     // Inlinable lookups: callers in other modules get them specialised to their value type.
-    /// The table's arrays in one object: a table held in a struct or class is copied with one retain, not six
-    /// (a copy is made at many a call site that reads a list through the object holding it).
+    /// The table's arrays in one object: a table held in a struct or class is copied with one retain, not five
+    /// (its arrays and dictionary; a copy is made at many a call site reading a list through the object holding it).
     @usableFromInline final class Storage: Sendable {
         @usableFromInline let tables: Tables
         init(_ tables: Tables) { self.tables = tables }

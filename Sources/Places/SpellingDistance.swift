@@ -38,7 +38,8 @@ public enum SpellingDistance {
     static func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
 
     /// Weighted Levenshtein distance in tenths, stopping early once every path exceeds `limit` (returns limit + 1).
-    /// Two rows of the table on the stack: it runs for every key posting of every name looked up.
+    /// Two rows of the table and the gap costs of `b` on the stack: it runs for every key posting of every name
+    /// looked up.
     static func weighted(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         func gap(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             guard isVowel(s[i]) else { return other }
