@@ -55,11 +55,8 @@ public final class Gazetteer: Sendable {
         guard !folded.isEmpty else { return [] }
         let key = NameKey.key(folded: folded)
         let spelling = Array(NameKey.spellingForm(folded: folded).utf8)
-        var best: [Int: (MatchLevel, String?)] = [:]
-        func add(_ place: Int, _ level: MatchLevel, _ via: String? = nil) {
-            if let old = best[place], old.0 <= level { return }
-            best[place] = (level, via)
-        }
+        var best = FoundPlaces()
+        func add(_ place: Int, _ level: MatchLevel, _ via: String? = nil) { best.add(place, level, via: via) }
         // Postings read in place (a looked-up list is an array per name).
         index.forEachPosting(hash: StableHash.hash(folded, domain: NameIndex.foldDomain)) { p, level, _ in add(p, level) }
         // "al-Midan" is the gazetteer's "Midan" written with its article: as good as a key match, never better
@@ -69,7 +66,7 @@ public final class Gazetteer: Sendable {
         if let bare = NameFolding.withoutArticle(folded: folded) {
             index.forEachPosting(hash: StableHash.hash(bare, domain: NameIndex.foldDomain)) { p, level, _ in
                 add(p, max(level, .key))
-                if best[p]?.0 == .key { writtenWithoutArticle.insert(p) }
+                if best.level(of: p) == .key { writtenWithoutArticle.insert(p) }
             }
         }
         // A key match counts only for places whose names are transliterated from Arabic script (the key's rules
@@ -84,7 +81,7 @@ public final class Gazetteer: Sendable {
         // spelling is weighed once, and not at all for a place already found at this level or better.
         var verdicts: [(spelling: Int, close: Bool)] = []
         index.forEachPosting(hash: StableHash.hash(key, domain: NameIndex.keyDomain)) { p, level, spellingID in
-            guard keyCountry(p), (best[p].map { $0.0 > level } ?? true) else { return }
+            guard keyCountry(p), (best.level(of: p).map { $0 > level } ?? true) else { return }
             let id = level >= .key ? spellingID : -1
             let close: Bool
             if let known = verdicts.first(where: { $0.spelling == id }) {
@@ -105,8 +102,8 @@ public final class Gazetteer: Sendable {
             }
         }
         let adminMatch = adminMatcher(context.adminKeys)
-        return best.map { place, m in
-            scored(place, level: m.0, matchedKey: m.1, articleDropped: m.0 == .key && writtenWithoutArticle.contains(place),
+        return best.entries.map { m in
+            scored(m.place, level: m.level, matchedKey: m.via, articleDropped: m.level == .key && writtenWithoutArticle.contains(m.place),
                    context: context, adminMatch: adminMatch)
         }.sorted(by: isRankedBefore)
     }
