@@ -87,9 +87,11 @@ extension EventExtractor {
     }
 
     /// "with no casualties", "sans faire de victimes": a toll of none.
+    /// Each phrase is looked for only where its first word stands.
     func saysNoCasualties(_ w: ArraySlice<String>) -> Bool {
-        let words = Array(w)
-        return lists.noCasualties.contains { !Self.occurrences(of: $0, in: words, first: true).isEmpty }
+        w.indices.contains { i in
+            lists.noCasualtiesByFirstWord[w[i]]?.contains { p in i + p.count <= w.endIndex && w[i..<(i + p.count)].elementsEqual(p) } == true
+        }
     }
 
     /// The source of the figure at `i`: named after it ("selon l'OSDH", "according to state media"); else the

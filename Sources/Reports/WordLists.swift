@@ -55,7 +55,8 @@ final class WordLists: Sendable {
     /// Verbs whose subject is the source of what follows ("said", "put the toll at", "faisait état de").
     let reportVerbs: WordSet
     let sameSource: [[String]]
-    let noCasualties: [[String]]
+    /// "with no casualties", "sans faire de victimes", by their first word.
+    let noCasualtiesByFirstWord: WordTable<[[String]]>
     /// "a man was killed": an article before a person word is one.
     let persons: WordSet
     let one: WordSet
@@ -186,7 +187,8 @@ final class WordLists: Sendable {
         subset = WordSet(try words("subset"))
         reportVerbs = WordSet(try words("report_verb"))
         sameSource = try phrases("same_source")
-        noCasualties = try phrases("no_casualties")
+        noCasualtiesByFirstWord = WordTable(Dictionary(grouping: try phrases("no_casualties").filter { !$0.isEmpty }, by: { $0[0] })
+            .map { ($0.key, $0.value) })
         persons = WordSet(try words("person"))
         one = WordSet(try words("one"))
         vagueNumbers = WordSet(try words("vague_number"))

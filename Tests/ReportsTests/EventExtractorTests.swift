@@ -177,5 +177,26 @@ import TestSupport
         }
         #expect(kinds.allSatisfy { $0 > 3 } && words.count > 1_000, "\(kinds) of \(words.count)")
     }
+
+    /// "with no casualties" looked for by first word answers as a scan for every phrase at every position, on
+    /// slices that do not start at 0 (a clause of a sentence): random runs of the phrases' words and others.
+    @Test func noCasualtiesByFirstWordIsTheScanOfEveryPhrase() {
+        let e = EventExtractor()
+        let phrases = e.lists.noCasualtiesByFirstWord.keys.flatMap { e.lists.noCasualtiesByFirstWord[$0]! }
+        let pool = Array(Set(phrases.flatMap { $0 })) + ["the", "reported", "killed", "de", "no", "sans"]
+        var rng = SplitMix64(seed: 2416)
+        var said = 0
+        for _ in 0..<4_000 {
+            let words = (0..<Int(rng.uniform(0, 14))).map { _ in pool[Int(rng.uniform(0, Double(pool.count) - 0.001))] }
+            let lo = words.isEmpty ? 0 : Int(rng.uniform(0, Double(words.count) - 0.001))
+            let clause = words[lo...]
+            let scan = phrases.contains { p in
+                clause.indices.contains { i in i + p.count <= clause.endIndex && clause[i..<(i + p.count)].elementsEqual(p) }
+            }
+            #expect(e.saysNoCasualties(clause) == scan, "\(clause)")
+            if scan { said += 1 }
+        }
+        #expect(phrases.count >= 5 && said > 100, "\(said)")
+    }
 }
 
