@@ -125,6 +125,13 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     public var keys: Dictionary<String, Value>.Keys { storage.tables.all.keys }
 }
 
+extension WordTable {
+    /// Items by a word of each (a phrase's first word, a cue's last): a word's value is its items in their order.
+    public static func grouping<Item>(_ items: [Item], by word: (Item) -> String) -> WordTable<[Item]> where Value == [Item] {
+        WordTable(Dictionary(grouping: items, by: word).map { ($0.key, $0.value) })
+    }
+}
+
 extension WordTable: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, Value)...) { self.init(elements) }
 }

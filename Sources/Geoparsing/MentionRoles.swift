@@ -55,8 +55,8 @@ struct MentionRoles: Sendable {
         afterStarts = WordSet(after.compactMap(\.words.first))
         // Longest first within each word's cues (grouping keeps the order).
         let longestFirst: ([Cue]) -> [Cue] = { $0.sorted { $0.words.count > $1.words.count } }
-        beforeByLast = WordTable(Dictionary(grouping: longestFirst(before), by: { $0.words.last! }).map { ($0.key, $0.value) })
-        afterByFirst = WordTable(Dictionary(grouping: longestFirst(after), by: { $0.words.first! }).map { ($0.key, $0.value) })
+        beforeByLast = WordTable.grouping(longestFirst(before)) { $0.words.last! }
+        afterByFirst = WordTable.grouping(longestFirst(after)) { $0.words.first! }
     }
 
     /// Last words of the `before` cues and first words of the `after` cues: most names have neither beside them.

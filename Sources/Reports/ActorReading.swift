@@ -20,7 +20,7 @@ extension EventExtractor {
         starts.sort { $0.alias != $1.alias ? $0.alias < $1.alias : $0.at < $1.at }
         for (k, i) in starts {
             let a = lexicon.aliases[k]
-            if i + a.words.count <= words.count, words[i..<(i + a.words.count)].elementsEqual(a.words),
+            if Self.phrase(a.words, at: i, in: words),
                !taken[i..<(i + a.words.count)].contains(true), !a.needsCapitals || capitalised(i) {
                 for t in i..<(i + a.words.count) { taken[t] = true }
                 hits.append(SideHit(name: a.canonical, at: i, end: i + a.words.count, isSource: a.isSource, isModifier: a.isModifier))

@@ -35,7 +35,7 @@ final class ControlReader: Sendable {
         }
         let verbs = lists.controlVerbs.map { (words: $0.verb.split(separator: " ").map(String.init), status: $0.status) }
         self.verbs = verbs
-        verbsByFirstWord = WordTable(Dictionary(grouping: verbs.indices) { verbs[$0].words[0] }.map { ($0.key, $0.value) })
+        verbsByFirstWord = WordTable.grouping(Array(verbs.indices)) { verbs[$0].words[0] }
         gateWords = WordSet(Set(lists.controlGate + verbs.map { $0.words[0] }))
         listWords = lists.controlListWords
         checkpoint = lists.checkpoint
@@ -61,8 +61,7 @@ final class ControlReader: Sendable {
         for i in stride(from: words.count - 1, through: 0, by: -1) {
             guard let vs = verbsByFirstWord[words[i]] else { continue }
             for k in vs where ends[k] == nil {
-                let v = verbs[k].words
-                if i + v.count <= words.count, words[i..<(i + v.count)].elementsEqual(v) { ends[k] = i + v.count }
+                if EventExtractor.phrase(verbs[k].words, at: i, in: words) { ends[k] = i + verbs[k].words.count }
             }
         }
         var best: (end: Int, length: Int, status: ControlStatus)?

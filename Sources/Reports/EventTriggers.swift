@@ -16,8 +16,7 @@ extension EventExtractor {
             // Of the triggers written here, the first listed.
             var first: Int?
             for k in ks where first.map({ k < $0 }) ?? true {
-                let p = lexicon.triggers[k].words
-                if i + p.count <= words.count, words[i..<(i + p.count)].elementsEqual(p) { first = k }
+                if Self.phrase(lexicon.triggers[k].words, at: i, in: words) { first = k }
             }
             if let first { out.append((i, lexicon.triggers[first])) }
         }

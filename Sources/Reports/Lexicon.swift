@@ -49,9 +49,7 @@ public struct Lexicon: Sendable {
     public let triggersByFirstWord: WordTable<[Int]>
 
     static func index(_ phrases: [[String]]) -> WordTable<[Int]> {
-        var out: [String: [Int]] = [:]
-        for (k, words) in phrases.enumerated() { out[words[0], default: []].append(k) }
-        return WordTable(out.map { ($0.key, $0.value) })
+        WordTable.grouping(Array(phrases.indices)) { phrases[$0][0] }
     }
 
     /// The lexicons shipped with geomap.

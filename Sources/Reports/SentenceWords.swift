@@ -35,12 +35,17 @@ extension EventExtractor {
         return occurrences(of: phrase.split(separator: " ").map(String.init), in: words, first: true).first
     }
 
+    /// Whether the words `p` stand in `words` from position `i` (an array of words or a slice of one).
+    static func phrase<Words: RandomAccessCollection<String>>(_ p: [String], at i: Int, in words: Words) -> Bool where Words.Index == Int {
+        i >= words.startIndex && i + p.count <= words.endIndex && words[i..<(i + p.count)].elementsEqual(p)
+    }
+
     /// Where the words `p` occur in `words` (only the first with `first`), by first word then the rest,
     /// without building arrays.
     static func occurrences(of p: [String], in words: [String], first: Bool = false) -> [Int] {
         guard let head = p.first, words.count >= p.count else { return [] }
         var out: [Int] = []
-        for i in 0...(words.count - p.count) where words[i] == head && words[i..<(i + p.count)].elementsEqual(p) {
+        for i in 0...(words.count - p.count) where words[i] == head && phrase(p, at: i, in: words) {
             out.append(i)
             if first { break }
         }

@@ -90,7 +90,7 @@ extension EventExtractor {
     /// Each phrase is looked for only where its first word stands.
     func saysNoCasualties(_ w: ArraySlice<String>) -> Bool {
         w.indices.contains { i in
-            lists.noCasualtiesByFirstWord[w[i]]?.contains { p in i + p.count <= w.endIndex && w[i..<(i + p.count)].elementsEqual(p) } == true
+            lists.noCasualtiesByFirstWord[w[i]]?.contains { Self.phrase($0, at: i, in: w) } == true
         }
     }
 
@@ -106,7 +106,7 @@ extension EventExtractor {
             if k < w.count, w[k] == "to" { k += 1 }
             if let h = sides.first(where: { $0.at >= k && $0.at <= k + 3 && $0.at < next }) { return (h.name, true) }
             // "selon la même source".
-            if let lastSource, lists.sameSource.contains(where: { p in k + p.count <= w.count && w[k..<(k + p.count)].elementsEqual(p) || (k + 1 + p.count <= w.count && w[(k + 1)..<(k + 1 + p.count)].elementsEqual(p)) }) {
+            if let lastSource, lists.sameSource.contains(where: { Self.phrase($0, at: k, in: w) || Self.phrase($0, at: k + 1, in: w) }) {
                 return (lastSource, true)
             }
             if k < w.count, lists.sourceAnaphors.contains(w[k]) || (k + 1 < w.count && lists.sourceAnaphors.contains(w[k + 1])), let lastSource {

@@ -187,8 +187,7 @@ final class WordLists: Sendable {
         subset = WordSet(try words("subset"))
         reportVerbs = WordSet(try words("report_verb"))
         sameSource = try phrases("same_source")
-        noCasualtiesByFirstWord = WordTable(Dictionary(grouping: try phrases("no_casualties").filter { !$0.isEmpty }, by: { $0[0] })
-            .map { ($0.key, $0.value) })
+        noCasualtiesByFirstWord = WordTable.grouping(try phrases("no_casualties").filter { !$0.isEmpty }) { $0[0] }
         persons = WordSet(try words("person"))
         one = WordSet(try words("one"))
         vagueNumbers = WordSet(try words("vague_number"))
