@@ -31,13 +31,14 @@ public final class SQLiteEventStore: EventStore, Sendable {
         if exists, size > 0 { try Self.checkOurs(path) }
         do {
             var config = Configuration()
-            config.busyMode = .timeout(60)
-            config.journalMode = .wal
+            config.busyMode = .timeout(Self.busySeconds)
             // A large page cache and memory-mapped reads: without them every R*Tree node visit is a read() call.
             // New stores get 16 KiB pages: a bulk ingest writes and checkpoints a quarter of the pages (R*Tree
-            // nodes keep their own size, 51 entries, whatever the page).
+            // nodes keep their own size, 51 entries, whatever the page). Then the WAL journal, asked for here
+            // rather than by GRDB's `journalMode` (see `enterWAL`).
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296")
+                try Self.enterWAL(db)
             }
             let q = try DatabaseQueue(path: path, configuration: config)
             // Checked and created under the write lock: two ingests creating one store must not see each
@@ -59,6 +60,27 @@ public final class SQLiteEventStore: EventStore, Sendable {
             throw .notAStore(path, reason: "not an SQLite database")
         } catch {
             throw .database("\(path): \(error)")
+        }
+    }
+
+    /// How long a writer waits for another one's lock.
+    static let busySeconds: TimeInterval = 60
+
+    /// Switches the file to the WAL journal, waiting as for any lock: two ingests creating one store at once
+    /// both ask for it, and SQLite turns one down with SQLITE_BUSY at once (its busy timeout does not cover a
+    /// change of journal mode): that ingest failed with "database is locked".
+    static func enterWAL(_ db: Database) throws {
+        let deadline = Date().addingTimeInterval(busySeconds)
+        while true {
+            do {
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode?.lowercased() == "wal" else {
+                    throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the journal stays '\(mode ?? "unknown")', not WAL")
+                }
+                return
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
         }
     }
 

@@ -17,6 +17,8 @@ extension SQLiteEventStore {
         do {
             var config = Configuration()
             config.readonly = true
+            // Another ingest may be creating the store this moment: wait for its lock as a writer would.
+            config.busyMode = .timeout(busySeconds)
             tables = try DatabaseQueue(path: path, configuration: config).read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'events_rtree_%'")
             }
