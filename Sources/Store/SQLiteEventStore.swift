@@ -63,27 +63,6 @@ public final class SQLiteEventStore: EventStore, Sendable {
         }
     }
 
-    /// How long a writer waits for another one's lock.
-    static let busySeconds: TimeInterval = 60
-
-    /// Switches the file to the WAL journal, waiting as for any lock: two ingests creating one store at once
-    /// both ask for it, and SQLite turns one down with SQLITE_BUSY at once (its busy timeout does not cover a
-    /// change of journal mode): that ingest failed with "database is locked".
-    static func enterWAL(_ db: Database) throws {
-        let deadline = Date().addingTimeInterval(busySeconds)
-        while true {
-            do {
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                guard mode?.lowercased() == "wal" else {
-                    throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the journal stays '\(mode ?? "unknown")', not WAL")
-                }
-                return
-            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY && Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.01)
-            }
-        }
-    }
-
     /// A store in memory (for `--layer`: the layer is loaded and queried the same way).
     public init() throws(StoreError) {
         path = ":memory:"
