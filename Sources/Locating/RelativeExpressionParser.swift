@@ -16,7 +16,9 @@ public struct RelativeExpressionParser: Sendable {
     static let number = #"(?:\d+(?:[.,]\d+)?|NW(?:[- ](?:et[- ]|and[- ])?NW){0,3})"#.replacingOccurrences(of: "NW", with: numberWord)
     /// Units as printed, typos included: "kms", "klm", "kilomtres", "kilomètre".
     static let unitWords = #"(?:km|kms|klm|klms|kilom[a-z]*|miles?|mi|metres?|meters?|m)"#
-    static let unit = unitWords + #"(?![a-z])"#
+    /// A unit is a word of its own ("25km" is one, "trentekm" is not): the unit trigger words below find every
+    /// unit a pattern can match.
+    static let unit = #"(?<![a-z])"# + unitWords + #"(?![a-z])"#
     static let distance = #"(?<neg>-\s*)?(?:(?:between|entre)\s+)?(?<approx>APPROX\s+)?(?:(?<coll>COLL)|(?<n1>NUM)(?:\s*(?:-|to|a|and|et)\s*(?<n2>NUM))?)\s*(?:(?:de|d'|of)\s*)?(?<unit>UNIT)\.?"#
         .replacingOccurrences(of: "APPROX", with: approx).replacingOccurrences(of: "COLL", with: collective)
         .replacingOccurrences(of: "NUM", with: number).replacingOccurrences(of: "UNIT", with: unit)
@@ -76,7 +78,7 @@ public struct RelativeExpressionParser: Sendable {
     static let patterns: [Pattern] = {
         func p(_ form: RelativeForm, _ source: String, anchorBefore: Bool = false, elliptical: Bool = false, needsNamedPlace: Bool = false,
                gate: String? = nil) -> Pattern {
-            Pattern(form: form, regex: try! ScalarRegex(source), anchorBefore: anchorBefore, elliptical: elliptical,
+            Pattern(form: form, regex: try! ScalarRegex(source, limitsStart: true), anchorBefore: anchorBefore, elliptical: elliptical,
                     needsNamedPlace: needsNamedPlace, gate: gate.map { try! ScalarRegex($0) })
         }
         let S = start, D = distance, A = anchor
@@ -97,8 +99,8 @@ public struct RelativeExpressionParser: Sendable {
             p(.countryside, S + #"(?:in\s+)?the\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs|reaches|part|parts|districts|villages|edges?|fringes?|periphery)"# + introEN + A),
             p(.countryside, #"(?<anchor>[^\s,.;:!?()\[\]"]+(?:[ \t]+[^\s,.;:!?()\[\]"]+){0,3})'s\s+(?<dir>\#(adjEN))\s+(?:countryside|outskirts|suburbs)"#, anchorBefore: true,
               gate: #"'s\s+\#(adjEN)\s+(?:countryside|outskirts|suburbs)"#),
-            p(.countryside, S + #"dans\s+(?:la|les)\s+(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+(?<dir>\#(dirFR))"# + introFR + A),
-            p(.countryside, S + #"dans\s+(?:le\s+|l')(?<dir>\#(dirFR))"# + introFR + A),
+            p(.countryside, S + #"dans\s+(?:la|les)\s+(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+(?<dir>\#(dirFR))(?![a-z])"# + introFR + A),
+            p(.countryside, S + #"dans\s+(?:le\s+|l')(?<dir>\#(dirFR))(?![a-z])"# + introFR + A),
             p(.countryside, S + #"(?:in\s+)?(?<dir>\#(adjEN))\s+"# + A),
             // "in the south of Idlib", "across the east of the country": a part (English "south of X" lies outside).
             p(.countryside, S + #"(?:in|into|across|throughout)\s+the\s+(?<dir>\#(dirEN))(?![a-z])"# + introEN + A),
@@ -109,7 +111,7 @@ public struct RelativeExpressionParser: Sendable {
               elliptical: true, needsNamedPlace: true),
             p(.directionOnly, S + #"(?:plus\s+)?(?:au\s+|a\s+l')(?<dir>\#(dirFR))(?![a-z])(?![- ]?(?:nord|sud|est|ouest))(?!\s*(?:de|d'|du|des)\b)"#,
               elliptical: true, needsNamedPlace: true),
-            p(.directionOnly, S + #"(?:au\s+|a\s+l')(?<dir>\#(dirFR))"# + introFR + A),
+            p(.directionOnly, S + #"(?:au\s+|a\s+l')(?<dir>\#(dirFR))(?![a-z])"# + introFR + A),
             p(.proximity, S + #"(?<prox>near|nearby|close\s+to|on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|on\s+the\s+edge\s+of|in\s+the\s+vicinity\s+of|in\s+the\s+suburbs\s+of|outside(?:\s+of)?)\s+(?:the\s+(?<type>\#(typesEN))\s+of\s+)?"# + A),
             p(.proximity, S + #"(?<prox>a\s+quelques\s+kilometres\s+DE|pres\s+DE|non\s+loin\s+DE|(?:aux|les)\s+abords\s+DE|a\s+la\s+peripherie\s+DE|dans\s+les\s+environs\s+DE|aux\s+environs\s+DE|a\s+proximite\s+DE|dans\s+la\s+banlieue\s+DE)(?:(?:la\s+|le\s+|l')?(?<type>\#(typesFR))\s+DE)?"#.replacingOccurrences(of: "DE", with: de) + A),
             // "close to the Iraqi border", "près de la frontière turque": the anchor is the country adjective; a
@@ -141,19 +143,27 @@ public struct RelativeExpressionParser: Sendable {
         folded.folded.withUnsafeBufferPointer { scalars in
             // The patterns run only around words every expression contains (a unit, a compass word, a proximity
             // or countryside word): regular expressions over whole reports would cost most of the extraction.
+            // A match starts at or before the key word it holds (every form's words come before or at it), so in
+            // a window a pattern is tried from its start to its last key word only: the 140 scalars after it are
+            // for the anchor, not for matches starting there.
             let hits = Self.triggerHits(scalars)
-            var windows: [Int: [(Range<Int>, Trigger)]] = [:]
+            var windows: [Int: [Window]] = [:]
             for (p, pattern) in Self.patterns.enumerated() {
                 let key = pattern.key.rawValue * 1000 + pattern.lead
                 if windows[key] == nil { windows[key] = Self.windows(around: hits, key: pattern.key, lead: pattern.lead, in: scalars) }
-                for (window, kinds) in windows[key]! where kinds.isSuperset(of: pattern.needs) {
-                    if let gate = pattern.gate, gate.firstMatch(in: scalars, range: window) == nil { continue }
-                    for m in pattern.regex.matches(in: scalars, range: window) { found.append((m, p)) }
+                for window in windows[key]! where window.kinds.isSuperset(of: pattern.needs) {
+                    if let gate = pattern.gate, gate.firstMatch(in: scalars, range: window.range) == nil { continue }
+                    for m in pattern.regex.matches(in: scalars, range: window.range, startingBy: window.lastKey) { found.append((m, p)) }
                 }
             }
         }
-        // The most specific form wins an overlap, then the longest match, then the first found. Matches are read
-        // into expressions in that order and only when nothing kept overlaps them: most lose to another.
+        return Self.resolved(found, in: folded)
+    }
+
+    /// The expressions `found` (pattern matches) give once overlaps are resolved, in text order: the most specific
+    /// form wins an overlap, then the longest match, then the first found. Matches are read into expressions in
+    /// that order and only when nothing kept overlaps them: most lose to another.
+    static func resolved(_ found: [(match: ScalarMatch, pattern: Int)], in folded: FoldedText) -> [RelativeExpression] {
         let order = found.indices.sorted { i, j in
             let sa = Self.specificity[Self.patterns[found[i].pattern].form]!, sb = Self.specificity[Self.patterns[found[j].pattern].form]!
             if sa != sb { return sa > sb }
@@ -168,8 +178,9 @@ public struct RelativeExpressionParser: Sendable {
     }
 
     static let triggerKinds: [(Trigger, ScalarRegex)] = ([
-        (Trigger.unit, #"(?<![a-z])(?:km|kms|klm|klms|kilom[a-z]*|miles?|mi|metres?|meters?)(?![a-z])"#),
-        (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s|s\s|(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
+        // The units of `unitWords`, so that every match holds one of these: a form is tried only up to them.
+        (Trigger.unit, #"(?<![a-z])(?:km|kms|klm|klms|kilom[a-z]*|miles?|mi|metres?|meters?|m)(?![a-z])"#),
+        (.direction, #"(?<![a-z])(?:north|south|east|west)|(?<![a-z])(?:nord|sud)(?![a-z])|(?:l'|-|au\s+|s\s|(?:campagne|banlieue|region|peripherie|partie|zone)s?\s+)(?:est|ouest)(?![a-z])|(?<![a-z])[nsewo]{1,3}\s+(?:of|de|d')"#),
         (.border, #"(?<![a-z])(?:borders?|frontieres?)(?![a-z])"#),
         (.proximity, #"(?<![a-z])(?:quelques\s+kilometres|few\s+(?:kilometres|kilometers|km)|near|nearby|close\s+to|outskirts|edge|vicinity|suburbs|outside|pres|loin|abords|peripherie|environs|proximite|banlieue)(?![a-z])"#),
     ] as [(Trigger, String)]).map { ($0.0, try! ScalarRegex($0.1)) }
@@ -185,35 +196,100 @@ public struct RelativeExpressionParser: Sendable {
         return hits.sorted { $0.start < $1.start }
     }
 
+    /// Where patterns are tried: a range of the folded text, the trigger kinds it holds, and where its last key
+    /// trigger word starts (no match of a pattern keyed on it starts later).
+    struct Window {
+        var range: Range<Int>
+        var kinds: Trigger
+        var lastKey: Int
+    }
+
     /// Code-point ranges around the `key` trigger words, merged, each with the kinds of trigger it holds:
     /// `lead` scalars before and 140 after (the anchor), widened to word boundaries.
     static func windows(around hits: [(start: Int, end: Int, kind: Trigger)], key: Trigger, lead: Int,
-                        in s: UnsafeBufferPointer<UInt32>) -> [(Range<Int>, Trigger)] {
+                        in s: UnsafeBufferPointer<UInt32>) -> [Window] {
         let length = s.count
-        var windows: [(Range<Int>, Trigger)] = []
+        var windows: [Window] = []
         for (start, end, kind) in hits where kind == key {
             var lo = max(0, start - lead), hi = min(length, end + 140)
+            if key == .unit { lo = max(lo, distancePhraseStart(before: start, in: s)) }
             while lo > 0, s[lo - 1] != 0x20, s[lo - 1] != 0x0A { lo -= 1 }
             while hi < length, s[hi] != 0x20, s[hi] != 0x0A { hi += 1 }
-            if let last = windows.last, lo <= last.0.upperBound {
-                windows[windows.count - 1] = (last.0.lowerBound..<max(last.0.upperBound, hi), last.1)
+            if let last = windows.last, lo <= last.range.upperBound {
+                windows[windows.count - 1].range = last.range.lowerBound..<max(last.range.upperBound, hi)
+                windows[windows.count - 1].lastKey = max(last.lastKey, start)
             } else {
-                windows.append((lo..<hi, kind))
+                windows.append(Window(range: lo..<hi, kinds: kind, lastKey: start))
             }
         }
         // The other kinds each window holds, for patterns that need two.
         var k = 0
         for w in windows.indices {
-            let r = windows[w].0
+            let r = windows[w].range
             while k < hits.count, hits[k].end <= r.lowerBound { k += 1 }
             var j = k
             while j < hits.count, hits[j].start < r.upperBound {
-                if hits[j].end <= r.upperBound { windows[w].1.formUnion(hits[j].kind) }
+                if hits[j].end <= r.upperBound { windows[w].kinds.formUnion(hits[j].kind) }
                 j += 1
             }
         }
         return windows
     }
+
+    /// Where the words before a unit that a distance can be written with begin ("approximativement entre
+    /// vingt-cinq et trente" before "kilometres"): no distance form's match starts earlier, since every scalar
+    /// between its start and its unit is a figure, a space, one of `-'.,`, or a letter of a run of those words
+    /// (runs may be glued: "2.5to30km", "trenteet"). The scan stops at the first other run or sign and returns
+    /// where it begins (the caller widens to the word holding it).
+    static func distancePhraseStart(before unit: Int, in s: UnsafeBufferPointer<UInt32>) -> Int {
+        func isLetter(_ c: UInt32) -> Bool { (0x61...0x7A).contains(c) }
+        func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
+        var i = unit
+        while i > 0 {
+            let c = s[i - 1]
+            if isLetter(c) {
+                var j = i - 1
+                while j > 0, isLetter(s[j - 1]) { j -= 1 }
+                guard isDistanceWords(s[j..<i]) else { return j }
+                i = j
+            } else if isDigit(c) || c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2D || c == 0x27 || c == 0x2E || c == 0x2C {
+                i -= 1
+            } else {
+                return i - 1
+            }
+        }
+        return 0
+    }
+
+    /// Whether a run of letters is one or more of `distanceWords` written together.
+    static func isDistanceWords(_ run: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+        let letters = Array(run.lazy.map { UInt8($0) })
+        // ends[k]: the first k letters are words written together.
+        var ends = [Bool](repeating: false, count: letters.count + 1)
+        ends[0] = true
+        for k in 1...letters.count {
+            for start in max(0, k - longestDistanceWord)..<k where ends[start] {
+                if distanceWords.contains(String(decoding: letters[start..<k], as: UTF8.self)) { ends[k] = true; break }
+            }
+        }
+        return ends[letters.count]
+    }
+
+    /// The words of a written distance before its unit: every run of letters in the patterns of hedges, counts,
+    /// numbers and ranges (`approx`, `collective`, `number`, `distance`; a few letters of `\s` or `\d` among
+    /// them only widen the scan), and "a" that French forms put before them.
+    static let distanceWords: Set<String> = {
+        var words: Set<String> = ["a"]
+        for source in [approx, collective, number, distance.replacingOccurrences(of: unit, with: "")] {
+            var word = ""
+            for c in source.unicodeScalars {
+                if ("a"..."z").contains(c) { word.unicodeScalars.append(c) } else if !word.isEmpty { words.insert(word); word = "" }
+            }
+            if !word.isEmpty { words.insert(word) }
+        }
+        return words
+    }()
+    static let longestDistanceWord = distanceWords.map(\.count).max()!
 
     static func expression(_ m: ScalarMatch, pattern: Pattern, in t: FoldedText) -> RelativeExpression? {
         func group(_ name: String) -> Range<Int>? { m.range(named: name) }

@@ -14,15 +14,21 @@ public final class ScalarRegex: @unchecked Sendable {
     public let pattern: String
     private let code: OpaquePointer
     private let groupNumbers: [String: Int]
+    /// Whether a search may be told where its matches must start by (`matches(in:range:startingBy:)`).
+    public let limitsStart: Bool
 
     /// Compiles `pattern`; a pattern PCRE2 refuses throws with PCRE2's message and the offset it points at.
-    public init(_ pattern: String) throws(PatternError) {
+    /// `limitsStart`: searches may bound where a match starts (PCRE2's offset limit, which must be asked for
+    /// when the pattern is compiled).
+    public init(_ pattern: String, limitsStart: Bool = false) throws(PatternError) {
         self.pattern = pattern
+        self.limitsStart = limitsStart
         let units = pattern.unicodeScalars.map(\.value)
         var error: Int32 = 0
         var offset = 0
+        let options = PCRE2_UTF | PCRE2_UCP | (limitsStart ? PCRE2_USE_OFFSET_LIMIT : 0)
         let compiled = units.withUnsafeBufferPointer {
-            pcre2_compile_32($0.baseAddress, $0.count, PCRE2_UTF | PCRE2_UCP, &error, &offset, nil)
+            pcre2_compile_32($0.baseAddress, $0.count, options, &error, &offset, nil)
         }
         guard let compiled else {
             throw .invalidPattern(pattern, offset: offset, reason: Self.message(error))
@@ -48,6 +54,15 @@ public final class ScalarRegex: @unchecked Sendable {
         search(text, range, all: true)
     }
 
+    /// Every non-overlapping match in `range` of `text` that starts at or before `limit` (an offset in `text`);
+    /// a match may end past it. The search stops trying at `limit` instead of at every later position. The
+    /// pattern must have been compiled with `limitsStart`.
+    public func matches(in text: UnsafeBufferPointer<UInt32>, range: Range<Int>, startingBy limit: Int) -> [ScalarMatch] {
+        precondition(limitsStart, "/\(pattern)/ was not compiled to limit where a match starts")
+        guard limit >= range.lowerBound else { return [] }
+        return search(text, range, all: true, startLimit: min(limit, range.upperBound) - range.lowerBound)
+    }
+
     /// The first match in `range` of `text`, if any.
     public func firstMatch(in text: UnsafeBufferPointer<UInt32>, range: Range<Int>) -> ScalarMatch? {
         search(text, range, all: false).first
@@ -63,20 +78,27 @@ public final class ScalarRegex: @unchecked Sendable {
         text.withUnsafeBufferPointer { firstMatch(in: $0, range: 0..<$0.count) }
     }
 
-    private func search(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, all: Bool) -> [ScalarMatch] {
+    private func search(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, all: Bool, startLimit: Int? = nil) -> [ScalarMatch] {
         precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "range outside the text")
         guard let data = pcre2_match_data_create_from_pattern_32(code, nil) else { return [] }
         defer { pcre2_match_data_free_32(data) }
+        var context: OpaquePointer?
+        if let startLimit {
+            context = pcre2_match_context_create_32(nil)
+            guard context != nil else { return [] }
+            pcre2_set_offset_limit_32(context, startLimit)
+        }
+        defer { if let context { pcre2_match_context_free_32(context) } }
         // The subject starts at the range: nothing before or after it can be seen (opaque bounds).
         let subject = text.baseAddress.map { $0 + range.lowerBound }
         let length = range.count
         var out: [ScalarMatch] = []
         var start = 0
         while start <= length {
-            var rc = pcre2_match_32(code, subject, length, start, PCRE2_NO_UTF_CHECK, data, nil)
+            var rc = pcre2_match_32(code, subject, length, start, PCRE2_NO_UTF_CHECK, data, context)
             if rc < PCRE2_ERROR_NOMATCH {
                 // The JIT's stack is small; the interpreter keeps its backtracking on the heap.
-                rc = pcre2_match_32(code, subject, length, start, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, data, nil)
+                rc = pcre2_match_32(code, subject, length, start, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, data, context)
             }
             if rc == PCRE2_ERROR_NOMATCH { break }
             precondition(rc > 0, "PCRE2 could not run /\(pattern)/: \(Self.message(rc))")

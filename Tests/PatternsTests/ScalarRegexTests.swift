@@ -67,3 +67,28 @@ import Testing
         }
     }
 }
+
+/// A search told where matches must start by finds the matches of the whole search that start by then.
+@Suite struct ScalarRegexStartLimitTests {
+    @Test func limitedSearchIsTheWholeSearchCutAtTheLimit() throws {
+        let patterns = [#"(?<![a-z])\d+\s*km(?:\s+(?:north|south)\s+of\s+\w+)?"#, #"a+b?"#, #"(?<=x)y+|z"#]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        let alphabet = Array("ab xyz12 km north of Hama".unicodeScalars)
+        var limitedSome = false
+        for source in patterns {
+            let limited = try ScalarRegex(source, limitsStart: true), plain = try ScalarRegex(source)
+            for _ in 0..<2_000 {
+                let text = (0..<next(60)).map { _ in alphabet[next(alphabet.count)].value }
+                text.withUnsafeBufferPointer { b in
+                    let lo = next(b.count + 1), hi = lo + next(b.count - lo + 1), limit = lo + next(hi - lo + 5) - 2
+                    let all = plain.matches(in: b, range: lo..<hi)
+                    let cut = limited.matches(in: b, range: lo..<hi, startingBy: limit)
+                    #expect(cut.map(\.range) == all.filter { $0.range.lowerBound <= limit }.map(\.range), "/\(source)/ \(lo)..<\(hi) by \(limit)")
+                    if cut.count < all.count { limitedSome = true }
+                }
+            }
+        }
+        #expect(limitedSome)
+    }
+}
