@@ -14,9 +14,11 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
     }
 
     @usableFromInline struct Tables: Sendable {
-        /// Per slot: the key's hash (0: empty), the key, its value; linear probing, at most half full.
+        /// Per slot: the key's hash (0: empty), where its bytes lie in `keyBytes` (start << 32 | count), its
+        /// value; linear probing, at most half full. A word is compared with a key byte by byte.
         @usableFromInline let hashes: [UInt64]
-        @usableFromInline let keys: [String]
+        @usableFromInline let keySpans: [UInt64]
+        @usableFromInline let keyBytes: [UInt8]
         @usableFromInline let values: [Value?]
         @usableFromInline let mask: Int
         /// Every key, for words that are not ASCII (and, when some key is not ASCII, for all words).
@@ -51,6 +53,12 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
             keys[slot] = word
             values[slot] = value
         }
+        var keyBytes: [UInt8] = []
+        let keySpans = keys.map { key -> UInt64 in
+            let span = UInt64(keyBytes.count) << 32 | UInt64(key.utf8.count)
+            keyBytes += key.utf8
+            return span
+        }
         let allASCII = all.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var lengths: UInt64 = 0
         var ends = [UInt64](repeating: 0, count: 128 * 128 / 64)
@@ -66,7 +74,7 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
             lengths = .max
             ends = ends.map { _ in .max }
         }
-        storage = Storage(Tables(hashes: hashes, keys: keys, values: values, mask: mask, all: all, allASCII: allASCII,
+        storage = Storage(Tables(hashes: hashes, keySpans: keySpans, keyBytes: keyBytes, values: values, mask: mask, all: all, allASCII: allASCII,
                                  lengths: lengths, ends: ends))
     }
 
@@ -91,32 +99,53 @@ public struct WordTable<Value>: Sendable where Value: Sendable {
         return (h == 0 ? 1 : h, ascii)
     }
 
+    /// The value of an ASCII key equal to `bytes` (of hash `h`).
     @inlinable
-    func lookup(_ h: UInt64, _ equals: (String) -> Bool) -> Value? {
+    func lookup(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         // Read through the storage, not from a local copy of the tables (a copy retains each array).
         let mask = storage.tables.mask
         var slot = Int(truncatingIfNeeded: h) & mask
         while storage.tables.hashes[slot] != 0 {
-            if storage.tables.hashes[slot] == h, equals(storage.tables.keys[slot]) { return storage.tables.values[slot] }
+            if storage.tables.hashes[slot] == h, isKey(slot, bytes) { return storage.tables.values[slot] }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
+    @inlinable @inline(__always)
+    func isKey(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let span = storage.tables.keySpans[slot]
+        let start = Int(span >> 32), count = Int(span & 0xFFFF_FFFF)
+        guard count == bytes.count else { return false }
+        return storage.tables.keyBytes.withUnsafeBufferPointer { pool in
+            for k in 0..<count where pool[start + k] != bytes[k] { return false }
+            return true
+        }
+    }
+
+    /// The answer for a word of these UTF-8 bytes when the ASCII table can give it: nil when the dictionary
+    /// must (a word or some key not ASCII).
+    @inlinable @inline(__always)
+    func answer(_ bytes: UnsafeBufferPointer<UInt8>) -> Value?? {
+        guard mayHold(bytes) else { return .some(nil) }
+        let (h, ascii) = Self.hash(bytes)
+        guard ascii, storage.tables.allASCII else { return nil }
+        return .some(lookup(h, bytes))
+    }
+
     @inlinable
     public subscript(_ word: String) -> Value? {
-        var copy = word
-        guard let (h, ascii) = copy.withUTF8({ mayHold($0) ? Self.hash($0) : nil }) else { return nil }
-        guard ascii, storage.tables.allASCII else { return storage.tables.all[word] }
-        return lookup(h) { $0 == word }
+        // A native string's bytes in place (no copy of the string, so no retain of its storage).
+        let known = word.utf8.withContiguousStorageIfAvailable { answer($0) } ?? { var copy = word; return copy.withUTF8 { answer($0) } }()
+        if let known { return known }
+        return storage.tables.all[word]
     }
 
     @inlinable
     public subscript(_ word: Substring) -> Value? {
-        var copy = word
-        guard let (h, ascii) = copy.withUTF8({ mayHold($0) ? Self.hash($0) : nil }) else { return nil }
-        guard ascii, storage.tables.allASCII else { return storage.tables.all[String(word)] }
-        return lookup(h) { $0 == word }
+        let known = word.utf8.withContiguousStorageIfAvailable { answer($0) } ?? { var copy = word; return copy.withUTF8 { answer($0) } }()
+        if let known { return known }
+        return storage.tables.all[String(word)]
     }
 
     public var count: Int { storage.tables.all.count }
