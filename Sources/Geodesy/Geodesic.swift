@@ -40,7 +40,10 @@ public enum Geodesic {
 
     /// Geodesic distance between two points.
     public static func distance(from a: Coordinate, to b: Coordinate) -> Distance {
-        inverse(from: a, to: b).distance
+        // The azimuths not asked for: GeographicLib then skips their arc tangents (the distance is the same).
+        var s12 = 0.0
+        geod_inverse(wgs84, a.latitude, a.longitude, b.latitude, b.longitude, &s12, nil, nil)
+        return Distance(meters: s12)
     }
 
     /// Solves the direct problem: the point reached from `start` after `distance` along `bearing`.

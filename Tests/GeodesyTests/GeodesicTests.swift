@@ -96,4 +96,17 @@ let homs = Coordinate(longitude: 36.72559, latitude: 34.72405)
                     == Geodesic.solvedCircles(center: center, radii: [radius], segments: 90))
         }
     }
+
+    /// The distance alone (no azimuths asked of GeographicLib) is the inverse solution's, to the bit.
+    @Test func distanceIsTheInversesDistance() {
+        var rng = SplitMix64(seed: 42)
+        for _ in 0..<20_000 {
+            let a = Coordinate(longitude: rng.uniform(-180, 180), latitude: rng.uniform(-90, 90))
+            // Near pairs as disambiguation asks (a few km to a few hundred), and any pair on the globe.
+            let b = rng.uniform(0, 1) < 0.5
+                ? Coordinate(longitude: max(-180, min(180, a.longitude + rng.uniform(-3, 3))), latitude: max(-90, min(90, a.latitude + rng.uniform(-3, 3))))
+                : Coordinate(longitude: rng.uniform(-180, 180), latitude: rng.uniform(-90, 90))
+            #expect(Geodesic.distance(from: a, to: b).meters.bitPattern == Geodesic.inverse(from: a, to: b).distance.meters.bitPattern)
+        }
+    }
 }
