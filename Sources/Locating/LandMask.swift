@@ -6,20 +6,21 @@ import Places
 /// Land as the gazetteer's country outlines draw it (Natural Earth 10m), each widened by `margin` for the
 /// generalised coastline: a place a report locates lies on land, so an area about a settlement ("10 km west of
 /// Latakia", "near Tartus") is cut at the sea. Borders are no cut: "20 km north of Azaz" may lie in Turkey.
-/// Outlines are read once per locator, widened and prepared only when an area reaches them.
+/// Outlines are read once per locator (their boxes scanned from the text), parsed, widened and prepared only
+/// when an area reaches them: an extraction in Syria parses a handful of the 200 countries.
 final class LandMask {
     static let margin = Distance.kilometers(3)
 
     /// A class: the land test reaches into it for every vertex, and a value would be copied whole each time.
     private final class Country {
         let box: BoundingBox
-        let outline: GeoJSONGeometry
+        let outline: GazetteerStore.StoredOutline
         /// The widened outline, prepared (GEOS holds it: overlays with it cross no bridge).
         var widened: PreparedGeometry?
         /// The cells of the widened outline: "wholly on land?" for most areas without GEOS.
         var cells: InteriorCells?
 
-        init(box: BoundingBox, outline: GeoJSONGeometry) {
+        init(box: BoundingBox, outline: GazetteerStore.StoredOutline) {
             self.box = box
             self.outline = outline
         }
@@ -43,17 +44,26 @@ final class LandMask {
         guard let box = area.boundingBox else { return nil }
         if countries == nil {
             do {
-                countries = try store.outlines(kind: .country).compactMap { o in o.geometry.boundingBox.map { Country(box: $0, outline: o.geometry) } }
+                var read: [Country] = []
+                for o in try store.storedOutlines(kind: .country) {
+                    if let box = try o.boundingBox() { read.append(Country(box: box, outline: o)) }
+                }
+                countries = read
             } catch { throw .gazetteer(error) }
         }
         let near = countries!.indices.filter { countries![$0].box.expanded(by: 0.1).overlapsPlanar(box) }
         guard !near.isEmpty else { return nil }
-        do {
-            for i in near where countries![i].widened == nil {
-                let shape = try engine.buffer(countries![i].outline, by: Self.margin, quadrantSegments: 4)
+        for i in near where countries![i].widened == nil {
+            let outline: GeoJSONGeometry?
+            do { outline = try countries![i].outline.geometry() } catch { throw .gazetteer(error) }
+            guard let outline else { continue }
+            do {
+                let shape = try engine.buffer(outline, by: Self.margin, quadrantSegments: 4)
                 countries![i].widened = try engine.prepare(shape)
                 countries![i].cells = shape.boundingBox.flatMap(InteriorCells.init(box:))
-            }
+            } catch { throw .geometry(error) }
+        }
+        do {
             for i in near where try insideCells(of: i, covering: box) { return nil }
             // Every vertex on land (an area within one outline, or across a border): nothing to cut but a bay
             // narrower than the spacing of the vertices (5 km at most), which the overlay would cost much more

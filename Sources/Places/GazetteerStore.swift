@@ -334,30 +334,6 @@ public final class GazetteerStore: Sendable {
         }
     }
 
-    /// An administrative area's outline with its name, for drawing.
-    public struct Outline: Sendable {
-        public let id: String, name: String, country: String?, geometry: GeoJSONGeometry
-    }
-
-    /// Outlines of every area of `kind` (in the given countries when `countries` is not nil).
-    public func outlines(kind: PlaceKind, countries: Set<String>? = nil) throws(GazetteerError) -> [Outline] {
-        do {
-            let rows = try queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT p.id, p.name, p.country, s.geojson FROM places p JOIN shapes s ON s.place_rowid = p.rowid WHERE p.kind = ?",
-                                 arguments: [kind.rawValue])
-            }
-            return try rows.compactMap { r -> Outline? in
-                let country: String? = r["country"]
-                if let countries, !countries.contains(country ?? "") { return nil }
-                let text: String = r["geojson"]
-                guard let g = try GeoJSONFeatureCollection(text: text).features.first?.geometry else { return nil }
-                return Outline(id: r["id"], name: r["name"], country: country, geometry: g)
-            }
-        } catch {
-            throw .database("\(path): outlines of \(kind.rawValue): \(error)")
-        }
-    }
-
     /// Sources imported, and counts by source and kind.
     public func info() throws(GazetteerError) -> (sources: [(GazetteerSource, records: Int, importedAt: String)], kinds: [(String, Int)], places: Int, names: Int, shapes: Int) {
         do {
