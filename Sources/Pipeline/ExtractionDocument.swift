@@ -59,6 +59,16 @@ public enum ExtractionDocument {
         return values.count == 1 ? values[0] : .array(values)
     }
 
+    /// Documents as indented JSON (one, or an array of several), with a final line feed: the bytes of
+    /// `pretty(value(of:))`, written straight from the compact ones (`JSONIndenter`).
+    public static func pretty(documents: [[UInt8]]) throws(PipelineError) -> OutputBuffer {
+        var out = OutputBuffer(capacity: documents.reduce(1 << 16) { $0 + $1.count * 2 })
+        let compact = documents.count == 1 ? documents[0] : [0x5B] + documents.joined(separator: [0x2C]) + [0x5D]
+        guard JSONIndenter.indented(compact, to: &out) else { return pretty(try value(of: documents)) }
+        out.append(0x0A)
+        return out
+    }
+
     /// Indented JSON, with a final line feed.
     public static func pretty(_ value: JSONValue) -> OutputBuffer {
         var out = OutputBuffer(capacity: 1 << 16)

@@ -45,11 +45,10 @@ public struct ExtractionJob {
         let sizes = paths.map { ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int) ?? 0 }
         if sizes.reduce(0, +) <= streamAbove {
             let documents = try paths.indices.map { try document(paths[$0], input: files[$0], named: names[$0], reader: reader) }
-            let value = try ExtractionDocument.value(of: documents)
             switch format {
-            case .yaml: try out.writeChecked(Data(try ExtractionDocument.yaml(value).utf8))
+            case .yaml: try out.writeChecked(Data(try ExtractionDocument.yaml(try ExtractionDocument.value(of: documents)).utf8))
             case .json:
-                let text = ExtractionDocument.pretty(value)
+                let text = try ExtractionDocument.pretty(documents: documents)
                 try text.withUnsafeBytes { try out.writeChecked(Data($0)) }
             }
             return

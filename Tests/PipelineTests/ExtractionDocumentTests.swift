@@ -110,5 +110,8 @@ import TestSupport
         // Two documents are an array of both.
         let two = try ExtractionDocument.value(of: [bytes, bytes])
         #expect(two.arrayValue?.count == 2 && two.arrayValue?[1] == value)
+        // The indented JSON written straight from the bytes is the one made from the value, byte for byte.
+        #expect(try ExtractionDocument.pretty(documents: [bytes]).bytes == pretty.bytes)
+        #expect(try ExtractionDocument.pretty(documents: [bytes, bytes]).bytes == ExtractionDocument.pretty(two).bytes)
     }
 }
