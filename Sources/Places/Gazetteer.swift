@@ -22,7 +22,7 @@ public final class Gazetteer: Sendable {
     public let index: NameIndex
 
     public init(path: String) throws(GazetteerError) {
-        store = try GazetteerStore(path: path)
+        store = try GazetteerStore(path: path, holdingReadLock: true)
         index = try store.loadIndex()
     }
 

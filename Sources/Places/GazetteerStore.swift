@@ -32,14 +32,18 @@ public final class GazetteerStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
-    /// Opens an existing gazetteer (`create: false`) or creates an empty one.
-    public init(path: String, create: Bool = false) throws(GazetteerError) {
+    /// Opens an existing gazetteer (`create: false`) or creates an empty one. `holdingReadLock`: for a reader
+    /// (`Gazetteer`), SQLite's shared lock is taken at the first read and held until the store is closed
+    /// (exclusive locking mode), not taken and dropped around every statement: extraction reads records
+    /// thousands of times, and a gazetteer replaced in place mid-run (`gazetteer reindex`) waits for it.
+    public init(path: String, create: Bool = false, holdingReadLock: Bool = false) throws(GazetteerError) {
         self.path = path
         if !create, let problem = Self.unreadable(path) { throw problem }
         do {
             var config = Configuration()
             config.readonly = false
             config.busyMode = .timeout(10)
+            if holdingReadLock { config.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") } }
             queue = try DatabaseQueue(path: path, configuration: config)
             if create { try Self.migrator.migrate(queue) }
             let ok = try queue.read { db in try db.tableExists("places") && db.tableExists("name_index") }
