@@ -113,7 +113,7 @@ public final class Locator {
         let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
         let check = try namedPlace.map { name throws(LocatingError) in
             try checks.value(for: CheckKey(name: name, area: key, context: context)) { () throws(LocatingError) in
-                try checkNamedPlace(name, area: located.area, point: located.point, context: context)
+                try checkNamedPlace(name, area: located.area, box: located.box, point: located.point, context: context)
             }
         }
         return RelativeLocation(expression: e, anchorText: anchorText, anchor: anchor, span: span, point: located.point, bearing: located.bearing,
@@ -130,6 +130,18 @@ public final class Locator {
         let areaJSON: [UInt8]
         let radius: Distance
         let areaKm2: Double
+        /// The area's box, for the named-place checks made against it (one per name the area is asked about).
+        let box: BoundingBox?
+
+        init(point: Coordinate, bearing: Bearing?, area: GeoJSONGeometry, areaJSON: [UInt8], radius: Distance, areaKm2: Double) {
+            self.point = point
+            self.bearing = bearing
+            self.area = area
+            self.areaJSON = areaJSON
+            self.radius = radius
+            self.areaKm2 = areaKm2
+            box = area.boundingBox
+        }
     }
 
     struct AreaKey: Hashable, Sendable {
@@ -302,13 +314,12 @@ public final class Locator {
     }
 
     /// Resolves a place named next to the expression, preferring candidates inside the area.
-    func checkNamedPlace(_ name: String, area: GeoJSONGeometry, point: Coordinate, context: ResolveContext) throws(LocatingError) -> NamedPlaceCheck {
+    func checkNamedPlace(_ name: String, area: GeoJSONGeometry, box: BoundingBox?, point: Coordinate, context: ResolveContext) throws(LocatingError) -> NamedPlaceCheck {
         let plain = rankingWithoutContext?(name)
         let ranked = (plain.map { gazetteer.rank(name, context: context, reusing: $0) } ?? gazetteer.rank(name, context: context))
             .filter { $0.level <= .key }.prefix(20)
         // Namesakes are mostly far away: outside the area's box none is covered, and GEOS is asked only when one
         // lies inside it.
-        let box = area.boundingBox
         let coordinates = ranked.map { gazetteer.index.coordinate($0.place) }
         let inBox = coordinates.map { box?.containsPlanar($0) == true }
         var prepared: PreparedGeometry?
