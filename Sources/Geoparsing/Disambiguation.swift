@@ -125,7 +125,8 @@ extension Geoparser {
             // A group's scores hold until some mention's reading or settlement flag changes (`version`): within
             // a pass most mentions keep theirs, so a name said again is scored once.
             var version = 0
-            var scored: [Int: (version: Int, adjusted: [Double], proximity: [(mention: Int, kilometers: Double)?])] = [:]
+            var scored: [(version: Int, adjusted: [Double], proximity: [(mention: Int, kilometers: Double)?])?] =
+                Array(repeating: nil, count: firstOfGroup.count)
             for k in cs.indices {
                 let proximity: [(mention: Int, kilometers: Double)?]
                 if let memo = scored[groups[k]], memo.version == version {
