@@ -78,7 +78,8 @@ extension Locator {
         var json = OutputBuffer(capacity: 4096)
         JSONBytes.appendGeometry(band, to: &json)
         let located = LocatedArea(point: point, bearing: nil, area: band, areaJSON: json.bytes,
-                                  radius: UncertaintyArea.radius(of: band, around: point), areaKm2: Geodesic.area(of: band) / 1e6)
+                                  radius: UncertaintyArea.radius(of: band, around: point), areaKm2: Geodesic.area(of: band) / 1e6,
+                                  box: band.boundingBox)
         borderBands[key] = located
         return located
     }

@@ -132,16 +132,6 @@ public final class Locator {
         let areaKm2: Double
         /// The area's box, for the named-place checks made against it (one per name the area is asked about).
         let box: BoundingBox?
-
-        init(point: Coordinate, bearing: Bearing?, area: GeoJSONGeometry, areaJSON: [UInt8], radius: Distance, areaKm2: Double) {
-            self.point = point
-            self.bearing = bearing
-            self.area = area
-            self.areaJSON = areaJSON
-            self.radius = radius
-            self.areaKm2 = areaKm2
-            box = area.boundingBox
-        }
     }
 
     struct AreaKey: Hashable, Sendable {
@@ -267,7 +257,7 @@ public final class Locator {
         var json = OutputBuffer(capacity: 4096)
         JSONBytes.appendGeometry(area, to: &json)
         return LocatedArea(point: point, bearing: bearing, area: area, areaJSON: json.bytes, radius: radius,
-                           areaKm2: areaMeasure.area(of: area) / 1e6)
+                           areaKm2: areaMeasure.area(of: area) / 1e6, box: area.boundingBox)
     }
 
     /// How far a feature of each kind reaches from its point in the gazetteer: "25 km south of the dam" is

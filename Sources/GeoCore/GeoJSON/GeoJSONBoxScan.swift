@@ -26,7 +26,7 @@ extension GeoJSONGeometry {
                     case 0x20, 0x0A, 0x0D, 0x09: i += 1
                     default:
                         var j = i
-                        while j < b.count, j - i < 63, Self.isNumberByte(b[j]) { j += 1 }
+                        while j < b.count, j - i < 63, JSONBytes.isNumberByte(b[j]) { j += 1 }
                         guard j > i, j - i < 63, depth > 0 else { return nil }
                         for k in i..<j { number[k - i] = CChar(bitPattern: b[k]) }
                         number[j - i] = 0
@@ -49,8 +49,4 @@ extension GeoJSONGeometry {
 
     static let polygonPrefix = Array(#"{"type":"Polygon","coordinates":"#.utf8)
     static let multiPolygonPrefix = Array(#"{"type":"MultiPolygon","coordinates":"#.utf8)
-
-    static func isNumberByte(_ c: UInt8) -> Bool {
-        (0x30...0x39).contains(c) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45
-    }
 }

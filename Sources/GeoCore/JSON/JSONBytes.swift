@@ -93,6 +93,11 @@ public enum JSONBytes {
     }
 
     /// Any number as `JSONWriter` writes it.
+    /// Whether a byte may be part of a JSON number's text (digits, sign, point, exponent).
+    static func isNumberByte(_ c: UInt8) -> Bool {
+        (0x30...0x39).contains(c) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45
+    }
+
     public static func appendNumber(_ value: Double, to out: inout OutputBuffer) {
         if value == value.rounded(), abs(value) < 1e15 { appendInteger(Int(value), to: &out); return }
         // Coordinates and scores already rounded to six places: the shortest text is those six places, and

@@ -22,10 +22,6 @@ public enum JSONIndenter {
             while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
         }
 
-        static func isNumberByte(_ c: UInt8) -> Bool {
-            (0x30...0x39).contains(c) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45
-        }
-
         mutating func value(depth: Int, to out: inout OutputBuffer) -> Bool {
             guard i < b.count else { return false }
             switch b[i] {
@@ -50,7 +46,7 @@ public enum JSONIndenter {
 
         mutating func number(to out: inout OutputBuffer) -> Bool {
             let start = i
-            while i < b.count, Self.isNumberByte(b[i]) { i += 1 }
+            while i < b.count, JSONBytes.isNumberByte(b[i]) { i += 1 }
             guard i > start, let v = Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)), v.isFinite else { return false }
             JSONBytes.appendNumber(v, to: &out)
             return true
@@ -88,16 +84,22 @@ public enum JSONIndenter {
                 out.append(0x3A)
                 out.append(0x20)
                 skipSpace()
-                guard value(depth: depth + 1, to: &out) else { return false }
-                skipSpace()
-                guard i < b.count else { return false }
-                if b[i] == 0x2C { i += 1; out.append(0x2C); continue }
-                guard b[i] == 0x7D else { return false }
-                i += 1
+                guard value(depth: depth + 1, to: &out), let closed = next(closing: 0x7D, to: &out) else { return false }
+                guard closed else { continue }
                 Self.newline(depth, to: &out)
                 out.append(0x7D)
                 return true
             }
+        }
+
+        /// After an item: a comma (written; false) or the closing bracket (read; true); nil for anything else.
+        mutating func next(closing: UInt8, to out: inout OutputBuffer) -> Bool? {
+            skipSpace()
+            guard i < b.count else { return nil }
+            if b[i] == 0x2C { i += 1; out.append(0x2C); return false }
+            guard b[i] == closing else { return nil }
+            i += 1
+            return true
         }
 
         mutating func array(depth: Int, to out: inout OutputBuffer) -> Bool {
@@ -106,18 +108,14 @@ public enum JSONIndenter {
             if i < b.count, b[i] == 0x5D { i += 1; out.append(contentsOf: "[]"); return true }
             // Numbers only (a position, a box): on one line, as the value's writer puts them.
             var j = i
-            while j < b.count, Self.isNumberByte(b[j]) || b[j] == 0x2C || b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x0D || b[j] == 0x09 { j += 1 }
+            while j < b.count, JSONBytes.isNumberByte(b[j]) || b[j] == 0x2C || b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x0D || b[j] == 0x09 { j += 1 }
             let inline = j < b.count && b[j] == 0x5D
             out.append(0x5B)
             while true {
                 if !inline { Self.newline(depth + 1, to: &out) }
                 skipSpace()
-                guard value(depth: depth + 1, to: &out) else { return false }
-                skipSpace()
-                guard i < b.count else { return false }
-                if b[i] == 0x2C { i += 1; out.append(0x2C); continue }
-                guard b[i] == 0x5D else { return false }
-                i += 1
+                guard value(depth: depth + 1, to: &out), let closed = next(closing: 0x5D, to: &out) else { return false }
+                guard closed else { continue }
                 if !inline { Self.newline(depth, to: &out) }
                 out.append(0x5D)
                 return true
