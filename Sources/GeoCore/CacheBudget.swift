@@ -1,6 +1,7 @@
-/// geomap's one cache budget: how many entries each worker's caches may hold (name rankings, named-place
-/// checks, anchor extents, governorates named like a city; located areas, in one cache the workers of a job
-/// share, `SharedCache`) and whether the direct-mapped memos
+/// geomap's one cache budget: how many entries each worker's caches may hold (named-place checks, anchor
+/// extents, governorates named like a city; located areas, in one cache the workers of a job share,
+/// `SharedCache`; name rankings, in one cache the workers share holding all their entries, `entries` ×
+/// workers) and whether the direct-mapped memos
 /// (name-index answers, distances) are on. Every cache answers as the uncached computation does; 0 turns them
 /// all off (`--cache-limit 0`), which the benchmark measures beside the default. The records read from the
 /// gazetteer store (`PlaceRecordCache`) are bounded by `recordEntries` whatever the limit: they save SQLite

@@ -34,10 +34,17 @@ public final class Geoparser {
     }
 
     /// Uses `other`'s cache of uncertainty areas (parsers of one job, same gazetteer and options): an area one
-    /// worker computed, the others need not. (Name rankings stay each worker's: shared, tried, the cache filled
-    /// and emptied itself twice as fast, and as many rankings were computed.)
+    /// worker computed, the others need not.
     public func shareAreas(with other: Geoparser) {
         locator.areas = other.locator.areas
+    }
+
+    /// Uses `rankings` for the rankings of names (the parsers of one job, same gazetteer): a name one worker
+    /// ranked, the others need not. The job gives the shared cache the entries each worker's own had in all
+    /// (`cacheLimit` × workers): as a worker's own, a cache of one worker's entries filled and emptied itself
+    /// twice as fast and saved nothing; the same entries in one place hold each name once, not once a worker.
+    public func shareRankings(_ rankings: RankingCache) {
+        self.rankings = rankings
     }
 
     /// Organisations and media whose names hold a place name; their words are never mentions.
@@ -56,16 +63,15 @@ public final class Geoparser {
 
     /// Rankings of the names read so far (without context: the document's context is applied afterwards).
     /// Reports name the same places again and again.
-    var rankings = BoundedCache<String, [RankedPlace]>(limit: Geoparser.defaultCacheLimit)
+    private(set) var rankings = RankingCache(limit: Geoparser.defaultCacheLimit)
 
     /// Entries each of this parser's caches (name rankings; the locator's areas, checks and anchor extents) may
     /// hold; 0 turns them off, and the memos of name-index answers and distances with them. Their answers are
-    /// the same either way.
-    public var cacheLimit: Int {
-        get { rankings.limit }
-        set {
-            rankings.limit = newValue; locator.cacheLimit = newValue
-            let budget = CacheBudget(entries: newValue)
+    /// the same either way. Setting it gives the parser rankings of its own again.
+    public var cacheLimit: Int = Geoparser.defaultCacheLimit {
+        didSet {
+            rankings = RankingCache(limit: cacheLimit); locator.cacheLimit = cacheLimit
+            let budget = CacheBudget(entries: cacheLimit)
             nameLookups = NameLookupMemo(slots: budget.memoSlots)
             distances = DistanceMemo(slots: budget.memoSlots)
         }
@@ -73,7 +79,7 @@ public final class Geoparser {
     public static let defaultCacheLimit = CacheBudget.standard.entries
 
     func ranked(_ name: String) -> [RankedPlace] {
-        rankings.value(for: name) { gazetteer.rank(name) }
+        rankings.entries.value(for: name) { gazetteer.rank(name) }
     }
 
     /// Records read from the store, kept across blocks (the locator's cache, shared with the anchors it reads).

@@ -21,7 +21,8 @@ public final class ReportReader {
     private let parsers: [Geoparser]
     private let extractor: EventExtractor
 
-    /// `cacheLimit`: entries each worker's caches of name rankings, areas and checks may hold (0: none).
+    /// `cacheLimit`: entries each worker's caches of name rankings, areas and checks may hold (0: none); the
+    /// workers share one cache of rankings of `cacheLimit` × workers entries and one of areas.
     public init(gazetteer: Gazetteer, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: Lexicon = .standard, cacheLimit: Int = Geoparser.defaultCacheLimit) throws {
         self.gazetteer = gazetteer
@@ -31,7 +32,13 @@ public final class ReportReader {
             parser.organisationNames = OrganisationNames(lexicon.aliases.filter { !$0.isModifier }.map(\.folded))
             return parser
         }
-        for parser in parsers.dropFirst() { parser.shareAreas(with: parsers[0]) }
+        // One cache of areas and one of rankings for the job; the rankings get every worker's entries.
+        let (total, overflow) = max(0, cacheLimit).multipliedReportingOverflow(by: parsers.count)
+        let rankings = RankingCache(limit: overflow ? Int.max : total)
+        for parser in parsers {
+            parser.shareRankings(rankings)
+            if parser !== parsers[0] { parser.shareAreas(with: parsers[0]) }
+        }
         extractor = EventExtractor(lexicon: lexicon)
     }
 
