@@ -4,7 +4,8 @@
 /// workers) and whether the direct-mapped memos
 /// (name-index answers, distances) are on. Every cache answers as the uncached computation does; 0 turns them
 /// all off (`--cache-limit 0`), which the benchmark measures beside the default. The records read from the
-/// gazetteer store (`PlaceRecordCache`) are bounded by `recordEntries` whatever the limit: they save SQLite
+/// gazetteer store (`PlaceRecordCache`, one the workers of a job share) are bounded by `recordEntries` ×
+/// workers whatever the limit: they save SQLite
 /// reads, not computation, and were never part of what `--cache-limit 0` measures. Likewise what the locator
 /// derives from the gazetteer alone, once per worker (border bands per pair of countries, country and capital
 /// places, the land mask's widened outlines): properties of the data like the name index, bounded by the
@@ -18,7 +19,7 @@ public struct CacheBudget: Sendable, Equatable {
     public static let standard = CacheBudget(entries: 20_000)
     public static let none = CacheBudget(entries: 0)
 
-    /// Place records and outlines each worker keeps from the gazetteer store.
+    /// Place records and outlines kept per worker from the gazetteer store (in the one cache the workers share).
     public static let recordEntries = 20_000
 
     /// Slots of each direct-mapped memo: fixed (32,768) while caching is on, none when it is off.

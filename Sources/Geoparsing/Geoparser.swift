@@ -47,6 +47,12 @@ public final class Geoparser {
         self.rankings = rankings
     }
 
+    /// Uses `records` for the place records and outlines read from the gazetteer (the parsers of one job, same
+    /// gazetteer): a record one worker read, the others need not read through the store's one connection.
+    public func shareRecords(_ records: PlaceRecordCache) {
+        locator.records = records
+    }
+
     /// Organisations and media whose names hold a place name; their words are never mentions.
     public var organisationNames = OrganisationNames.none
 

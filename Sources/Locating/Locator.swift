@@ -33,8 +33,9 @@ public final class Locator {
     public static let defaultCacheLimit = CacheBudget.standard.entries
     let engine: GeometryEngine
     public let parser = RelativeExpressionParser()
-    /// Place records and anchor outlines read so far (this locator's, like its GEOS context).
-    public let records: PlaceRecordCache
+    /// Place records and anchor outlines read so far (this locator's, or those of the job's locators: `records`
+    /// set to one cache for all).
+    public var records: PlaceRecordCache
     /// A name's ranking without context as its owner already has it (the geoparser's, most names checked
     /// against an area having been read as mentions): the check then only scores it in its context. Nil, or an
     /// answer of nil: the name is ranked anew.

@@ -1,4 +1,5 @@
 import GeoCore
+import Synchronization
 
 /// Full place records and area outlines read from a gazetteer store: reports name the same towns and anchor
 /// relative expressions on the same governorates again and again, and each read is an SQLite query (an outline
@@ -6,50 +7,58 @@ import GeoCore
 /// emptying itself when full; 0 keeps nothing. Records are read without their name variants
 /// (`GazetteerStore.places(rowids:variants:)`): extraction reads a place's ids, main name, point, kind, divisions
 /// and population, never its other names.
-/// Not Sendable: one per worker, like the `Locator` and `Geoparser` that own it.
-public final class PlaceRecordCache {
+/// Sendable: the locators of one job share one (what a worker read, the others need not read through the
+/// store's one connection); its tables are behind a lock, the store is read outside it.
+public final class PlaceRecordCache: Sendable {
     public let store: GazetteerStore
-    private var records: [Int64: Place] = [:]
-    private var outlines: [String: GeoJSONGeometry?] = [:]
-    public var limit: Int {
-        didSet { if records.count > limit { records.removeAll() }; if outlines.count > limit { outlines.removeAll() } }
+    public let limit: Int
+    private struct Held {
+        var records: [Int64: Place] = [:]
+        var outlines: [String: GeoJSONGeometry?] = [:]
     }
+    private let held = Mutex(Held())
 
     public init(store: GazetteerStore, limit: Int = CacheBudget.recordEntries) {
         self.store = store
-        self.limit = limit
+        self.limit = max(0, limit)
     }
 
     /// The records of these rows (rows the store does not have are left out), reading only those not yet held.
     public func places(_ rowids: [Int64]) throws(GazetteerError) -> [Int64: Place] {
-        var missing: [Int64] = []
-        var seen = Set<Int64>()
-        for r in rowids where records[r] == nil && seen.insert(r).inserted { missing.append(r) }
-        var read: [Int64: Place] = [:]
-        if !missing.isEmpty {
-            read = try store.places(rowids: missing, variants: false)
-            if records.count + read.count > limit { records.removeAll(keepingCapacity: true) }
-            if read.count <= limit { for (k, v) in read { records[k] = v } }
-        }
         var out: [Int64: Place] = [:]
         out.reserveCapacity(rowids.count)
-        for r in rowids { out[r] = records[r] ?? read[r] }
+        let missing: [Int64] = held.withLock { held in
+            var missing: [Int64] = []
+            for r in rowids {
+                if let p = held.records[r] { out[r] = p } else if out[r] == nil, !missing.contains(r) { missing.append(r) }
+            }
+            return missing
+        }
+        guard !missing.isEmpty else { return out }
+        let read = try store.places(rowids: missing, variants: false)
+        for (k, v) in read { out[k] = v }
+        guard read.count <= limit else { return out }
+        held.withLock { held in
+            if held.records.count + read.count > limit { held.records.removeAll(keepingCapacity: true) }
+            for (k, v) in read { held.records[k] = v }
+        }
         return out
     }
 
     /// The record of one row, if the store has it.
     public func place(_ rowid: Int64) throws(GazetteerError) -> Place? {
-        if let p = records[rowid] { return p }
-        return try places([rowid])[rowid]
+        try places([rowid])[rowid]
     }
 
     /// The outline of an administrative area (`GazetteerStore.shape`), nil when the gazetteer has none.
     public func shape(placeID: String) throws(GazetteerError) -> GeoJSONGeometry? {
-        if let known = outlines[placeID] { return known }
+        if let known = held.withLock({ $0.outlines[placeID] }) { return known }
         let shape = try store.shape(placeID: placeID)
         guard limit > 0 else { return shape }
-        if outlines.count >= limit { outlines.removeAll(keepingCapacity: true) }
-        outlines[placeID] = .some(shape)
+        held.withLock { held in
+            if held.outlines.count >= limit { held.outlines.removeAll(keepingCapacity: true) }
+            held.outlines[placeID] = .some(shape)
+        }
         return shape
     }
 }

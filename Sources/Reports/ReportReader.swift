@@ -32,11 +32,14 @@ public final class ReportReader {
             parser.organisationNames = OrganisationNames(lexicon.aliases.filter { !$0.isModifier }.map(\.folded))
             return parser
         }
-        // One cache of areas and one of rankings for the job; the rankings get every worker's entries.
+        // One cache of areas, one of rankings and one of place records for the job; the rankings and the records
+        // get every worker's entries.
         let (total, overflow) = max(0, cacheLimit).multipliedReportingOverflow(by: parsers.count)
         let rankings = RankingCache(limit: overflow ? Int.max : total)
+        let records = PlaceRecordCache(store: gazetteer.store, limit: CacheBudget.recordEntries * parsers.count)
         for parser in parsers {
             parser.shareRankings(rankings)
+            parser.shareRecords(records)
             if parser !== parsers[0] { parser.shareAreas(with: parsers[0]) }
         }
         extractor = EventExtractor(lexicon: lexicon)

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Synchronization
 import GeoCore
 import TestSupport
 @testable import Places
@@ -79,6 +81,25 @@ import TestSupport
         #expect(cs.first?.nearTie == false)
         let scores = cs.map(\.score)
         #expect(scores == scores.sorted(by: >))
+    }
+
+    /// One record cache for the workers of a job: read from many threads at once, so small that it empties
+    /// itself again and again, it gives each the records the store gives.
+    @Test func aSharedRecordCacheGivesEveryThreadTheStoresRecords() throws {
+        let g = try DefaultGazetteer.get()
+        let names = ["Raqqa", "Aleppo", "Homs", "Hama", "Idlib", "Deir ez-Zor", "Latakia", "Tartus", "Daraa", "Azaz"]
+        let rows = names.flatMap { g.rank($0).prefix(6).map { g.index.rowids[$0.place] } }
+        let expected = try g.store.places(rowids: rows, variants: false)
+        let cache = PlaceRecordCache(store: g.store, limit: 9)
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { k in
+            let asked = (0..<7).map { rows[(k * 7 + $0 * 13) % rows.count] }
+            let got = try? cache.places(asked)
+            let same = got.map { got in asked.allSatisfy { got[$0]?.id == expected[$0]?.id && got[$0]?.coordinate == expected[$0]?.coordinate } } ?? false
+            if !same { mismatches.withLock { $0 += 1 } }
+        }
+        #expect(mismatches.withLock { $0 } == 0)
+        #expect(expected.count == Set(rows).count)
     }
 
     @Test func recordsWithoutVariantsAreTheFullRecordsLessTheirOtherNames() throws {
