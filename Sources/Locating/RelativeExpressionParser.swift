@@ -212,7 +212,7 @@ public struct RelativeExpressionParser: Sendable {
         var windows: [Window] = []
         for (start, end, kind) in hits where kind == key {
             var lo = max(0, start - lead), hi = min(length, end + 140)
-            if key == .unit { lo = max(lo, distancePhraseStart(before: start, in: s)) }
+            if key == .unit { lo = distancePhraseStart(before: start, notBefore: lo, in: s) }
             while lo > 0, s[lo - 1] != 0x20, s[lo - 1] != 0x0A { lo -= 1 }
             while hi < length, s[hi] != 0x20, s[hi] != 0x0A { hi += 1 }
             if let last = windows.last, lo <= last.range.upperBound {
@@ -240,16 +240,16 @@ public struct RelativeExpressionParser: Sendable {
     /// vingt-cinq et trente" before "kilometres"): no distance form's match starts earlier, since every scalar
     /// between its start and its unit is a figure, a space, one of `-'.,`, or a letter of a run of those words
     /// (runs may be glued: "2.5to30km", "trenteet"). The scan stops at the first other run or sign and returns
-    /// where it begins (the caller widens to the word holding it).
-    static func distancePhraseStart(before unit: Int, in s: UnsafeBufferPointer<UInt32>) -> Int {
+    /// where it begins (the caller widens to the word holding it), and at `notBefore` (the window's lead).
+    static func distancePhraseStart(before unit: Int, notBefore: Int = 0, in s: UnsafeBufferPointer<UInt32>) -> Int {
         func isLetter(_ c: UInt32) -> Bool { (0x61...0x7A).contains(c) }
         func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
         var i = unit
-        while i > 0 {
+        while i > notBefore {
             let c = s[i - 1]
             if isLetter(c) {
                 var j = i - 1
-                while j > 0, isLetter(s[j - 1]) { j -= 1 }
+                while j > notBefore, isLetter(s[j - 1]) { j -= 1 }
                 guard isDistanceWords(s[j..<i]) else { return j }
                 i = j
             } else if isDigit(c) || c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x2D || c == 0x27 || c == 0x2E || c == 0x2C {
@@ -258,12 +258,13 @@ public struct RelativeExpressionParser: Sendable {
                 return i - 1
             }
         }
-        return 0
+        return notBefore
     }
 
     /// Whether a run of letters is one or more of `distanceWords` written together.
     static func isDistanceWords(_ run: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
         let letters = Array(run.lazy.map { UInt8($0) })
+        guard !letters.isEmpty else { return true }
         // ends[k]: the first k letters are words written together.
         var ends = [Bool](repeating: false, count: letters.count + 1)
         ends[0] = true
