@@ -106,6 +106,6 @@ public enum RelativeLocationFeatures {
     public static func json(_ l: RelativeLocation, expression: String) throws(PipelineError) -> String {
         var out = OutputBuffer()
         RelativeLocationBytes.append(l, expression: expression, to: &out)
-        return String(decoding: ExtractionDocument.pretty(try ExtractionDocument.value(of: [out.bytes])).bytes, as: UTF8.self)
+        return String(decoding: try ExtractionDocument.pretty(documents: [out.bytes]).bytes, as: UTF8.self)
     }
 }

@@ -22,7 +22,8 @@ public final class ReportReader {
     private let extractor: EventExtractor
 
     /// `cacheLimit`: entries each worker's caches of name rankings, areas and checks may hold (0: none); the
-    /// workers share one cache of rankings of `cacheLimit` × workers entries and one of areas.
+    /// workers share one cache of rankings of `cacheLimit` × workers entries, one of place records and one of
+    /// areas.
     public init(gazetteer: Gazetteer, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: Lexicon = .standard, cacheLimit: Int = Geoparser.defaultCacheLimit) throws {
         self.gazetteer = gazetteer
