@@ -69,9 +69,9 @@ extension EventExtractor {
                 if agents.isEmpty {
                     // ACLED's conventions: barrel bombs are the regime's; a car bomb or a drone no one claims is an
                     // unidentified group's. Warplanes no one is named for stay without a side.
-                    if lists.regimeWeapon.contains(where: { tr.folded.contains($0) }) {
+                    if regimeWeaponTriggers.contains(tr.folded) {
                         agents = ["Syrian government forces"]; notes = "barrel bombs: attributed to the regime (ACLED convention)"
-                    } else if tr.subType == "car_bomb" || lists.unclaimedWeapon.contains(where: { tr.folded.contains($0) }) {
+                    } else if tr.subType == "car_bomb" || unclaimedWeaponTriggers.contains(tr.folded) {
                         agents = ["Unidentified"]
                     }
                 }

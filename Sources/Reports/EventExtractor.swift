@@ -25,6 +25,10 @@ public struct EventExtractor {
     /// control word, the first word of a source's name. A sentence with none of the first three is not read.
     let gate: WordTable<UInt8>
     static let triggerWord: UInt8 = 1, tollWord: UInt8 = 2, claimWord: UInt8 = 4, sourceWord: UInt8 = 8
+    /// The folded triggers that name a weapon ACLED attributes when no side is named (`regimeWeapon`: the
+    /// regime's; `unclaimedWeapon`: an unidentified group's), found once for the lexicon instead of for every
+    /// incident.
+    let regimeWeaponTriggers: Set<String>, unclaimedWeaponTriggers: Set<String>
 
     public init(lexicon: Lexicon = .standard) {
         self.lexicon = lexicon
@@ -36,6 +40,9 @@ public struct EventExtractor {
         mark(lexicon.aliasesByFirstWord.keys.filter { lexicon.aliasesByFirstWord[$0]!.contains { lexicon.aliases[$0].isSource } },
              Self.sourceWord)
         gate = WordTable(kinds.map { ($0.key, $0.value) })
+        let folded = Set(lexicon.triggers.map(\.folded) + [""])
+        regimeWeaponTriggers = folded.filter { [lists] t in lists.regimeWeapon.contains { t.contains($0) } }
+        unclaimedWeaponTriggers = folded.filter { [lists] t in lists.unclaimedWeapon.contains { t.contains($0) } }
     }
 
     public struct Result: Sendable {
