@@ -174,6 +174,9 @@ public final class Locator {
         // While the area is a sector, disc or ring about the anchor as built, its farthest vertex from the anchor
         // lies on its outer arc: at the outer distance, to the nanometre of the geodesic solutions.
         var outerDistance: Distance?
+        // Whether the area is still a sector as `UncertaintyArea.sector` built it and that is valid
+        // (`isValidAsBuilt`); GEOS checks the others.
+        var validAsBuilt = false
         let halfWidth = e.bearingHalfWidth ?? 180
         let azimuth = e.direction?.bearing.degrees ?? 0
         switch e.form {
@@ -182,9 +185,11 @@ public final class Locator {
             point = Geodesic.destination(from: center, distance: .kilometers(d.kilometers), bearing: Bearing(degrees: azimuth))
             bearing = Bearing(degrees: azimuth)
             area = UncertaintyArea.sector(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), bearing: azimuth, halfWidth: halfWidth)
+            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), halfWidth: halfWidth)
         case .distanceOnly:
             let d = e.distance!
             area = UncertaintyArea.sector(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), bearing: 0, halfWidth: 180)
+            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), halfWidth: 180)
             outerDistance = .kilometers(d.high)
         case .directionOnly, .countryside:
             bearing = Bearing(degrees: azimuth)
@@ -210,6 +215,7 @@ public final class Locator {
             let governorate = e.form == .directionOnly && [.city, .town].contains(anchor.kind) ? try governorateShape(of: anchor) : nil
             if let shape = governorate { reach = max(reach, extent(of: anchor, shape: shape, key: "governorate:" + anchor.id)) }
             area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: reach, bearing: azimuth, halfWidth: width)
+            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .meters(0), outer: reach, halfWidth: width)
             outerDistance = reach
             if let shape = governorate {
                 // The near sector stays whole (a city's governorate may be the city alone: Damascus).
@@ -219,6 +225,7 @@ public final class Locator {
                     let clipped = try engine.intersection(area, shape)
                     area = Self.hasArea(clipped) ? try engine.union([near, clipped]) : near
                     outerDistance = nil
+                    validAsBuilt = false
                 } catch { throw .geometry(error) }
             }
             // "In the north of Hama province": the part of the province that lies that way; likewise French "à l'est
@@ -230,12 +237,14 @@ public final class Locator {
                     if Self.hasArea(area) { point = try engine.pointOnSurface(area) }
                 } catch { throw .geometry(error) }
                 outerDistance = nil
+                validAsBuilt = false
             }
         case .border:
             return try borderArea(neighbour: anchor, side: nil)
         case .proximity:
             let radius = e.outskirts ? options.outskirtsRadius : options.nearRadius
             area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: radius, bearing: 0, halfWidth: 180)
+            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .meters(0), outer: radius, halfWidth: 180)
             outerDistance = radius
         }
         // An anchor that is an area (a governorate, a country) widens distance forms by its own extent; a feature
@@ -245,12 +254,13 @@ public final class Locator {
             if let widen, widen.meters > 0 {
                 do { area = try engine.buffer(area, by: widen) } catch { throw .geometry(error) }
                 outerDistance = nil
+                validAsBuilt = false
             }
         }
         // On land: a place a report locates is not at sea ("10 km west of Latakia").
-        if e.form != .border, let land = try landMask.clip(area) { area = land; outerDistance = nil }
+        if e.form != .border, let land = try landMask.clip(area) { area = land; outerDistance = nil; validAsBuilt = false }
         do {
-            if try !engine.isValid(area) { area = try engine.makeValid(area); outerDistance = nil }
+            if !validAsBuilt, try !engine.isValid(area) { area = try engine.makeValid(area); outerDistance = nil }
         } catch { throw .geometry(error) }
 
         let radius: Distance

@@ -38,6 +38,19 @@ public enum UncertaintyArea {
         return .polygon([dedup(ring)])
     }
 
+    /// Whether `sector` with these arguments is a valid polygon as built, so that GEOS need not be asked: a
+    /// geodesic sector or ring is a simple curve on the ellipsoid, and plate carrée keeps it simple away from
+    /// the poles and the antimeridian; its chords stray 10 m at most from the arcs, and radii at least 5° apart
+    /// (or a full ring) and a band at least 100 m and 1 % of the outer radius wide keep them apart. Up to
+    /// 1,000 km from a centre within 70° of the equator and 130° of Greenwich the vertices stay under 80° of
+    /// latitude and 180° of longitude (`UncertaintyAreaValidityTests` checks the claim against GEOS).
+    public static func isValidAsBuilt(center: Coordinate, inner: Distance, outer: Distance, halfWidth: Double) -> Bool {
+        guard halfWidth >= 180 || (halfWidth >= 2.5 && halfWidth <= 170) else { return false }
+        guard abs(center.latitude) <= 70, abs(center.longitude) <= 130 else { return false }
+        guard outer.meters <= 1_000_000, inner.meters >= 0 else { return false }
+        return outer.meters - inner.meters >= max(100, outer.meters / 100)
+    }
+
     /// Radius of the smallest circle about `point` holding the area: the farthest vertex, geodesically.
     ///
     /// Great-circle distances on the mean-radius sphere differ from WGS84 geodesics by less than 0.6 %, so a
