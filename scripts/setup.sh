@@ -13,6 +13,7 @@ packages=(
   librsvg2-bin                     # rsvg-convert: SVG maps to PNG
   libjs-leaflet libjs-leaflet.markercluster   # Leaflet 1.7 and its marker clusters, inlined into HTML maps
   chromium                         # headless browser: the HTML map's tests, its screenshot and load benchmark
+  python3-qgis                     # QGIS 3.22 headless: a test loads our GeoPackage as QGIS Desktop does
   postgresql-15 postgresql-15-postgis-3   # the PostGIS event store; tests start a throw-away cluster
 )
 

@@ -160,10 +160,10 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("xlsx"), "\(bad.stderr)")
     }
 
-    /// QGIS 3.22 (Debian python3-qgis), headless, loads the seed's GeoPackage as QGIS Desktop adds a layer.
-    @Test(.enabled(if: Self.qgisPython != nil, "QGIS is absent (python3-qgis): apt-get install python3-qgis to run this test"))
-    func qgisLoadsTheGeoPackageWithTemporalControlZones() throws {
-        let python = try #require(Self.qgisPython)
+    /// QGIS 3.22 (Debian python3-qgis, which `scripts/setup.sh` installs), headless, loads the seed's GeoPackage
+    /// as QGIS Desktop adds a layer.
+    @Test func qgisLoadsTheGeoPackageWithTemporalControlZones() throws {
+        let python = try #require(Self.qgisPython, "QGIS is absent: scripts/setup.sh installs python3-qgis")
         let dir = try GeomapProcess.temporaryFolder()
         let r = try GeomapProcess.run(["build", Self.inputs[0], "--date", "2014-01-14", "--format", "gpkg", "--timeline", "--out", dir.path])
         #expect(r.status == 0, "\(r.stderr)")
