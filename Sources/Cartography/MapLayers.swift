@@ -45,7 +45,9 @@ public struct MapLayers: Sendable {
         if !found { throw .badInput(folder, "no layer files (incidents.geojson, control_zones.geojson, …) in this folder") }
     }
 
-    static func guess(_ features: [GeoJSONFeature]) -> Layer? {
+    /// Which layer features are, from the first: points with `event_date`, polygons with `actor`, polygons with
+    /// `expression`, points with `name`.
+    public static func guess(_ features: [GeoJSONFeature]) -> Layer? {
         guard let f = features.first else { return nil }
         let polygonal = !(f.geometry?.polygons.isEmpty ?? true)
         if case .point? = f.geometry {

@@ -45,6 +45,7 @@ public enum LayerSource {
         let dataset = try VectorDataset.open(path: path, openOptions: openOptions(path))
         let name = layer ?? preferred.flatMap { p in dataset.layerNames.contains(p) ? p : nil }
         let read = try dataset.reader(layer: name, where: filter).features()
+        if path.lowercased().hasSuffix(".kml") { return read.map { ($0.feature.withKMLFieldsAsGeomaps, $0.location) } }
         guard path.lowercased().hasSuffix(".shp") else { return read }
         return read.map { item in
             var f = item.feature
@@ -52,6 +53,11 @@ public enum LayerSource {
             return (f, item.location)
         }
     }
+
+    /// The fields GDAL's LIBKML reader adds to every placemark; geomap's layers have none of them but `name`, which
+    /// KML keeps as the placemark's `<name>` (read back as `Name`).
+    static let kmlPlacemarkFields: Set<String> = ["Name", "description", "timestamp", "begin", "end", "altitudeMode", "tessellate",
+                                                  "extrude", "visibility", "drawOrder", "icon", "snippet"]
 
     /// The incidents of a layer, with the ids it was written with.
     public static func incidents(_ path: String) throws -> [EventRecord] {
@@ -93,5 +99,16 @@ public enum LayerSource {
             name = dataset.layerNames.first { n in (try? dataset.reader(layer: n).declaresPolygons) ?? false }
         }
         return try features(path, layer: name, where: filter).compactMap(\.feature.geometry).flatMap(\.polygons)
+    }
+}
+
+extension GeoJSONFeature {
+    /// A placemark read from KML with geomap's fields: `Name` as `name`, GDAL's placemark fields left out.
+    var withKMLFieldsAsGeomaps: GeoJSONFeature {
+        var f = self
+        let name = f.properties["Name"]
+        f.properties = JSONObject(f.properties.filter { !LayerSource.kmlPlacemarkFields.contains($0.0) })
+        if f.properties["name"] == nil, let name, name != .null { f.properties["name"] = name }
+        return f
     }
 }

@@ -1,5 +1,6 @@
 import Cartography
 import Foundation
+import GDALFormats
 import GeoCore
 import Incidents
 import Places
@@ -27,7 +28,7 @@ public struct MapJob {
     }
 
     /// Whether some input is a report or event file, which needs the gazetteer.
-    public var readsReports: Bool { inputs.contains { !Self.isFolder($0) && !ReportText.isLayer($0) } }
+    public var readsReports: Bool { inputs.contains { !Self.isFolder($0) && !LayerSource.isLayer($0) } }
 
     /// Writes the map; returns what it drew, for the user.
     public func run(gazetteer: Gazetteer?) throws -> String {
@@ -35,7 +36,15 @@ public struct MapJob {
         var reports: [String] = []
         for input in inputs {
             guard FileManager.default.fileExists(atPath: input) else { throw PipelineError("\(input): no such file or folder") }
-            if Self.isFolder(input) { try layers.add(folder: input) } else if ReportText.isLayer(input) { try layers.add(file: input) } else { reports.append(input) }
+            if Self.isFolder(input) {
+                try Self.addFolder(input, to: &layers)
+            } else if ReportText.isLayer(input) {
+                try layers.add(file: input)
+            } else if LayerSource.isLayer(input) {
+                try Self.addGDALSource(input, to: &layers)
+            } else {
+                reports.append(input)
+            }
         }
         if !reports.isEmpty, let gazetteer {
             let tempFolder = try TemporaryFiles.folder("map")
@@ -68,6 +77,46 @@ public struct MapJob {
             if format == .png { try PNGRasterizer.write(svg: svg, to: out, width: width) } else { try AtomicFile.write(svg, to: out) }
         }
         return "wrote \(out): \(layers.zones.count) zones, \(layers.incidents.count) incidents, \(layers.places.count) places, \(layers.uncertainty.count) uncertainty areas"
+    }
+
+    /// A folder written by `geomap build`: its GeoJSON layers, else the layers of its other format (`layers.gpkg`,
+    /// or one file per layer: `incidents.fgb`, `.shp`, `.kml`).
+    static func addFolder(_ folder: String, to layers: inout MapLayers) throws {
+        let geoJSON = MapLayers.Layer.allCases.contains { layer in
+            ["geojson", "geojsons"].contains { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("\(layer.rawValue).\($0)")) }
+        }
+        guard !geoJSON else { return try layers.add(folder: folder) }
+        let package = (folder as NSString).appendingPathComponent("layers.gpkg")
+        if FileManager.default.fileExists(atPath: package) { return try addGDALSource(package, to: &layers) }
+        var found = false
+        for layer in MapLayers.Layer.allCases {
+            for ext in ["fgb", "shp", "kml"] {
+                let p = (folder as NSString).appendingPathComponent("\(layer.rawValue).\(ext)")
+                if FileManager.default.fileExists(atPath: p) { try addGDALSource(p, to: &layers); found = true }
+            }
+        }
+        if !found { throw PipelineError("\(folder): no layer files (incidents.geojson, layers.gpkg, incidents.fgb, …) in this folder") }
+    }
+
+    /// A layer source GDAL reads (GeoPackage, FlatGeobuf, Shapefile, KML…): each of its layers named as a geomap
+    /// layer is that layer; a source of one layer is also known by its file name or its features
+    /// (`MapLayers.guess`). A source with none of geomap's layers is an error.
+    static func addGDALSource(_ path: String, to layers: inout MapLayers) throws {
+        let names: [String]
+        do { names = try VectorDataset.open(path: path, openOptions: LayerSource.openOptions(path)).layerNames } catch {
+            throw PipelineError("\(error)")
+        }
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var found = false
+        for name in names {
+            let features = try LayerSource.features(path, layer: name).map(\.feature)
+            let layer = MapLayers.Layer(rawValue: name)
+                ?? (names.count == 1 ? MapLayers.Layer(rawValue: base) ?? MapLayers.guess(features) : nil)
+            guard let layer else { continue }
+            layers.add(features, as: layer)
+            found = true
+        }
+        if !found { throw PipelineError("\(path): not a geomap layer (expected layers named incidents, control_zones, places or uncertainty)") }
     }
 
     static func isFolder(_ path: String) -> Bool {

@@ -11,8 +11,9 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Draw control zones, incidents, uncertainty areas and places over a basemap: SVG, PNG, or an interactive HTML map.",
         discussion: """
-        INPUT: a folder of layers written by geomap build, layer files, reports (.txt) or event files (.yaml,
-        .json, ACLED .csv; built on the fly). Lambert azimuthal equal-area centred on the extent (PROJ); basemap
+        INPUT: a folder of layers written by geomap build (any --format), layer files (GeoJSON, or through GDAL:
+        GeoPackage, FlatGeobuf, Shapefile, KML), reports (.txt) or event files (.yaml, .json, ACLED .csv; built
+        on the fly). Lambert azimuthal equal-area centred on the extent (PROJ); basemap
         of countries and first-level regions from the gazetteer (Natural Earth); zones coloured per actor
         (Okabe–Ito palette), contested areas hatched; incidents by event type, sized by deaths; labels placed
         without overlaps; geodesic scale bar, north arrow, title, as-of date, attribution. PNG via rsvg-convert.
@@ -21,6 +22,7 @@ struct MapCommand: ParsableCommand {
 
         Examples:
           geomap map Output/seed --out seed.png --title "Northern Syria, January 2014"
+          geomap map Output/seed/layers.gpkg --out seed.svg
           geomap map ../shared/corpus/000_b936dedbd59c1222.txt --date 2014-01-14 --out seed.svg
           geomap map ../shared/corpus/000_b936dedbd59c1222.txt --date 2014-01-14 --out seed.html
         """
