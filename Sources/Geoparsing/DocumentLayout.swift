@@ -41,30 +41,23 @@ extension Geoparser {
     }
 
     /// Lines that are time stamps of a capture ("26-11-2024 09:52 PM Jerusalem Timing"): not report text.
-    static func headerLines(_ text: String) -> Set<Int> {
+    static func headerLines(_ scalars: [Unicode.Scalar]) -> Set<Int> {
         var out: Set<Int> = []
-        // Lines as the tokenizer counts them (at each line feed), found on bytes: a split on characters would
-        // pay for grapheme breaking over the whole block.
-        var copy = text
-        copy.withUTF8 { b in
-            var line = 0, start = 0, colon = false
-            for i in 0...b.count {
-                guard i == b.count || b[i] == 0x0A else {
-                    if b[i] == 0x3A { colon = true }
-                    continue
-                }
-                // A time needs a colon; most lines have none and skip both patterns.
-                if colon {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-                    if text.count < 100 {
-                        let s = text.unicodeScalars.map(\.value)
-                        if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(line) }
-                    }
-                }
-                line += 1
-                start = i + 1
-                colon = false
+        // Lines as the tokenizer counts them (at each line feed).
+        var line = 0, start = 0, colon = false
+        for i in 0...scalars.count {
+            guard i == scalars.count || scalars[i] == "\n" else {
+                if scalars[i] == ":" { colon = true }
+                continue
             }
+            // A time needs a colon; most lines have none and skip both patterns.
+            if colon, String(scalars: scalars[start..<i]).count < 100 {
+                let s = scalars[start..<i].map(\.value)
+                if headerDate.firstMatch(in: s) != nil, headerTime.firstMatch(in: s) != nil { out.insert(line) }
+            }
+            line += 1
+            start = i + 1
+            colon = false
         }
         return out
     }

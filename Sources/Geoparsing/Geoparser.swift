@@ -129,8 +129,7 @@ public final class Geoparser {
         let scalars = Array(text.unicodeScalars)
         var out: [Mention] = []
         for block in Self.blocks(scalars) {
-            let part = String(scalars: scalars[block])
-            out += try extractBlock(text: part, offset: offset + block.lowerBound)
+            out += try extractBlock(scalars: Array(scalars[block]), offset: offset + block.lowerBound)
         }
         return out
     }
@@ -142,13 +141,13 @@ public final class Geoparser {
 
     /// Mentions of one block, with offsets shifted by `offset` code points.
     public func extractBlock(text: String, offset: Int) throws -> [Mention] {
-        try extractBlock(text: text, scalars: Array(text.unicodeScalars), offset: offset)
+        try extractBlock(scalars: Array(text.unicodeScalars), offset: offset)
     }
 
-    /// The same, given the text's scalars too (the reader has them: decoding a block once is enough).
-    public func extractBlock(text: String, scalars: [Unicode.Scalar], offset: Int) throws -> [Mention] {
+    /// The same, given the block as scalars (the reader has them: decoding a block once is enough).
+    public func extractBlock(scalars: [Unicode.Scalar], offset: Int) throws -> [Mention] {
         let tokens = Tokenizer.tokens(scalars)
-        let masked = Self.headerLines(text)
+        let masked = Self.headerLines(scalars)
         var candidates = findCandidates(tokens, scalars: scalars, masked: masked)
         let documentCountry = disambiguate(&candidates, tokens: tokens)
 

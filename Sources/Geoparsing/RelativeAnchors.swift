@@ -79,7 +79,8 @@ extension Geoparser {
                 if let n = named, check.place == nil, weak, !inferred {
                     // The text places it here, and no candidate of that name is here: a name found only by its
                     // transliteration key elsewhere is a different place; keep it as unresolved text.
-                    for range in chosenBySpan.keys where range.overlaps(n.range) { chosenBySpan[range] = nil }
+                    // The spans first: removing while iterating the keys would copy the whole dictionary.
+                    for range in chosenBySpan.keys.filter({ $0.overlaps(n.range) }) { chosenBySpan[range] = nil }
                     describedRanges.append(n.range)
                     relativeMentions.append(Mention(text: n.text, start: n.range.lowerBound, end: n.range.upperBound, place: nil, relative: nil,
                                                     reason: "unresolved: in no gazetteer source; located by the relative expression that follows",

@@ -55,8 +55,7 @@ public final class ReportReader {
         let parts = try ParallelMap.map(blocks.count, workers: parsers) { parser, k -> Output in
             let block = blocks[k]
             let blockScalars = Array(scalars[block])
-            let part = String(scalars: blockScalars[...])
-            let mentions = try parser.extractBlock(text: part, scalars: blockScalars, offset: 0)
+            let mentions = try parser.extractBlock(scalars: blockScalars, offset: 0)
             var events = self.extractor.extract(scalars: blockScalars, mentions: mentions, reportDate: reportDate, reportDateSource: reportDateSource)
             let shift = offset + block.lowerBound
             for i in events.incidents.indices { events.incidents[i].evidence = events.incidents[i].evidence.shifted(by: shift) }
