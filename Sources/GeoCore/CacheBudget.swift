@@ -7,9 +7,9 @@
 /// gazetteer store (`PlaceRecordCache`, one the workers of a job share) are bounded by `recordEntries` ×
 /// workers whatever the limit: they save SQLite
 /// reads, not computation, and were never part of what `--cache-limit 0` measures. Likewise what the locator
-/// derives from the gazetteer alone, once per worker (border bands per pair of countries, country and capital
-/// places, the land mask's widened outlines): properties of the data like the name index, bounded by the
-/// number of countries, not by the text.
+/// derives from the gazetteer alone (border bands per pair of countries, country and capital places, once per
+/// worker; the land mask's widened outlines, once per job, `LandOutlines`): properties of the data like the
+/// name index, bounded by the number of countries, not by the text.
 public struct CacheBudget: Sendable, Equatable {
     /// Entries each cache may hold before it empties itself.
     public var entries: Int

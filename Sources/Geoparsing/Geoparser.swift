@@ -33,10 +33,11 @@ public final class Geoparser {
         locator.rankingWithoutContext = { [unowned self] name in cacheLimit > 0 ? ranked(name) : nil }
     }
 
-    /// Uses `other`'s cache of uncertainty areas (parsers of one job, same gazetteer and options): an area one
-    /// worker computed, the others need not.
+    /// Uses `other`'s cache of uncertainty areas and its land outlines (parsers of one job, same gazetteer and
+    /// options): an area one worker computed, or a coast it widened, the others need not.
     public func shareAreas(with other: Geoparser) {
         locator.areas = other.locator.areas
+        locator.shareLand(with: other.locator)
     }
 
     /// Uses `rankings` for the rankings of names (the parsers of one job, same gazetteer): a name one worker

@@ -6,23 +6,23 @@ import Places
 /// Land as the gazetteer's country outlines draw it (Natural Earth 10m), each widened by `margin` for the
 /// generalised coastline: a place a report locates lies on land, so an area about a settlement ("10 km west of
 /// Latakia", "near Tartus") is cut at the sea. Borders are no cut: "20 km north of Azaz" may lie in Turkey.
-/// Outlines are read once per locator (their boxes scanned from the text), parsed, widened and prepared only
-/// when an area reaches them: an extraction in Syria parses a handful of the 200 countries.
+/// The outlines and their widening come from `LandOutlines` (once for the workers of a job, only for the
+/// countries an area reaches: an extraction in Syria widens a handful of the 200); each mask prepares its own.
 final class LandMask {
     static let margin = Distance.kilometers(3)
 
     /// A class: the land test reaches into it for every vertex, and a value would be copied whole each time.
     private final class Country {
         let box: BoundingBox
-        let outline: GazetteerStore.StoredOutline
         /// The widened outline, prepared (GEOS holds it: overlays with it cross no bridge).
         var widened: PreparedGeometry?
         /// The cells of the widened outline: "wholly on land?" for most areas without GEOS.
         var cells: InteriorCells?
+        /// Whether `widened` and `cells` were set (from the shared outlines).
+        var prepared = false
 
-        init(box: BoundingBox, outline: GazetteerStore.StoredOutline) {
+        init(box: BoundingBox) {
             self.box = box
-            self.outline = outline
         }
     }
 
@@ -30,11 +30,12 @@ final class LandMask {
     static let cellsAsked = 2_500
 
     private var countries: [Country]?
-    private let store: GazetteerStore
+    /// The outlines, shared with the other workers' masks (`Locator.shareLand`).
+    var outlines: LandOutlines { didSet { countries = nil } }
     private let engine: GeometryEngine
 
-    init(store: GazetteerStore, engine: GeometryEngine) {
-        self.store = store
+    init(outlines: LandOutlines, engine: GeometryEngine) {
+        self.outlines = outlines
         self.engine = engine
     }
 
@@ -42,27 +43,18 @@ final class LandMask {
     /// when the gazetteer has no outline near it (an area over no land at all is left as the words give it).
     func clip(_ area: GeoJSONGeometry) throws(LocatingError) -> GeoJSONGeometry? {
         guard let box = area.boundingBox else { return nil }
-        if countries == nil {
+        if countries == nil { countries = try outlines.countries().map { Country(box: $0.box) } }
+        let reached = countries!.indices.filter { countries![$0].box.expanded(by: 0.1).overlapsPlanar(box) }
+        for i in reached where !countries![i].prepared {
+            guard let shape = try outlines.widened(i, engine: engine) else { countries![i].prepared = true; continue }
             do {
-                var read: [Country] = []
-                for o in try store.storedOutlines(kind: .country) {
-                    if let box = try o.boundingBox() { read.append(Country(box: box, outline: o)) }
-                }
-                countries = read
-            } catch { throw .gazetteer(error) }
-        }
-        let near = countries!.indices.filter { countries![$0].box.expanded(by: 0.1).overlapsPlanar(box) }
-        guard !near.isEmpty else { return nil }
-        for i in near where countries![i].widened == nil {
-            let outline: GeoJSONGeometry?
-            do { outline = try countries![i].outline.geometry() } catch { throw .gazetteer(error) }
-            guard let outline else { continue }
-            do {
-                let shape = try engine.buffer(outline, by: Self.margin, quadrantSegments: 4)
                 countries![i].widened = try engine.prepare(shape)
                 countries![i].cells = shape.boundingBox.flatMap(InteriorCells.init(box:))
             } catch { throw .geometry(error) }
+            countries![i].prepared = true
         }
+        let near = reached.filter { countries![$0].widened != nil }
+        guard !near.isEmpty else { return nil }
         do {
             for i in near where try insideCells(of: i, covering: box) { return nil }
             // Every vertex on land (an area within one outline, or across a border): nothing to cut but a bay

@@ -45,11 +45,17 @@ public final class Locator {
         self.gazetteer = gazetteer
         records = PlaceRecordCache(store: gazetteer.store)
         do { engine = try GeometryEngine() } catch { throw .geometry(error) }
-        landMask = LandMask(store: gazetteer.store, engine: engine)
+        landMask = LandMask(outlines: LandOutlines(store: gazetteer.store), engine: engine)
     }
 
     /// Land, to cut areas at the sea.
     let landMask: LandMask
+
+    /// Uses `other`'s land outlines (locators of one job, same gazetteer): a country's outline one worker read
+    /// and widened, the others need not.
+    public func shareLand(with other: Locator) {
+        landMask.outlines = other.landMask.outlines
+    }
 
     /// The areas' sizes in km²: equal-area projections of the regions met, not a geodesic solution per edge.
     let areaMeasure = EqualAreaMeasure()

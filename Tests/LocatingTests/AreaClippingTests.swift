@@ -54,6 +54,37 @@ import TestSupport
         }
     }
 
+    /// Locators of one job share the land outlines (`shareLand`): two of them cutting coastal areas at once, on
+    /// two threads, cut every area as a locator of its own does.
+    @Test func locatorsSharingTheLandCutAsALocatorAlone() throws {
+        let alone = try Fixtures.locator()
+        let engine = try GeometryEngine()
+        // Every neighbour's land: a point off Syria's coast is at sea, not across the Golan line.
+        let land = try alone.gazetteer.store.outlines(kind: .country).filter { ["SY", "LB", "TR", "IL", "PS", "JO"].contains($0.country ?? "") }
+            .map { try engine.buffer($0.geometry, by: LandMask.margin + .kilometers(0.5)) }
+        let cities = try Self.coastalCities(alone.gazetteer, land: try engine.prepare(try engine.union(land)))
+        let texts = cities.flatMap { city, _ in
+            ["12 km west of \(city.name)", "near \(city.name)", "north-west of \(city.name)", "30 km south-west of \(city.name)",
+             "on the outskirts of \(city.name)", "20 km from \(city.name)"]
+        }
+        #expect(texts.count >= 12)
+        let context = ResolveContext(country: "SY")
+        let expected = try texts.map { try alone.locate(expression: $0, context: context).uncertaintyJSON }
+        let first = try Fixtures.locator(), second = try Fixtures.locator()
+        second.shareLand(with: first)
+        // Every text twice, handed out to the two locators' threads as they ask: both widen coasts at once.
+        let areas = try ParallelMap.map(2 * texts.count, workers: [first, second]) { locator, k in
+            try locator.locate(expression: texts[k / 2], context: context).uncertaintyJSON
+        }
+        for (k, json) in areas.enumerated() { #expect(json == expected[k / 2], "\(texts[k / 2])") }
+        // The areas were cut: "near X" (a 10 km disc) leaves out the sea 9 km off the city.
+        for (c, (city, bearing)) in cities.enumerated() {
+            let near = try first.locate(expression: texts[6 * c + 1], context: context)
+            let sea = Geodesic.destination(from: city.coordinate, distance: .kilometers(9), bearing: Bearing(degrees: bearing))
+            #expect(!(try engine.prepare(near.uncertainty).covers(sea)), "\(texts[6 * c + 1]) holds the sea at \(sea)")
+        }
+    }
+
     @Test(arguments: ["in the south of Idlib", "dans le sud de la province d'Idleb", "in the southern countryside of Idlib", "dans le sud d'Idleb"])
     func thePartOfAGovernorateIsOfTheGovernorateNotTheCity(_ text: String) throws {
         let locator = try Fixtures.wofLocator()
