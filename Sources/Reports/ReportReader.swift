@@ -63,12 +63,22 @@ public final class ReportReader {
             return Output(mentions: mentions.map { $0.shifted(by: shift) }, events: events)
         }
         var out = Output(mentions: [], events: .init(incidents: [], control: [], reportDate: reportDate, reportDateSource: reportDateSource))
-        for part in parts {
+        for var part in parts {
+            // Each block numbered its incidents from E1: they are numbered anew in text order, and a control
+            // claim's link to the event of its clause follows its incident's new number.
+            var renamed: [String: String] = [:]
+            for i in part.events.incidents.indices {
+                let id = "E\(firstIncident + out.events.incidents.count + i)"
+                renamed[part.events.incidents[i].id] = id
+                part.events.incidents[i].id = id
+            }
+            for i in part.events.control.indices {
+                if let old = part.events.control[i].incident { part.events.control[i].incident = renamed[old] }
+            }
             out.mentions += part.mentions
             out.events.incidents += part.events.incidents
             out.events.control += part.events.control
         }
-        for i in out.events.incidents.indices { out.events.incidents[i].id = "E\(firstIncident + i)" }
         return out
     }
 }
