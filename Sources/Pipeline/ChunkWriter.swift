@@ -21,16 +21,23 @@ final class ChunkWriter: @unchecked Sendable {
         self.control = control
     }
 
-    /// Hands a chunk's results over; waits while the previous chunk is still being written.
-    func write(_ read: ReportReader.Output) {
+    /// Hands a chunk's results over, block by block, its incidents to be numbered from E`firstIncident`
+    /// (`ReportReader.number`, here on the writer's queue: the workers go on with the next chunk); waits while
+    /// the previous chunk is still being written.
+    func write(_ parts: [ReportReader.Output], firstIncident: Int) {
         free.wait()
         queue.async { [self] in
             defer { free.signal() }
             guard failure == nil else { return }
+            var first = firstIncident
             do {
-                try Self.writeLines(read.mentions, to: mentions, naming: "standard output", count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
-                try Self.writeLines(read.events.incidents, to: events, naming: "a temporary file", count: &counts.events) { EventBytes.append($0, to: &$1) }
-                try Self.writeLines(read.events.control, to: control, naming: "a temporary file", count: &counts.control) { EventBytes.append($0, to: &$1) }
+                for var part in parts {
+                    ReportReader.number(&part, from: first)
+                    first += part.events.incidents.count
+                    try Self.writeLines(part.mentions, to: mentions, naming: "standard output", count: &counts.mentions) { MentionBytes.append($0, to: &$1) }
+                    try Self.writeLines(part.events.incidents, to: events, naming: "a temporary file", count: &counts.events) { EventBytes.append($0, to: &$1) }
+                    try Self.writeLines(part.events.control, to: control, naming: "a temporary file", count: &counts.control) { EventBytes.append($0, to: &$1) }
+                }
             } catch {
                 failure = error
             }

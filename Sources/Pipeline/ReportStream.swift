@@ -6,8 +6,8 @@ import Reports
 
 /// The JSON of `extract` for one large report, written incrementally with memory bounded by the chunk size:
 /// mentions go out as each chunk is read; events and control claims wait in temporary files until the
-/// mentions end. Chunks are cut after the last blank line (else line break), so no character, line or report
-/// is split between them.
+/// mentions end. Three stages overlap: the next chunk is read and decoded (`ChunkSource`), the workers read
+/// the current one block by block, and the last one's blocks are numbered and written (`ChunkWriter`).
 public struct ReportStream {
     public let path: String
     /// The input's name in the document ("source") and in messages (the file name; "-" for standard input).
@@ -37,41 +37,24 @@ public struct ReportStream {
         else { throw PipelineError("cannot write temporary files in \(spill.path)") }
         let events = try FileHandle(forWritingTo: eventsURL), control = try FileHandle(forWritingTo: controlURL)
         defer { try? events.close(); try? control.close() }
-        var carry = Data()
-        var offset = 0
+        let chunks = ChunkSource(handle: handle, source: source, chunkBytes: chunkBytes)
+        defer { chunks.stop() }   // before the file is closed: a chunk may be being read ahead
         let writer = ChunkWriter(mentions: out, events: events, control: control)
         defer { writer.finish() }
         var incidentsSoFar = 0
         var day: (ReportDay?, DateSource)?
-        while true {
-            let chunk = try handle.read(upToCount: max(4096, chunkBytes)) ?? Data()
-            let atEnd = chunk.isEmpty
-            var data = carry + chunk
-            if offset == 0, carry.isEmpty, data.prefix(8192).contains(0) { throw PipelineError("\(InputText.displayName(source)): binary file, expected UTF-8 text") }
-            if !atEnd, let cut = Self.cut(data) {
-                carry = Data(data[cut...])   // a copy that starts at index 0, not a slice of the old buffer
-                data = Data(data[..<cut])
-            } else {
-                carry = Data()
+        while let chunk = try chunks.next() {
+            if day == nil {
+                day = EventExtractor.reportDate(of: chunk.text, given: reportDate)
+                let lang = language == .auto ? Geoparser.detectLanguage(chunk.text) : language.rawValue
+                var head = OutputBuffer()
+                ExtractionDocument.appendHead(source: source, lang: lang, reportDate: day!.0,
+                                              reportDateSource: day!.1, to: &head)
+                try head.withUnsafeBytes { try out.writeChecked(Data($0)) }
             }
-            if !data.isEmpty {
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw PipelineError("\(InputText.displayName(source)): not UTF-8 text (near byte \(offset))")
-                }
-                if day == nil {
-                    day = EventExtractor.reportDate(of: text, given: reportDate)
-                    let lang = language == .auto ? Geoparser.detectLanguage(text) : language.rawValue
-                    var head = OutputBuffer()
-                    ExtractionDocument.appendHead(source: source, lang: lang, reportDate: day!.0,
-                                                  reportDateSource: day!.1, to: &head)
-                    try head.withUnsafeBytes { try out.writeChecked(Data($0)) }
-                }
-                let read = try reader.read(text, offset: offset, reportDate: day!.0, reportDateSource: day!.1, firstIncident: incidentsSoFar + 1)
-                incidentsSoFar += read.events.incidents.count
-                writer.write(read)
-                offset += text.unicodeScalars.count
-            }
-            if atEnd && carry.isEmpty { break }
+            let parts = try reader.parts(chunk.scalars, blocks: chunk.blocks, offset: chunk.offset, reportDate: day!.0, reportDateSource: day!.1)
+            writer.write(parts, firstIncident: incidentsSoFar + 1)
+            incidentsSoFar += parts.reduce(0) { $0 + $1.events.incidents.count }
         }
         guard day != nil else { throw PipelineError("\(InputText.displayName(source)): empty file") }
         writer.finish()

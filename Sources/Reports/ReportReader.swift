@@ -51,8 +51,22 @@ public final class ReportReader {
     public func read(_ text: String, offset: Int = 0, reportDate: ReportDay?, reportDateSource: DateSource,
                      firstIncident: Int = 1) throws -> Output {
         let scalars = Array(text.unicodeScalars)
-        let blocks = Geoparser.blocks(scalars)
-        let parts = try ParallelMap.map(blocks.count, workers: parsers) { parser, k -> Output in
+        let parts = try parts(scalars, blocks: Geoparser.blocks(scalars), offset: offset, reportDate: reportDate, reportDateSource: reportDateSource)
+        var out = Output(mentions: [], events: .init(incidents: [], control: [], reportDate: reportDate, reportDateSource: reportDateSource))
+        for var part in parts {
+            Self.number(&part, from: firstIncident + out.events.incidents.count)
+            out.mentions += part.mentions
+            out.events.incidents += part.events.incidents
+            out.events.control += part.events.control
+        }
+        return out
+    }
+
+    /// What each block of `scalars` (`Geoparser.blocks`) gave, in text order, offsets in the whole file; each
+    /// block's incidents numbered from E1 (`number` numbers them in the file).
+    public func parts(_ scalars: [Unicode.Scalar], blocks: [Range<Int>], offset: Int, reportDate: ReportDay?,
+                      reportDateSource: DateSource) throws -> [Output] {
+        try ParallelMap.map(blocks.count, workers: parsers) { parser, k -> Output in
             let block = blocks[k]
             let blockScalars = Array(scalars[block])
             let mentions = try parser.extractBlock(scalars: blockScalars, offset: 0)
@@ -62,24 +76,20 @@ public final class ReportReader {
             for i in events.control.indices { events.control[i].evidence = events.control[i].evidence.shifted(by: shift) }
             return Output(mentions: mentions.map { $0.shifted(by: shift) }, events: events)
         }
-        var out = Output(mentions: [], events: .init(incidents: [], control: [], reportDate: reportDate, reportDateSource: reportDateSource))
-        for var part in parts {
-            // Each block numbered its incidents from E1: they are numbered anew in text order, and a control
-            // claim's link to the event of its clause follows its incident's new number.
-            var renamed: [String: String] = [:]
-            for i in part.events.incidents.indices {
-                let id = "E\(firstIncident + out.events.incidents.count + i)"
-                renamed[part.events.incidents[i].id] = id
-                part.events.incidents[i].id = id
-            }
-            for i in part.events.control.indices {
-                if let old = part.events.control[i].incident { part.events.control[i].incident = renamed[old] }
-            }
-            out.mentions += part.mentions
-            out.events.incidents += part.events.incidents
-            out.events.control += part.events.control
+    }
+
+    /// Numbers a block's incidents E`first`, E`first+1`… (each block numbered its own from E1), and a control
+    /// claim's link to the event of its clause with its incident.
+    public static func number(_ part: inout Output, from first: Int) {
+        var renamed: [String: String] = [:]
+        for i in part.events.incidents.indices {
+            let id = "E\(first + i)"
+            renamed[part.events.incidents[i].id] = id
+            part.events.incidents[i].id = id
         }
-        return out
+        for i in part.events.control.indices {
+            if let old = part.events.control[i].incident { part.events.control[i].incident = renamed[old] }
+        }
     }
 }
 
