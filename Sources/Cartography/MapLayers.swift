@@ -35,14 +35,18 @@ public struct MapLayers: Sendable {
 
     /// Every layer file in a folder written by `geomap build`.
     public mutating func add(folder: String) throws(MapError) {
-        var found = false
-        for layer in Layer.allCases {
-            for ext in ["geojson", "geojsons"] {
-                let p = (folder as NSString).appendingPathComponent("\(layer.rawValue).\(ext)")
-                if FileManager.default.fileExists(atPath: p) { try add(file: p); found = true }
-            }
+        let files = Self.layerFiles(in: folder, extensions: ["geojson", "geojsons"])
+        if files.isEmpty { throw .badInput(folder, "no layer files (incidents.geojson, control_zones.geojson, …) in this folder") }
+        for p in files { try add(file: p) }
+    }
+
+    /// The files of a folder named as geomap's layers with one of `extensions` (`incidents.geojson`…), in
+    /// layer order.
+    public static func layerFiles(in folder: String, extensions: [String]) -> [String] {
+        Layer.allCases.flatMap { layer in
+            extensions.map { (folder as NSString).appendingPathComponent("\(layer.rawValue).\($0)") }
+                .filter { FileManager.default.fileExists(atPath: $0) }
         }
-        if !found { throw .badInput(folder, "no layer files (incidents.geojson, control_zones.geojson, …) in this folder") }
     }
 
     /// Which layer features are, from the first: points with `event_date`, polygons with `actor`, polygons with

@@ -82,20 +82,11 @@ public struct MapJob {
     /// A folder written by `geomap build`: its GeoJSON layers, else the layers of its other format (`layers.gpkg`,
     /// or one file per layer: `incidents.fgb`, `.shp`, `.kml`).
     static func addFolder(_ folder: String, to layers: inout MapLayers) throws {
-        let geoJSON = MapLayers.Layer.allCases.contains { layer in
-            ["geojson", "geojsons"].contains { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("\(layer.rawValue).\($0)")) }
-        }
-        guard !geoJSON else { return try layers.add(folder: folder) }
+        guard MapLayers.layerFiles(in: folder, extensions: ["geojson", "geojsons"]).isEmpty else { return try layers.add(folder: folder) }
         let package = (folder as NSString).appendingPathComponent("layers.gpkg")
-        if FileManager.default.fileExists(atPath: package) { return try addGDALSource(package, to: &layers) }
-        var found = false
-        for layer in MapLayers.Layer.allCases {
-            for ext in ["fgb", "shp", "kml"] {
-                let p = (folder as NSString).appendingPathComponent("\(layer.rawValue).\(ext)")
-                if FileManager.default.fileExists(atPath: p) { try addGDALSource(p, to: &layers); found = true }
-            }
-        }
-        if !found { throw PipelineError("\(folder): no layer files (incidents.geojson, layers.gpkg, incidents.fgb, …) in this folder") }
+        let files = FileManager.default.fileExists(atPath: package) ? [package] : MapLayers.layerFiles(in: folder, extensions: ["fgb", "shp", "kml"])
+        if files.isEmpty { throw PipelineError("\(folder): no layer files (incidents.geojson, layers.gpkg, incidents.fgb, …) in this folder") }
+        for p in files { try addGDALSource(p, to: &layers) }
     }
 
     /// A layer source GDAL reads (GeoPackage, FlatGeobuf, Shapefile, KML…): each of its layers named as a geomap
