@@ -44,7 +44,12 @@ public enum LayerSource {
     public static func features(_ path: String, layer: String? = nil, preferred: String? = nil, where filter: String? = nil) throws -> [(feature: GeoJSONFeature, location: String)] {
         let dataset = try VectorDataset.open(path: path, openOptions: openOptions(path))
         let name = layer ?? preferred.flatMap { p in dataset.layerNames.contains(p) ? p : nil }
-        let read = try dataset.reader(layer: name, where: filter).features()
+        return asGeomaps(try dataset.reader(layer: name, where: filter).features(), from: path)
+    }
+
+    /// Features read from a GDAL source with geomap's field names: Shapefile's short names and KML's `<name>`
+    /// (`Name`) come back as geomap's, LIBKML's own placemark fields are left out.
+    static func asGeomaps(_ read: [(feature: GeoJSONFeature, location: String)], from path: String) -> [(feature: GeoJSONFeature, location: String)] {
         if path.lowercased().hasSuffix(".kml") { return read.map { ($0.feature.withKMLFieldsAsGeomaps, $0.location) } }
         guard path.lowercased().hasSuffix(".shp") else { return read }
         return read.map { item in

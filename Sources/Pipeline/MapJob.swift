@@ -93,17 +93,15 @@ public struct MapJob {
     /// layer is that layer; a source of one layer is also known by its file name or its features
     /// (`MapLayers.guess`). A source with none of geomap's layers is an error.
     static func addGDALSource(_ path: String, to layers: inout MapLayers) throws {
-        let names: [String]
-        do { names = try VectorDataset.open(path: path, openOptions: LayerSource.openOptions(path)).layerNames } catch {
-            throw PipelineError("\(error)")
-        }
+        let dataset = try VectorDataset.open(path: path, openOptions: LayerSource.openOptions(path))
+        let names = dataset.layerNames
         let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var found = false
         for name in names {
-            let features = try LayerSource.features(path, layer: name).map(\.feature)
-            let layer = MapLayers.Layer(rawValue: name)
-                ?? (names.count == 1 ? MapLayers.Layer(rawValue: base) ?? MapLayers.guess(features) : nil)
-            guard let layer else { continue }
+            // A layer of another name is read only when it is the source's one layer (its features may tell).
+            guard MapLayers.Layer(rawValue: name) != nil || names.count == 1 else { continue }
+            let features = LayerSource.asGeomaps(try dataset.reader(layer: name).features(), from: path).map(\.feature)
+            guard let layer = MapLayers.Layer(rawValue: name) ?? MapLayers.Layer(rawValue: base) ?? MapLayers.guess(features) else { continue }
             layers.add(features, as: layer)
             found = true
         }
