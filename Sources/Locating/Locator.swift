@@ -183,6 +183,10 @@ public final class Locator {
         // Whether the area is still a sector as `UncertaintyArea.sector` built it and that is valid
         // (`isValidAsBuilt`); GEOS checks the others.
         var validAsBuilt = false
+        func sector(_ c: Coordinate, _ inner: Distance, _ outer: Distance, bearing: Double, halfWidth: Double) -> GeoJSONGeometry {
+            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: c, inner: inner, outer: outer, halfWidth: halfWidth)
+            return UncertaintyArea.sector(center: c, inner: inner, outer: outer, bearing: bearing, halfWidth: halfWidth)
+        }
         let halfWidth = e.bearingHalfWidth ?? 180
         let azimuth = e.direction?.bearing.degrees ?? 0
         switch e.form {
@@ -190,12 +194,10 @@ public final class Locator {
             let d = e.distance!
             point = Geodesic.destination(from: center, distance: .kilometers(d.kilometers), bearing: Bearing(degrees: azimuth))
             bearing = Bearing(degrees: azimuth)
-            area = UncertaintyArea.sector(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), bearing: azimuth, halfWidth: halfWidth)
-            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), halfWidth: halfWidth)
+            area = sector(center, .kilometers(d.low), .kilometers(d.high), bearing: azimuth, halfWidth: halfWidth)
         case .distanceOnly:
             let d = e.distance!
-            area = UncertaintyArea.sector(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), bearing: 0, halfWidth: 180)
-            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .kilometers(d.low), outer: .kilometers(d.high), halfWidth: 180)
+            area = sector(center, .kilometers(d.low), .kilometers(d.high), bearing: 0, halfWidth: 180)
             outerDistance = .kilometers(d.high)
         case .directionOnly, .countryside:
             bearing = Bearing(degrees: azimuth)
@@ -220,8 +222,7 @@ public final class Locator {
             // is clipped to the governorate (GBIF: a heading alone extends to the nearest constraining boundary).
             let governorate = e.form == .directionOnly && [.city, .town].contains(anchor.kind) ? try governorateShape(of: anchor) : nil
             if let shape = governorate { reach = max(reach, extent(of: anchor, shape: shape, key: "governorate:" + anchor.id)) }
-            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: reach, bearing: azimuth, halfWidth: width)
-            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .meters(0), outer: reach, halfWidth: width)
+            area = sector(center, .meters(0), reach, bearing: azimuth, halfWidth: width)
             outerDistance = reach
             if let shape = governorate {
                 // The near sector stays whole (a city's governorate may be the city alone: Damascus).
@@ -249,8 +250,7 @@ public final class Locator {
             return try borderArea(neighbour: anchor, side: nil)
         case .proximity:
             let radius = e.outskirts ? options.outskirtsRadius : options.nearRadius
-            area = UncertaintyArea.sector(center: center, inner: .meters(0), outer: radius, bearing: 0, halfWidth: 180)
-            validAsBuilt = UncertaintyArea.isValidAsBuilt(center: center, inner: .meters(0), outer: radius, halfWidth: 180)
+            area = sector(center, .meters(0), radius, bearing: 0, halfWidth: 180)
             outerDistance = radius
         }
         // An anchor that is an area (a governorate, a country) widens distance forms by its own extent; a feature
