@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "PlacesTests", dependencies: ["GeoCore", "Places", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "LocatingTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Locating", "Patterns", "TestSupport"]),
         .testTarget(name: "GeoparsingTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Geodesy", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Incidents", "Reports", "TestSupport"],
+        .testTarget(name: "ReportsTests", dependencies: ["GeoCore", "Places", "Locating", "Geoparsing", "Incidents", "Reports", "Patterns", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ZonesTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Places", "Incidents", "Zones", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["GeoCore", "Geodesy", "Geometry", "Incidents", "EventStorage", "Store", "PostGISStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -17,7 +17,7 @@ final class ControlReader: Sendable {
     /// Every alternative of the patterns and every verb holds one of these stems ending a word: text whose fold
     /// holds none cannot give a claim (a place's folded prefix is a prefix of the sentence's fold, up to an
     /// elided "d"/"l" standing alone at its end). "prisonniers" or "soutien" do not pass.
-    let stems: ScalarRegex
+    let stems: WordEndSuffixes
     /// Words without which neither a pattern nor a verb can match: the sentence gate (the gate words of the
     /// word lists and the first word of every verb).
     let gateWords: WordSet
@@ -29,10 +29,13 @@ final class ControlReader: Sendable {
     init(_ lists: WordLists) {
         do {
             patterns = try lists.controlPatterns.map { ($0.status, try ScalarRegex($0.pattern)) }
-            stems = try ScalarRegex("(?:" + lists.controlStems.joined(separator: "|") + ")(?![a-z0-9])")
         } catch {
             preconditionFailure("Lexicon: a control pattern does not compile: \(error)")
         }
+        guard let stems = WordEndSuffixes(lists.controlStems) else {
+            preconditionFailure("Lexicon: a control stem is not one word of the letters a…z: \(lists.controlStems)")
+        }
+        self.stems = stems
         let verbs = lists.controlVerbs.map { (words: $0.verb.split(separator: " ").map(String.init), status: $0.status) }
         self.verbs = verbs
         verbsByFirstWord = WordTable.grouping(Array(verbs.indices)) { verbs[$0].words[0] }
@@ -80,7 +83,7 @@ final class ControlReader: Sendable {
         // Both tests below read at most the last 120 characters and need a stem there (looked for in all of
         // `before`, which `foldedBefore` keeps short, rather than counting characters back).
         let scalars = before.unicodeScalars.map(\.value)
-        guard stems.firstMatch(in: scalars) != nil else { return nil }
+        guard stems.occurs(in: scalars) else { return nil }
         // Folded text is ASCII but for other scripts; there a character is a byte, and a space the byte 0x20.
         let ascii = asciiFastPath && scalars.allSatisfy { $0 < 0x80 && $0 != 0x0D }
         let tail = ascii ? Array(scalars.suffix(70)) : before.suffix(70).unicodeScalars.map(\.value)
