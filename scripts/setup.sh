@@ -8,6 +8,7 @@ packages=(
   libproj-dev proj-bin proj-data   # PROJ: geodesics, CRS transforms (CPROJ)
   libgeos-dev                      # GEOS: buffers, unions, Voronoi (CGEOS)
   libpcre2-dev                     # PCRE2: the relative-location grammar and other text patterns (CPCRE2)
+  libjemalloc-dev                  # jemalloc: the geomap executable's malloc (faster than glibc's for its many small values)
   libgdal-dev                      # GDAL/OGR: GeoPackage, FlatGeobuf, Shapefile, KML writers and any vector source in (CGDAL)
   gdal-bin                         # ogrinfo/ogr2ogr: the tests read our layers with GDAL
   librsvg2-bin                     # rsvg-convert: SVG maps to PNG
