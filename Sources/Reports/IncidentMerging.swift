@@ -8,12 +8,33 @@ extension EventExtractor {
     static func merge(_ list: consuming [Incident]) -> [Incident] {
         var out: [Incident] = []
         out.reserveCapacity(list.count)
+        // Each kept incident's kind as a number, and whether it is a killing: most pairs differ in kind and
+        // neither is a killing, which `compatible` would turn down first; they are turned down here without
+        // reading the incidents.
+        var kindNumbers: [String: Int] = [:]
+        var kinds: [Int] = [], killings: [Bool] = []
+        func number(_ kind: String) -> Int {
+            if let n = kindNumbers[kind] { return n }
+            kindNumbers[kind] = kindNumbers.count
+            return kindNumbers.count - 1
+        }
         // Taken from the end of the reversed list: each incident moves into the result, none is copied.
         list.reverse()
         while let e = list.popLast() {
+            let kind = number(e.subType), killing = e.subType == "killing"
             // Read in place (`firstIndex(where:)` handed each incident to the test as a copy).
-            let k = out.withUnsafeBufferPointer { kept in kept.indices.first { compatible(kept[$0], e) } }
-            if let k { absorb(e, into: &out[k]) } else { out.append(consume e) }
+            let k = out.withUnsafeBufferPointer { kept in
+                kept.indices.first { (kinds[$0] == kind || killing || killings[$0]) && compatible(kept[$0], e) }
+            }
+            if let k {
+                absorb(e, into: &out[k])
+                kinds[k] = number(out[k].subType)
+                killings[k] = out[k].subType == "killing"
+            } else {
+                out.append(consume e)
+                kinds.append(kind)
+                killings.append(killing)
+            }
         }
         return out
     }
