@@ -50,21 +50,24 @@ struct SentenceTokens {
     /// across white space.
     static func tokenize(_ scalars: [Unicode.Scalar], _ sentence: Range<Int>) -> Split {
         var out = Split()
+        // About one word in six code points: most sentences fill these without growing them.
+        let expected = sentence.count / 6 + 4
+        out.words.reserveCapacity(expected); out.spans.reserveCapacity(expected); out.trailing.reserveCapacity(expected)
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             while i < sentence.upperBound, scalars[i].isWhitespace { i += 1 }
             let start = i
             while i < sentence.upperBound, !scalars[i].isWhitespace { i += 1 }
             guard i > start else { continue }
-            let ws = Self.words(ofToken: scalars[start..<i])
-            guard !ws.isEmpty else {
+            let added = Self.appendWords(ofToken: scalars[start..<i], to: &out.words)
+            guard added > 0 else {
                 // A lone dash or semicolon: it still ends the clause of the word before.
                 if let last = out.trailing.indices.last, out.trailing[last] == nil, let p = Self.punctuation(scalars[start..<i]) {
                     out.trailing[last] = p
                 }
                 continue
             }
-            for w in ws { out.words.append(w); out.spans.append(start..<i); out.trailing.append(nil) }
+            for _ in 0..<added { out.spans.append(start..<i); out.trailing.append(nil) }
             out.trailing[out.trailing.count - 1] = Self.punctuation(scalars[start..<i])
         }
         return out
@@ -73,10 +76,19 @@ struct SentenceTokens {
     /// The folded words of one whitespace-free token (`EventExtractor.fold`, then its words). Most tokens are ASCII
     /// without an apostrophe: their fold is their runs of letters and digits, lower-cased, read here directly.
     static func words(ofToken token: ArraySlice<Unicode.Scalar>) -> [String] {
-        guard token.count <= 64, token.allSatisfy({ $0.value < 0x80 && $0.value != 0x27 && $0.value != 0x60 }) else {
-            return foldedWords(ofToken: token)
-        }
         var out: [String] = []
+        _ = appendWords(ofToken: token, to: &out)
+        return out
+    }
+
+    /// Appends the words of `words(ofToken:)` to `out` (no array of its own per token); returns how many.
+    static func appendWords(ofToken token: ArraySlice<Unicode.Scalar>, to out: inout [String]) -> Int {
+        guard token.count <= 64, token.allSatisfy({ $0.value < 0x80 && $0.value != 0x27 && $0.value != 0x60 }) else {
+            let words = foldedWords(ofToken: token)
+            out += words
+            return words.count
+        }
+        let before = out.count
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { run in
             var n = 0
             for s in token {
@@ -90,7 +102,7 @@ struct SentenceTokens {
             }
             if n > 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: run[0..<n]), as: UTF8.self)) }
         }
-        return out
+        return out.count - before
     }
 
     /// The general path of `words(ofToken:)`.
@@ -102,6 +114,11 @@ struct SentenceTokens {
     static func punctuation(_ token: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar? {
         for s in token.reversed() {
             if s == "," || s == ";" || s == ":" || s == ")" || s == "(" { return s }
+            // ASCII's letters and numbers are its letters and digits (no Unicode property look-up for them).
+            if s.value < 0x80 {
+                if (0x61...0x7A).contains(s.value | 0x20) || (0x30...0x39).contains(s.value) { return nil }
+                continue
+            }
             if s.isAlphabetic || s.isNumeric { return nil }
         }
         return nil

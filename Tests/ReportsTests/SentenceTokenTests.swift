@@ -30,6 +30,30 @@ import TestSupport
         #expect(tokens.count > 5_000 && direct > tokens.count / 2)
     }
 
+    /// The punctuation a token ends with is found on ASCII without Unicode properties: the same mark as by the
+    /// properties (letters and numbers end the search) for every token of up to two ASCII code points and for
+    /// tokens with a non-ASCII letter or digit before them.
+    @Test func trailingPunctuationOfASCIIIsThatOfUnicodeProperties() {
+        func byProperties(_ token: [Unicode.Scalar]) -> Unicode.Scalar? {
+            for s in token.reversed() {
+                if ",;:)(".unicodeScalars.contains(s) { return s }
+                if s.properties.isAlphabetic || s.properties.numericType != nil { return nil }
+            }
+            return nil
+        }
+        let ascii: [Unicode.Scalar] = (0..<128).map { Unicode.Scalar(UInt8($0)) }
+        var tokens: [[Unicode.Scalar]] = ascii.map { [$0] }
+        for a in ascii { for b in ascii { tokens.append([a, b]) } }
+        for lead: Unicode.Scalar in ["é", "\u{0663}", "\u{00B7}"] { for b in ascii { tokens.append([lead, b]) } }
+        var marks = 0
+        for t in tokens {
+            let found = SentenceTokens.punctuation(t[...])
+            #expect(found == byProperties(t), "\(t.map(\.value))")
+            if found != nil { marks += 1 }
+        }
+        #expect(tokens.count > 16_000 && marks > 500, "\(marks) marks")
+    }
+
     /// A sentence split token by token has the words of the whole sentence folded: folding never joins or splits
     /// across white space, so the extractor's gate and its reading see the same words. Every sentence of the dev
     /// corpus and the seed report, and random sentences of tokens that put apostrophes, accents, Arabic letters
