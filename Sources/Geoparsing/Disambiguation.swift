@@ -114,6 +114,13 @@ extension Geoparser {
             return nameNumbers.count - 1
         }
         let names = groups.map { groupNames[$0] }
+        // Proximity adds at most `proximityBoost` to a settlement's reading, so a reading whose fixed score with
+        // that added stays below another's fixed score cannot be chosen, and needs no distance (`floor`).
+        let groupBest = groupFixed.map { f in f.map(\.score).max() ?? -.infinity }
+        let groupLeader = groupFixed.indices.map { g in Self.leader(groupFixed[g], best: groupBest[g]) }
+        // The written score and runner-up need exact scores near the top only; a neighbourhood's readings are
+        // all weighed again by their scores (`placeNeighbourhoods`).
+        let exactBelowTop = cs.contains(where: \.isNeighbourhood) ? Double.infinity : Self.exactBelowTop
         // Each mention's current reading, and whether it is a settlement (updated as choices change).
         var current = cs.map { $0.ranked[$0.choice].place }
         var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
@@ -128,12 +135,21 @@ extension Geoparser {
             var scored: [(version: Int, adjusted: [Double], proximity: [(mention: Int, kilometers: Double)?])?] =
                 Array(repeating: nil, count: firstOfGroup.count)
             for k in cs.indices {
+                // The first pass only chooses: a reading that wins whatever proximity gives is chosen unscored.
+                if pass == 0, let lead = groupLeader[groups[k]] {
+                    cs[k].choice = lead
+                    if current[k] != cs[k].ranked[lead].place || settlement[k] != fixed[k][lead].settlement { version += 1 }
+                    current[k] = cs[k].ranked[lead].place
+                    settlement[k] = fixed[k][lead].settlement
+                    continue
+                }
                 let proximity: [(mention: Int, kilometers: Double)?]
                 if let memo = scored[groups[k]], memo.version == version {
                     cs[k].adjusted = memo.adjusted
                     proximity = memo.proximity
                 } else {
-                    proximity = score(&cs[k], fixed: fixed[k], readings: readings, positions: positions) { m, place in
+                    let floor = groupBest[groups[k]] - (pass == 0 ? 0 : exactBelowTop)
+                    proximity = score(&cs[k], fixed: fixed[k], floor: floor, readings: readings, positions: positions) { m, place in
                         // Proximity to other settlements only: not to this name again, nor to another spelling read
                         // as this very place ("Raqa" beside "Raqqa").
                         settlement[m] && current[m] != place && names[m] != names[k]
@@ -178,16 +194,17 @@ extension Geoparser {
     /// A candidate's readings scored with the document context and the nearest other settlement of the current
     /// readings (`include(mention, place)` says which mention may count for a reading of `place`): the adjusted
     /// scores, and for each reading the mention whose proximity counted, if it did.
-    func score(_ c: inout Candidate, fixed: [FixedContext], readings: ReadingTree, positions: [Coordinate],
+    /// A reading whose fixed score with `proximityBoost` added is below `floor` keeps its fixed score.
+    func score(_ c: inout Candidate, fixed: [FixedContext], floor: Double, readings: ReadingTree, positions: [Coordinate],
                include: (Int, Int) -> Bool) -> [(mention: Int, kilometers: Double)?] {
         var proximity: [(mention: Int, kilometers: Double)?] = Array(repeating: nil, count: c.ranked.count)
         for j in c.ranked.indices {
             let f = fixed[j], place = c.ranked[j].place
             var s = f.score
             // The nearest is chosen on a local flat approximation; its distance is then geodesic.
-            if f.settlement, let nearest = readings.nearest(to: f.coordinate, include: { include($0, place) }) {
+            if Self.mayReach(f, floor), let nearest = readings.nearest(to: f.coordinate, include: { include($0, place) }) {
                 let d = distance(place, f.coordinate, positions[nearest])
-                let boost = 0.3 * exp(-d.kilometers / 30)
+                let boost = Self.proximityBoost * exp(-d.kilometers / 30)
                 s += boost
                 if boost > 0.05 { proximity[j] = (nearest, d.kilometers) }
             }
@@ -195,6 +212,24 @@ extension Geoparser {
         }
         return proximity
     }
+
+    /// The most proximity to another settlement adds to a reading's score (at distance 0).
+    static let proximityBoost = 0.3
+
+    /// The reading chosen whatever proximity gives: the first of the best fixed score when every other
+    /// reading's fixed score with the most proximity can add stays below it.
+    static func leader(_ fixed: [FixedContext], best: Double) -> Int? {
+        guard let lead = fixed.firstIndex(where: { $0.score == best }) else { return nil }
+        for (j, f) in fixed.enumerated() where j != lead && (f.settlement ? f.score + proximityBoost : f.score) >= best { return nil }
+        return lead
+    }
+
+    /// How far below the best fixed score the last pass scores readings exactly: beyond the runner-up's margin
+    /// (readings under it are written neither as choice nor as runner-up), with room for rounding.
+    static let exactBelowTop = runnerUpMargin + 0.01
+
+    /// Whether proximity can lift a reading to `floor` (only a settlement's reading gets any).
+    static func mayReach(_ f: FixedContext, _ floor: Double) -> Bool { f.settlement && f.score + proximityBoost >= floor }
 
     /// Readings of the feature kinds a generic word asks for: among the name's readings, else those of the name
     /// written with a generic word of those kinds ("barrage de Sajur" → "Sajur Dam"; a feature's bare name is not

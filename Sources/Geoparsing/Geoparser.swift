@@ -140,6 +140,16 @@ public final class Geoparser {
         detectLanguage(Tokenizer.tokens(Array(text.unicodeScalars.prefix(20_000))))
     }
 
+    /// The reading written as a mention's runner-up: after the best-scored, the first of another place than the
+    /// choice, if it scores within `runnerUpMargin` of the choice.
+    static func runnerUp(_ adjusted: [Double], choice: Int, samePlace: (Int) -> Bool) -> Int? {
+        let order = adjusted.indices.sorted { adjusted[$0] > adjusted[$1] }
+        guard let k = order.dropFirst().first(where: { !samePlace($0) }), adjusted[choice] - adjusted[k] < runnerUpMargin else { return nil }
+        return k
+    }
+
+    static let runnerUpMargin = 0.15
+
     /// Mentions of one block, with offsets shifted by `offset` code points.
     public func extractBlock(text: String, offset: Int) throws -> [Mention] {
         try extractBlock(scalars: Array(text.unicodeScalars), offset: offset)
@@ -164,13 +174,11 @@ public final class Geoparser {
         for c in candidates {
             guard let (place, cand) = chosenBySpan[c.start..<c.end] else { continue }
             let runner: (Place, Double)?
-            if cand.ranked.count > 1 {
-                let order = cand.adjusted.indices.sorted { cand.adjusted[$0] > cand.adjusted[$1] }
-                let second = order.dropFirst().first { gazetteer.index.rowids[cand.ranked[$0].place] != gazetteer.index.rowids[cand.ranked[cand.choice].place] }
-                if let k = second, cand.adjusted[cand.choice] - cand.adjusted[k] < 0.15,
-                   let p = try? places([gazetteer.index.rowids[cand.ranked[k].place]]).values.first {
-                    runner = (p, cand.adjusted[k])
-                } else { runner = nil }
+            let rowids = gazetteer.index.rowids
+            if cand.ranked.count > 1,
+               let k = Self.runnerUp(cand.adjusted, choice: cand.choice, samePlace: { rowids[cand.ranked[$0].place] == rowids[cand.ranked[cand.choice].place] }),
+               let p = try? places([rowids[cand.ranked[k].place]]).values.first {
+                runner = (p, cand.adjusted[k])
             } else { runner = nil }
             let role = MentionRoles.standard.role(first: c.first, last: c.last, tokens: tokens, place: place)
             mentions.append(Mention(text: c.text, start: c.start, end: c.end, place: place, relative: nil,
