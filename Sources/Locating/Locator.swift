@@ -115,7 +115,7 @@ public final class Locator {
         // "Near the Iraqi border" in a report on Syria lies on the Syrian side.
         let side = e.form == .border ? borderSide(e, neighbour: anchor, context: context) : nil
         let key = AreaKey(anchorID: side.map { anchor.id + "|" + $0 } ?? anchor.id, form: e.form, distance: e.distance,
-                          direction: e.direction, outskirts: e.outskirts)
+                          direction: e.direction, outskirts: e.outskirts, part: e.readsAsPart)
         let located = e.form == .border ? try borderArea(neighbour: anchor, side: side) : try area(of: e, around: anchor, key: key)
         let precision = anchor.kind.isAdministrative || e.form == .distanceOnly ? 3 : 2
         let check = try namedPlace.map { name throws(LocatingError) in
@@ -147,6 +147,8 @@ public final class Locator {
         let distance: DistanceEstimate?
         let direction: CompassPoint?
         let outskirts: Bool
+        /// The area is a part of the anchor's outline (`RelativeExpression.readsAsPart`).
+        let part: Bool
     }
 
     /// Areas computed so far, by this locator or by those it shares them with (`AreaCache`).
@@ -203,7 +205,7 @@ public final class Locator {
             bearing = Bearing(degrees: azimuth)
             // A part of an area ("in the north of Hama province") is the half or so of it that lies that way from
             // its middle: the centroid of its outline when it lies inside, else the anchor's point.
-            let isPart = e.form == .countryside || (e.isFrench && e.form == .directionOnly)
+            let isPart = e.readsAsPart
             let width = isPart && anchorShape != nil ? Self.partHalfWidth(e.direction) : halfWidth
             var center = center
             if isPart, let shape = anchorShape {

@@ -55,6 +55,10 @@ public struct RelativeExpression: Sendable {
         return ["au ", "a l", "à l", "à ", "dans "].contains { t.hasPrefix($0) }
     }
 
+    /// A part of its anchor, not what lies beyond it: "the northern countryside of Hama", and in French a bare
+    /// direction too ("au nord de la province de Hama": its north; English "north of Hama" lies outside).
+    public var readsAsPart: Bool { form == .countryside || (form == .directionOnly && isFrench) }
+
     /// How far from the word's bearing a place it describes may lie: one step of the word's own compass either
     /// side, ±45° for the eight points (N, NE, E…), ±22.5° for the sixteen (NNE, ENE…). Reporters' bearings
     /// are loose: on the dev corpus they are off by up to 33° for eight-point words (README, "Relative

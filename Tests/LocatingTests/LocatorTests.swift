@@ -130,4 +130,19 @@ import TestSupport
             #expect(back.initialBearing.angle(to: b) < 1e-6, "\(a) \(b)")
         }
     }
+
+    /// A locator answers a phrase from the areas it has computed only when the phrase reads the same way: French
+    /// "au nord de la province de Hama" is the province's north, English "north of the province of Hama" lies beyond it
+    /// (both about the same anchor, form and direction).
+    @Test func anAreaComputedForOneReadingIsNotGivenToAnother() throws {
+        let english = "north of the province of Hama", french = "au nord de la province de Hama"
+        let alone = try Fixtures.locator().locate(expression: french)
+        let shared = try Fixtures.locator()
+        let first = try shared.locate(expression: english)
+        let second = try shared.locate(expression: french)
+        #expect(first.anchor.id == second.anchor.id && first.expression.form == second.expression.form, "\(first.anchor.id) \(second.anchor.id) \(first.expression.form) \(second.expression.form)")
+        #expect(first.areaKm2 != alone.areaKm2)
+        #expect(second.uncertainty == alone.uncertainty)
+        #expect(second.areaKm2 == alone.areaKm2)
+    }
 }
