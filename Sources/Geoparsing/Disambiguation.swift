@@ -124,11 +124,16 @@ extension Geoparser {
         // Each mention's current reading, and whether it is a settlement (updated as choices change).
         var current = cs.map { $0.ranked[$0.choice].place }
         var settlement = cs.indices.map { fixed[$0][cs[$0].choice].settlement }
+        var positions: [Coordinate] = []
+        var readings = ReadingTree(positions: [])
         for pass in 0..<2 {
             // Where each mention's reading lies as the pass starts; which place it is, and whether a settlement,
-            // follow the choices already made in this pass.
-            let positions = cs.map { index.coordinate($0.ranked[$0.choice].place) }
-            let readings = ReadingTree(positions: positions)
+            // follow the choices already made in this pass. The tree is built again only if a reading moved.
+            let starting = cs.map { index.coordinate($0.ranked[$0.choice].place) }
+            if pass == 0 || !starting.elementsEqual(positions, by: { $0.latitude.bitPattern == $1.latitude.bitPattern && $0.longitude.bitPattern == $1.longitude.bitPattern }) {
+                positions = starting
+                readings = ReadingTree(positions: positions)
+            }
             // A group's scores hold until some mention's reading or settlement flag changes (`version`): within
             // a pass most mentions keep theirs, so a name said again is scored once.
             var version = 0
