@@ -131,6 +131,9 @@ public struct RelativeExpressionParser: Sendable {
         .distanceAndDirection: 6, .distanceOnly: 5, .countryside: 4, .directionOnly: 3, .border: 2, .proximity: 1,
     ]
 
+    /// `specificity` of each pattern's form, by pattern index.
+    static let patternSpecificity: [Int] = patterns.map { specificity[$0.form]! }
+
     /// Every expression in `text`, in order, overlaps resolved (more specific form, then longer, wins).
     public func expressions(in text: String) -> [RelativeExpression] {
         expressions(in: Array(text.unicodeScalars))
@@ -164,11 +167,11 @@ public struct RelativeExpressionParser: Sendable {
     /// form wins an overlap, then the longest match, then the first found. Matches are read into expressions in
     /// that order and only when nothing kept overlaps them: most lose to another.
     static func resolved(_ found: [(match: ScalarMatch, pattern: Int)], in folded: FoldedText) -> [RelativeExpression] {
+        let ranks = found.map { (specificity: Self.patternSpecificity[$0.pattern], length: $0.match.range.count) }
         let order = found.indices.sorted { i, j in
-            let sa = Self.specificity[Self.patterns[found[i].pattern].form]!, sb = Self.specificity[Self.patterns[found[j].pattern].form]!
-            if sa != sb { return sa > sb }
-            let la = found[i].match.range.count, lb = found[j].match.range.count
-            return la != lb ? la > lb : i < j
+            let a = ranks[i], b = ranks[j]
+            if a.specificity != b.specificity { return a.specificity > b.specificity }
+            return a.length != b.length ? a.length > b.length : i < j
         }
         var kept: [RelativeExpression] = []
         for i in order where !kept.contains(where: { $0.span.overlaps(found[i].match.range) }) {
