@@ -63,7 +63,7 @@ extension Geoparser {
             while n >= 1 {
                 defer { n -= 1 }
                 let last = tokens[i + n - 1]
-                guard last.startsUpper || last.folded.first?.isNumber == true || listed[i + n - 1] else { continue }
+                guard last.startsUpper || last.folded.unicodeScalars.first?.isNumeric == true || listed[i + n - 1] else { continue }
                 var ok = true
                 for k in i..<(i + n) {
                     if k > i, !Self.adjacent(tokens[k - 1], tokens[k], scalars) { ok = false; break }
@@ -190,7 +190,7 @@ extension Geoparser {
         let skippedArticle = k > last + 1
         if k < tokens.count, Self.adjacent(tokens[k - 1], tokens[k], scalars) {
             let next = tokens[k]
-            if Cues.organisationAfter.contains(next.folded) && (next.startsUpper || next.folded.first?.isNumber == true) { return true }
+            if Cues.organisationAfter.contains(next.folded) && (next.startsUpper || next.folded.unicodeScalars.first?.isNumeric == true) { return true }
             // "Ahmad al-Jarba", "Salem al-Kahtani": a name, an article, a capitalised word that together are no
             // place: a person (the two parts may each be a village somewhere).
             if next.startsUpper, !StopList.isStopWord(next.folded), !Cues.regionWords.contains(next.folded),

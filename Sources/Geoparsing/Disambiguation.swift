@@ -82,6 +82,7 @@ extension Geoparser {
         // What the document's country and governorates give a reading is the same in both passes.
         // Mentions of one text with one kind hint have the same readings and fixed scores: a group.
         var groupNumbers: [GroupKey: Int] = [:]
+        groupNumbers.reserveCapacity(cs.count)
         var firstOfGroup: [Int] = []
         let groups = cs.indices.map { k in
             let key = GroupKey(text: cs[k].text, hint: cs[k].kindHint, features: cs[k].featureKinds)
@@ -107,6 +108,7 @@ extension Geoparser {
         let fixed = groups.map { groupFixed[$0] }
         // Each mention's name as an integer: mentions of one name (in any case or accents) share it.
         var nameNumbers: [String: Int] = [:]
+        nameNumbers.reserveCapacity(firstOfGroup.count)
         let groupNames = firstOfGroup.map { k in
             let folded = NameFolding.fold(cs[k].text)
             if let known = nameNumbers[folded] { return known }
@@ -292,6 +294,7 @@ extension Geoparser {
         let rowids = cs.map { gazetteer.index.rowids[$0.ranked[$0.choice].place] }
         let records = try places(rowids)
         var out: [Int: Place] = [:]
+        out.reserveCapacity(cs.count)
         for (c, r) in zip(cs, rowids) { out[c.start] = records[r] }
         return out
     }

@@ -164,6 +164,7 @@ public final class Geoparser {
 
         var mentions: [Mention] = []
         var chosenBySpan: [Range<Int>: (Place, Candidate)] = [:]
+        chosenBySpan.reserveCapacity(candidates.count)
         let chosenPlaces = try fetchChosen(candidates)
         for c in candidates {
             guard let place = chosenPlaces[c.start] else { continue }

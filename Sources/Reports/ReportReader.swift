@@ -82,6 +82,7 @@ public final class ReportReader {
     /// claim's link to the event of its clause with its incident.
     public static func number(_ part: inout Output, from first: Int) {
         var renamed: [String: String] = [:]
+        renamed.reserveCapacity(part.events.incidents.count)
         for i in part.events.incidents.indices {
             let id = "E\(first + i)"
             renamed[part.events.incidents[i].id] = id
