@@ -40,6 +40,10 @@ public enum SpellingDistance {
     /// Weighted Levenshtein distance in tenths, stopping early once every path exceeds `limit` (returns limit + 1).
     /// Two rows of the table and the gap costs of `b` on the stack: it runs for every key posting of every name
     /// looked up.
+    ///
+    /// Only a band of each row is filled: a path through cell (i, j) takes at least |i − j| gaps to reach it and
+    /// |(a.count − i) − (b.count − j)| more to finish, each costing at least `vowelGap`, so cells where those cost
+    /// more than `limit` lie on no path within it (they read as limit + 1). A distance within `limit` is exact.
     static func weighted(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         func gap(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             guard isVowel(s[i]) else { return other }
@@ -47,6 +51,12 @@ public enum SpellingDistance {
             if i == 0 { return other }
             return i == s.count - 1 && s[i] == 0x69 ? other : vowelGap
         }
+        let beyond = limit + 1
+        // The band: i − j within lo…hi, where |i − j| + |D − (i − j)| gaps (D = a.count − b.count) fit the limit.
+        let d = a.count - b.count, gaps = max(0, limit) / vowelGap
+        guard abs(d) <= gaps else { return beyond }
+        let slack = (gaps - abs(d)) / 2
+        let lo = min(0, d) - slack, hi = max(0, d) + slack
         // Two rows of the table and the gap cost of each letter of `b`, asked once per row otherwise.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (b.count + 1)) { rows in
             var prev = UnsafeMutableBufferPointer(rebasing: rows[0...b.count])
@@ -54,18 +64,29 @@ public enum SpellingDistance {
             let gapB = UnsafeMutableBufferPointer(rebasing: rows[(2 * b.count + 2)...])
             for j in 0..<b.count { gapB[j] = gap(b, j) }
             prev[0] = 0
-            for j in stride(from: 1, through: b.count, by: 1) { prev[j] = prev[j - 1] + gapB[j - 1] }
+            let firstEnd = min(b.count, -lo)
+            for j in stride(from: 1, through: firstEnd, by: 1) { prev[j] = prev[j - 1] + gapB[j - 1] }
+            if firstEnd < b.count { prev[firstEnd + 1] = beyond }
             for i in stride(from: 1, through: a.count, by: 1) {
                 let x = a[i - 1], gapA = gap(a, i - 1), xVowel = isVowel(x)
-                cur[0] = prev[0] + gapA
-                var rowMin = cur[0]
-                for j in stride(from: 1, through: b.count, by: 1) {
+                // This row's band (never empty: it holds i − lo ≥ 0, and i − hi ≤ b.count); the cells either side
+                // of it read as beyond the limit.
+                let from = max(0, i - hi), to = min(b.count, i - lo)
+                var rowMin = beyond
+                if from == 0 {
+                    cur[0] = prev[0] + gapA
+                    rowMin = cur[0]
+                } else {
+                    cur[from - 1] = beyond
+                }
+                for j in stride(from: max(1, from), through: to, by: 1) {
                     let y = b[j - 1]
                     let swap = x == y ? 0 : xVowel && isVowel(y) ? vowelSwap : other
                     cur[j] = min(prev[j] + gapA, cur[j - 1] + gapB[j - 1], prev[j - 1] + swap)
                     rowMin = min(rowMin, cur[j])
                 }
-                if rowMin > limit { return limit + 1 }
+                if to < b.count { cur[to + 1] = beyond }
+                if rowMin > limit { return beyond }
                 swap(&prev, &cur)
             }
             return prev[b.count]

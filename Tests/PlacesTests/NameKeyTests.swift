@@ -164,7 +164,7 @@ import TestSupport
 
 /// `SpellingDistance`'s table against the textbook one.
 @Suite struct SpellingDistanceTests {
-    /// The weighted distance with its early stop and its gap costs asked once is the textbook table filled whole
+    /// The weighted distance with its early stop, its band and its gap costs asked once is the textbook table filled whole
     /// (each cell the least of a gap in either form or a letter against a letter): 20,000 random pairs of forms
     /// over vowels and a few consonants, the stop's answer being any value past the limit.
     @Test func weightedDistanceIsTheWholeTablesAnswer() {
