@@ -142,28 +142,26 @@ extension Geoparser {
             var scored: [(version: Int, adjusted: [Double], proximity: [(mention: Int, kilometers: Double)?])?] =
                 Array(repeating: nil, count: firstOfGroup.count)
             for k in cs.indices {
-                // The first pass only chooses: a reading that wins whatever proximity gives is chosen unscored.
+                let best: Int
+                var proximity: [(mention: Int, kilometers: Double)?] = []
                 if pass == 0, let lead = groupLeader[groups[k]] {
-                    cs[k].choice = lead
-                    if current[k] != cs[k].ranked[lead].place || settlement[k] != fixed[k][lead].settlement { version += 1 }
-                    current[k] = cs[k].ranked[lead].place
-                    settlement[k] = fixed[k][lead].settlement
-                    continue
-                }
-                let proximity: [(mention: Int, kilometers: Double)?]
-                if let memo = scored[groups[k]], memo.version == version {
-                    cs[k].adjusted = memo.adjusted
-                    proximity = memo.proximity
+                    // The first pass only chooses: a reading that wins whatever proximity gives is chosen unscored.
+                    best = lead
                 } else {
-                    let floor = groupBest[groups[k]] - (pass == 0 ? 0 : exactBelowTop)
-                    proximity = score(&cs[k], fixed: fixed[k], floor: floor, readings: readings, positions: positions) { m, place in
-                        // Proximity to other settlements only: not to this name again, nor to another spelling read
-                        // as this very place ("Raqa" beside "Raqqa").
-                        settlement[m] && current[m] != place && names[m] != names[k]
+                    if let memo = scored[groups[k]], memo.version == version {
+                        cs[k].adjusted = memo.adjusted
+                        proximity = memo.proximity
+                    } else {
+                        let floor = groupBest[groups[k]] - (pass == 0 ? 0 : exactBelowTop)
+                        proximity = score(&cs[k], fixed: fixed[k], floor: floor, readings: readings, positions: positions) { m, place in
+                            // Proximity to other settlements only: not to this name again, nor to another spelling read
+                            // as this very place ("Raqa" beside "Raqqa").
+                            settlement[m] && current[m] != place && names[m] != names[k]
+                        }
+                        scored[groups[k]] = (version, cs[k].adjusted, proximity)
                     }
-                    scored[groups[k]] = (version, cs[k].adjusted, proximity)
+                    best = cs[k].adjusted.indices.max { cs[k].adjusted[$0] < cs[k].adjusted[$1] }!
                 }
-                let best = cs[k].adjusted.indices.max { cs[k].adjusted[$0] < cs[k].adjusted[$1] }!
                 cs[k].choice = best
                 if current[k] != cs[k].ranked[best].place || settlement[k] != fixed[k][best].settlement { version += 1 }
                 current[k] = cs[k].ranked[best].place
@@ -227,7 +225,7 @@ extension Geoparser {
     /// reading's fixed score with the most proximity can add stays below it.
     static func leader(_ fixed: [FixedContext], best: Double) -> Int? {
         guard let lead = fixed.firstIndex(where: { $0.score == best }) else { return nil }
-        for (j, f) in fixed.enumerated() where j != lead && (f.settlement ? f.score + proximityBoost : f.score) >= best { return nil }
+        for (j, f) in fixed.enumerated() where j != lead && (f.score >= best || mayReach(f, best)) { return nil }
         return lead
     }
 

@@ -172,10 +172,10 @@ public final class Geoparser {
         }
         // Relative expressions, anchored on the document's reading of their anchor where there is one.
         let relativeMentions = try self.relativeMentions(tokens: tokens, scalars: scalars, chosenBySpan: &chosenBySpan, country: documentCountry)
+        let rowids = gazetteer.index.rowids
         for c in candidates {
             guard let (place, cand) = chosenBySpan[c.start..<c.end] else { continue }
             let runner: (Place, Double)?
-            let rowids = gazetteer.index.rowids
             if cand.ranked.count > 1,
                let k = Self.runnerUp(cand.adjusted, choice: cand.choice, samePlace: { rowids[cand.ranked[$0].place] == rowids[cand.ranked[cand.choice].place] }),
                let p = try? places([rowids[cand.ranked[k].place]]).values.first {
