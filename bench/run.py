@@ -203,8 +203,7 @@ def extract_bench(args):
                 results.append((g, (peer[-2][0] + peer[-1][0]) / 2))
             return results, peer
 
-        gazetteers = [("Syria gazetteer (WOF + features)", args.extract_gazetteer), ("default gazetteer", None)]
-        cases = [(label, gazetteer) for label, gazetteer in gazetteers if gazetteer or label.startswith("default")]
+        cases = ([("Syria gazetteer (WOF + features)", args.extract_gazetteer)] if args.extract_gazetteer else []) + [("default gazetteer", None)]
         results, peer = bracketed(diverse, [(gazetteer, extra) for _, gazetteer in cases for extra in ([], ["--cache-limit", "0"])])
         n, p_count = peer[0][1], peer[0][2]
         p_times = [p[0] for p in peer]
